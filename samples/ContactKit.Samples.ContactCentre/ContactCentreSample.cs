@@ -1,0 +1,30 @@
+namespace ContactKit.Samples.ContactCentre;
+
+/// <summary>The whole sample: each part shows one ContactKit package at work and prints a readable account.</summary>
+public static class ContactCentreSample
+{
+    /// <summary>Runs every part of the sample.</summary>
+    /// <param name="output">Where the account is written.</param>
+    /// <returns>The process exit code: 0 when every part ran.</returns>
+    public static async Task<int> RunAsync(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await output.WriteLineAsync("ContactKit contact-centre sample");
+        await output.WriteLineAsync("================================");
+
+        await Section(output, "Quick start", () => QuickStart.RunAsync(output));
+        await Section(output, "The vocabulary: one council's contact-centre notice as data", () => VocabularyDemo.RunAsync(output));
+
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Sample finished.");
+        return 0;
+    }
+
+    private static async Task Section(TextWriter output, string title, Func<Task> run)
+    {
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"## {title}");
+        await output.WriteLineAsync();
+        await run();
+    }
+}

@@ -1,0 +1,33 @@
+using FluentValidation;
+using NodaTime;
+
+namespace ContactKit.DependencyInjection;
+
+/// <summary>Settings that apply to every ContactKit package.</summary>
+public sealed class ContactKitOptions
+{
+    /// <summary>The IANA time zone used for calendar rules of a tenant not listed in <see cref="TenantTimeZones"/>. Default <c>Europe/London</c>.</summary>
+    public string DefaultTimeZoneId { get; set; } = "Europe/London";
+
+    /// <summary>Time zones by tenant id, for tenants outside the default zone.</summary>
+    public IDictionary<string, string> TenantTimeZones { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
+
+/// <summary>Checks <see cref="ContactKitOptions"/> at start-up.</summary>
+public sealed class ContactKitOptionsValidator : AbstractValidator<ContactKitOptions>
+{
+    /// <summary>Creates the validator.</summary>
+    public ContactKitOptionsValidator()
+    {
+        RuleFor(o => o.DefaultTimeZoneId)
+            .Must(BeATimeZone)
+            .WithMessage(o => $"'{o.DefaultTimeZoneId}' is not an IANA time zone id; use one such as 'Europe/London'.");
+        RuleForEach(o => o.TenantTimeZones)
+            .Must(pair => Identifier.Validate(pair.Key, "tenant id") is null)
+            .WithMessage((_, pair) => $"'{pair.Key}' is not a valid tenant id.")
+            .Must(pair => BeATimeZone(pair.Value))
+            .WithMessage((_, pair) => $"Tenant '{pair.Key}' has time zone '{pair.Value}', which is not an IANA time zone id.");
+    }
+
+    private static bool BeATimeZone(string? id) => id is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is not null;
+}

@@ -1,0 +1,25 @@
+using ContactKit.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The entry point that registers ContactKit in a service collection.</summary>
+public static class ContactKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers ContactKit's shared services: the system clock as <see cref="IClock"/> unless the host registered one,
+    /// tenant time zones, and <see cref="ContactKitOptions"/> validated at start-up. Safe to call more than once:
+    /// nothing is registered twice, and each call's <paramref name="configure"/> runs in call order.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the shared options; may be <see langword="null"/>.</param>
+    /// <returns>A builder that the ContactKit packages extend.</returns>
+    public static ContactKitBuilder AddContactKit(this IServiceCollection services, Action<ContactKitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<ITenantTimeZones, OptionsTenantTimeZones>();
+        return new ContactKitBuilder(services).AddValidatedOptions<ContactKitOptions, ContactKitOptionsValidator>(configure);
+    }
+}
