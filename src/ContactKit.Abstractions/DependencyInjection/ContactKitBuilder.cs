@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +26,7 @@ public sealed class ContactKitBuilder
     /// <typeparam name="TValidator">Its FluentValidation validator.</typeparam>
     /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
-    public ContactKitBuilder AddValidatedOptions<TOptions, TValidator>(Action<TOptions>? configure)
+    public ContactKitBuilder AddValidatedOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TValidator>(Action<TOptions>? configure)
         where TOptions : class
         where TValidator : IValidator<TOptions>, new()
     {

@@ -19,7 +19,7 @@ public static class Identifier
         return error is null ? TId.FromValidated(text!) : error;
     }
 
-    /// <summary>Generates a new, time-ordered, random id (a version 7 UUID in 32 hex digits).</summary>
+    /// <summary>Generates a new random id that sorts by creation time to the millisecond (a version 7 UUID in 32 hex digits).</summary>
     /// <typeparam name="TId">The id type.</typeparam>
     /// <returns>The new id.</returns>
     public static TId New<TId>()
