@@ -99,9 +99,16 @@ public readonly record struct CallDecision(TelephoneNumber Number, bool MayCall,
             _ => null,
         };
         var consent = Factors.HasFlag(CallFactors.SpecificConsent);
-        reasons.Add(registers is null
-            ? "not on TPS or CTPS"
-            : consent ? $"on {registers} but gave this caller specific consent" : $"on {registers} with no specific consent");
+        if (!Factors.HasFlag(CallFactors.NotScreened))
+        {
+            reasons.Add(registers is null
+                ? "not on TPS or CTPS"
+                : consent ? $"on {registers} but gave this caller specific consent" : $"on {registers} with no specific consent");
+        }
+        else if (consent)
+        {
+            reasons.Add("gave this caller specific consent");
+        }
         return text.AppendJoin("; ", reasons).ToString();
     }
 

@@ -113,7 +113,7 @@ public sealed record PrivacyNoticeHistory
             {
                 return new ContactKitError(
                     ConsentErrorCodes.NoticePeriodTooShort,
-                    $"A revised notice published on {publishedAt.InZone(zone).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} must give {noticePeriod} of notice, so it can take effect on {earliest.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} at the earliest; move the effective date or record the legal grounds for shorter notice.",
+                    $"A revised notice published on {publishedAt.InZone(zone).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} must give {Describe(noticePeriod)} of notice, so it can take effect on {earliest.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} at the earliest; move the effective date or record the legal grounds for shorter notice.",
                     "effectiveFrom");
             }
         }
@@ -143,6 +143,11 @@ public sealed record PrivacyNoticeHistory
         ArgumentNullException.ThrowIfNull(zone);
         return publishedAt.InZone(zone).Date.Plus(noticePeriod);
     }
+
+    private static string Describe(Period period) =>
+        period.Years == 0 && period.Months == 0 && period.Weeks == 0 && !period.HasTimeComponent
+            ? $"{period.Days.ToString(CultureInfo.InvariantCulture)} days"
+            : period.ToString();
 
     private static bool IsLanguageTag(string tag)
     {
