@@ -91,15 +91,15 @@ public sealed record AnnouncementWording
         var escaped = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            escaped.Append(c switch
+            _ = c switch
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&apos;",
-                _ => c.ToString(),
-            });
+                '&' => escaped.Append("&amp;"),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '"' => escaped.Append("&quot;"),
+                '\'' => escaped.Append("&apos;"),
+                _ => escaped.Append(c),
+            };
         }
 
         return escaped.ToString();

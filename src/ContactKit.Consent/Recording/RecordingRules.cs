@@ -104,7 +104,7 @@ public sealed record RecordingDecision(Channel Channel, RecordingRequirement Req
 /// The recording rules as data: one rule per jurisdiction, with the date they were last reviewed. Decides what an
 /// interaction needs before capture: the strictest requirement among its parties, an unknown jurisdiction counting as the strictest.
 /// </summary>
-public sealed record RecordingRuleSet
+public sealed class RecordingRuleSet
 {
     private readonly ImmutableDictionary<Jurisdiction, RecordingRule> _byJurisdiction;
 

@@ -35,4 +35,20 @@ public class ConsentJsonTests
         Assert.Contains("\"method\":\"KeyPress\"", json, StringComparison.Ordinal);
         Assert.Contains("\"recordedAt\":\"2026-01-02T03:04:00Z\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PrivacyNoticeVersion_RoundTrips_WithItsSectionsAndHash()
+    {
+        var london = DateTimeZoneProviders.Tzdb["Europe/London"];
+        var at = Instant.FromUtc(2026, 1, 5, 9, 0);
+        var draft = new NoticeDraft("Title", [new NoticeSection("One", "First"), new NoticeSection("Two", "Second")]);
+        var version = PrivacyNoticeHistory.Create(TenantId.Parse("council"), PrivacyNoticeId.Parse("n"), "cy-GB").Value
+            .Publish(draft, at, at, Period.FromDays(30), london).Value.Versions[0];
+
+        var json = JsonSerializer.Serialize(version, ConsentJson.Options.GetTypeInfo(typeof(PrivacyNoticeVersion)));
+        var back = (PrivacyNoticeVersion?)JsonSerializer.Deserialize(json, ConsentJson.Options.GetTypeInfo(typeof(PrivacyNoticeVersion)));
+
+        Assert.Equal(version, back);
+        Assert.Equal(draft.ContentHash("cy-GB"), back!.ContentHash);
+    }
 }
