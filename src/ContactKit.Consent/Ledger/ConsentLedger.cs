@@ -14,7 +14,7 @@ namespace ContactKit.Consent.Ledger;
 /// <param name="clock">The clock.</param>
 public sealed class ConsentLedger(IConsentStore store, IAuditTrail audit, IClock clock)
 {
-    /// <summary>Validates a record, appends it to the ledger and audits it.</summary>
+    /// <summary>Validates a record, appends it to the ledger and audits it. Recording the same record again returns the stored copy and audits nothing.</summary>
     /// <param name="record">The record.</param>
     /// <param name="actor">Who recorded it (the subject, an agent, or the system).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -25,6 +25,13 @@ public sealed class ConsentLedger(IConsentStore store, IAuditTrail audit, IClock
         if (record.Validate() is { } invalid)
         {
             return invalid;
+        }
+
+        // A replayed record is already in the ledger: return it and audit nothing, so replaying changes nothing.
+        var earlier = await ReadAsync(record.Tenant, record.Subject, cancellationToken).ConfigureAwait(false);
+        if (earlier.FirstOrDefault(r => r.Id == record.Id) is { } existing && existing == record with { Sequence = existing.Sequence })
+        {
+            return existing;
         }
 
         var stored = await store.AppendAsync(record, cancellationToken).ConfigureAwait(false);

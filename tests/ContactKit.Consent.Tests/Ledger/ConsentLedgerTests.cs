@@ -52,6 +52,20 @@ public class ConsentLedgerTests
     }
 
     [Fact]
+    public async Task RecordAsync_SameRecordReplayed_ChangesNothingAndAuditsOnce()
+    {
+        var ledger = Ledger();
+        var record = SpokenYes(Purpose.Training);
+
+        var first = await ledger.RecordAsync(record, Agent);
+        var replay = await ledger.RecordAsync(record, Agent);
+
+        Assert.Equal(first.Value, replay.Value);
+        Assert.Single(await ledger.ReadAsync(Tenant, Caller));
+        Assert.Single(await ToListAsync(_audit.ReadBySubjectAsync(Tenant, Caller)));
+    }
+
+    [Fact]
     public async Task RecordAsync_VoiceConsentWithoutRecording_IsRefusedAndNothingStored()
     {
         var result = await Ledger().RecordAsync(SpokenYes(Purpose.Training) with { Evidence = null }, Agent);
