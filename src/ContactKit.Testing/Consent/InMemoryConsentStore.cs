@@ -9,6 +9,7 @@ public sealed class InMemoryConsentStore : IConsentStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<TenantId, List<ConsentRecord>> _byTenant = [];
+    private readonly Dictionary<(TenantId, ConsentRecordId), ConsentRecord> _byId = [];
 
     /// <inheritdoc />
     public ValueTask<Result<ConsentRecord>> AppendAsync(ConsentRecord record, CancellationToken cancellationToken = default)
@@ -28,7 +29,7 @@ public sealed class InMemoryConsentStore : IConsentStore
                 _byTenant.Add(record.Tenant, records);
             }
 
-            if (records.Find(r => r.Id == record.Id) is { } existing)
+            if (_byId.TryGetValue((record.Tenant, record.Id), out var existing))
             {
                 return ValueTask.FromResult<Result<ConsentRecord>>(existing == record with { Sequence = existing.Sequence }
                     ? existing
@@ -37,6 +38,7 @@ public sealed class InMemoryConsentStore : IConsentStore
 
             var stored = record with { Sequence = records.Count + 1 };
             records.Add(stored);
+            _byId.Add((record.Tenant, record.Id), stored);
             return ValueTask.FromResult<Result<ConsentRecord>>(stored);
         }
     }
