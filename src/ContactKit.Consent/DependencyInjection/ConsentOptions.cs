@@ -1,0 +1,71 @@
+using ContactKit.Consent.Recording;
+using FluentValidation;
+using NodaTime;
+
+namespace ContactKit.Consent.DependencyInjection;
+
+/// <summary>Settings for <c>ContactKit.Consent</c>.</summary>
+public sealed class ConsentOptions
+{
+    /// <summary>
+    /// The least notice a revised privacy notice must give before it takes effect, in days or weeks, counted in calendar
+    /// days in the tenant's time zone. Default 30 days.
+    /// </summary>
+    public Period NoticePeriod { get; set; } = Period.FromDays(30);
+
+    /// <summary>
+    /// How long a TPS/CTPS screening stays valid, in days or weeks, counted in calendar days in the tenant's time zone.
+    /// Default and maximum 28 days (PECR regulation 21).
+    /// </summary>
+    public Period ScreeningValidity { get; set; } = Period.FromDays(28);
+
+    /// <summary>Rules that replace or add to <see cref="RecordingRuleSet.Default"/>, one per jurisdiction.</summary>
+    public IList<RecordingRuleOverride> RecordingRules { get; } = [];
+}
+
+/// <summary>A host's own recording rule for one jurisdiction.</summary>
+public sealed class RecordingRuleOverride
+{
+    /// <summary>The jurisdiction, for example <c>US-OR</c> or <c>IE</c>.</summary>
+    public string Jurisdiction { get; set; } = string.Empty;
+
+    /// <summary>What it requires.</summary>
+    public RecordingRequirement Requirement { get; set; } = RecordingRequirement.ExplicitConsent;
+
+    /// <summary>The rule in a few words.</summary>
+    public string Summary { get; set; } = string.Empty;
+
+    /// <summary>The law or advice it rests on.</summary>
+    public string Source { get; set; } = string.Empty;
+}
+
+/// <summary>Checks <see cref="ConsentOptions"/> at start-up.</summary>
+public sealed class ConsentOptionsValidator : AbstractValidator<ConsentOptions>
+{
+    /// <summary>The longest screening validity PECR regulation 21 allows.</summary>
+    public const int MaxScreeningValidityDays = 28;
+
+    /// <summary>Creates the validator.</summary>
+    public ConsentOptionsValidator()
+    {
+        RuleFor(o => o.NoticePeriod)
+            .Must(p => Days(p) > 0)
+            .WithMessage(o => $"NoticePeriod '{o.NoticePeriod}' must be a positive number of days or weeks (for example Period.FromDays(30)).");
+        RuleFor(o => o.ScreeningValidity)
+            .Must(p => Days(p) is > 0 and <= MaxScreeningValidityDays)
+            .WithMessage(o => $"ScreeningValidity '{o.ScreeningValidity}' must be 1 to {MaxScreeningValidityDays} days or weeks: PECR regulation 21 needs numbers re-screened once the data is over 28 days old.");
+        RuleForEach(o => o.RecordingRules)
+            .Must(r => ContactKit.Jurisdiction.ParseText(r.Jurisdiction).IsSuccess)
+            .WithMessage((_, r) => $"Recording rule jurisdiction '{r.Jurisdiction}' is not an ISO 3166 code such as 'GB' or 'US-OR'.")
+            .Must(r => Enum.IsDefined(r.Requirement))
+            .WithMessage((_, r) => $"Recording rule for '{r.Jurisdiction}' has requirement '{r.Requirement}', which is not None, Notice or ExplicitConsent.")
+            .Must(r => !string.IsNullOrWhiteSpace(r.Source))
+            .WithMessage((_, r) => $"Recording rule for '{r.Jurisdiction}' needs a Source naming the law or advice it rests on.");
+    }
+
+    /// <summary>The number of days in a period of days and weeks; -1 when it holds any other unit.</summary>
+    /// <param name="period">The period.</param>
+    /// <returns>The days, or -1.</returns>
+    internal static int Days(Period? period) =>
+        period is null || period.Years != 0 || period.Months != 0 || period.HasTimeComponent ? -1 : (period.Weeks * 7) + period.Days;
+}

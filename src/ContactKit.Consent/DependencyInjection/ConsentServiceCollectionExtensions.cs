@@ -1,0 +1,47 @@
+using ContactKit;
+using ContactKit.Consent.DependencyInjection;
+using ContactKit.Consent.Ledger;
+using ContactKit.Consent.Marketing;
+using ContactKit.Consent.Notices;
+using ContactKit.Consent.Recording;
+using ContactKit.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds <c>ContactKit.Consent</c> to a ContactKit registration.</summary>
+public static class ConsentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the consent services: <see cref="ConsentOptions"/> validated at start-up, the <see cref="RecordingRuleSet"/>
+    /// (the shipped rules with the host's overrides), <see cref="PrivacyNoticePublisher"/>, <see cref="ConsentLedger"/> and
+    /// <see cref="MarketingCallScreener"/>. The host registers <see cref="IConsentStore"/> and <see cref="ITelephonePreferenceService"/>
+    /// (or calls <c>UseInMemoryStores()</c> in tests). Safe to call more than once: nothing is registered twice.
+    /// </summary>
+    /// <param name="builder">The ContactKit builder.</param>
+    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <returns>The builder.</returns>
+    public static ContactKitBuilder AddConsent(this ContactKitBuilder builder, Action<ConsentOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddValidatedOptions<ConsentOptions, ConsentOptionsValidator>(configure);
+        var services = builder.Services;
+        services.TryAddSingleton(static provider => BuildRules(provider.GetRequiredService<IOptions<ConsentOptions>>().Value));
+        services.TryAddSingleton<PrivacyNoticePublisher>();
+        services.TryAddSingleton<ConsentLedger>();
+        services.TryAddSingleton<MarketingCallScreener>();
+        return builder;
+    }
+
+    private static RecordingRuleSet BuildRules(ConsentOptions options)
+    {
+        var rules = RecordingRuleSet.Default;
+        foreach (var o in options.RecordingRules)
+        {
+            rules = rules.With(new RecordingRule(Jurisdiction.Parse(o.Jurisdiction), o.Requirement, string.IsNullOrWhiteSpace(o.Summary) ? "host rule" : o.Summary, o.Source));
+        }
+
+        return rules;
+    }
+}

@@ -1,0 +1,17 @@
+using ContactKit.Consent.Ledger;
+using ContactKit.Consent.Marketing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ContactKit.Testing;
+
+/// <summary>Registers the consent fakes.</summary>
+public static partial class InMemoryStoresExtensions
+{
+    static partial void AddConsentFakes(IServiceCollection services)
+    {
+        services.TryAddSingleton<IConsentStore, InMemoryConsentStore>();
+        services.TryAddSingleton<FakeTelephonePreferenceService>();
+        services.TryAddSingleton<ITelephonePreferenceService>(static provider => provider.GetRequiredService<FakeTelephonePreferenceService>());
+    }
+}
