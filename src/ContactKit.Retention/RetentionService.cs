@@ -259,12 +259,7 @@ public sealed class RetentionService
 
     private async ValueTask<DisposalDecision> DecideAsync(RetainedItem item, CancellationToken cancellationToken)
     {
-        var holds = new List<LegalHold>();
-        await foreach (var hold in _store.ReadHoldsAsync(item.Tenant, cancellationToken).ConfigureAwait(false))
-        {
-            holds.Add(hold);
-        }
-
+        var holds = await _store.ReadActiveHoldsAsync(item.Tenant, cancellationToken).ConfigureAwait(false);
         return new RetentionCalculator(_schedules.GetSchedule(item.Tenant)).Decide(item, _zones.GetTimeZone(item.Tenant), holds);
     }
 
