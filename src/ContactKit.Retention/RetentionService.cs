@@ -94,7 +94,8 @@ public sealed class RetentionService
         }
 
         var decision = await DecideAsync(stored.Value.Item, cancellationToken).ConfigureAwait(false);
-        return stored.Value.DisposeAt != decision.DisposeAt && stored.Value.DisposeAt is { } kept
+        // A stored date later than the schedule now gives was kept when a change was not allowed to shorten it.
+        return stored.Value.DisposeAt is { } kept && decision.Status == DisposalStatus.Scheduled && kept > decision.DisposeAt
             ? decision with { DisposeAt = kept, KeptFromEarlierSchedule = true }
             : decision;
     }
