@@ -1,0 +1,479 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace ContactKit.Recording;
+
+/// <summary>
+/// One recording session: the capture of one interaction's audio or transcript and its stored life, as an immutable value.
+/// Each accepted event gives a new session that points back at the one before, so the history, the segment timeline,
+/// the parties and the holds are all read from the chain of accepted events and never copied.
+/// </summary>
+/// <remarks>Create one with <see cref="RecordingLifecycle.Begin"/> and move it on with <see cref="RecordingLifecycle.Apply"/>.</remarks>
+public sealed class RecordingSession
+{
+    internal RecordingSession(InteractionStarted started, Instant at)
+    {
+        Tenant = started.Tenant;
+        Id = started.Recording;
+        Channel = started.Channel;
+        Policy = started.Policy;
+        StartedAt = at;
+        LastChangedAt = at;
+        LastEvent = started;
+        Version = 1;
+        State = RecordingTransitionTable.Initial;
+    }
+
+    internal RecordingSession(RecordingSession previous, RecordingEvent @event, Instant at)
+    {
+        Previous = previous;
+        Tenant = previous.Tenant;
+        Id = previous.Id;
+        Channel = previous.Channel;
+        Policy = previous.Policy;
+        StartedAt = previous.StartedAt;
+        EndedAt = previous.EndedAt;
+        LastChangedAt = at;
+        LastEvent = @event;
+        Version = previous.Version + 1;
+        State = previous.State;
+        PauseReason = previous.PauseReason;
+        InBotPhase = previous.InBotPhase;
+        HasCaptured = previous.HasCaptured;
+        UntoldParties = previous.UntoldParties;
+        HoldCount = previous.HoldCount;
+        SecurePauseSince = previous.SecurePauseSince;
+        StateBeforeDeletion = previous.StateBeforeDeletion;
+    }
+
+    /// <summary>The tenant the session belongs to.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The recording's id.</summary>
+    public RecordingId Id { get; }
+
+    /// <summary>The channel: a call's audio and a chat's transcript follow the same lifecycle.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>The tenant's policy, fixed when the interaction started.</summary>
+    public RecordingPolicy Policy { get; }
+
+    /// <summary>The version: 1 after <see cref="InteractionStarted"/>, and one more for each accepted event.</summary>
+    public long Version { get; }
+
+    /// <summary>Where the session stands.</summary>
+    public RecordingState State { get; internal set; }
+
+    /// <summary>Why nothing is being captured now, while the interaction is live and not capturing; otherwise <see langword="null"/>.</summary>
+    public UncapturedReason? PauseReason { get; internal set; }
+
+    /// <summary>Whether the bot or IVR phase is still running (no person has taken over).</summary>
+    public bool InBotPhase { get; internal set; }
+
+    /// <summary>Whether anything has been captured.</summary>
+    public bool HasCaptured { get; internal set; }
+
+    /// <summary>How many present callers and third parties have not been told about recording.</summary>
+    public int UntoldParties { get; internal set; }
+
+    /// <summary>How many legal holds are on the recording.</summary>
+    public int HoldCount { get; internal set; }
+
+    /// <summary>Whether a legal hold is on the recording, which blocks every path to deletion.</summary>
+    public bool IsHeld => HoldCount > 0;
+
+    /// <summary>When the open secure-payment pause began, if one is open.</summary>
+    public Instant? SecurePauseSince { get; internal set; }
+
+    /// <summary>When the interaction started.</summary>
+    public Instant StartedAt { get; }
+
+    /// <summary>When the interaction ended, once it has.</summary>
+    public Instant? EndedAt { get; internal set; }
+
+    /// <summary>When the last accepted event happened.</summary>
+    public Instant LastChangedAt { get; }
+
+    /// <summary>The last accepted event.</summary>
+    public RecordingEvent LastEvent { get; }
+
+    internal RecordingSession? Previous { get; }
+
+    internal RecordingState StateBeforeDeletion { get; set; }
+
+    /// <summary>Every accepted event in order, each with the version and state it produced.</summary>
+    public IReadOnlyList<RecordedEvent> History
+    {
+        get
+        {
+            var nodes = Chain();
+            var history = ImmutableArray.CreateBuilder<RecordedEvent>(nodes.Length);
+            foreach (var node in nodes)
+            {
+                history.Add(new RecordedEvent(node.Version, node.LastChangedAt, node.LastEvent, node.State, node.PauseReason));
+            }
+
+            return history.MoveToImmutable();
+        }
+    }
+
+    /// <summary>The ids of every accepted event.</summary>
+    public ImmutableHashSet<EventId> AppliedEventIds
+    {
+        get
+        {
+            var ids = ImmutableHashSet.CreateBuilder<EventId>();
+            for (var node = this; node is not null; node = node.Previous)
+            {
+                ids.Add(node.LastEvent.Id);
+            }
+
+            return ids.ToImmutable();
+        }
+    }
+
+    /// <summary>The legal holds on the recording now.</summary>
+    public ImmutableHashSet<LegalHoldId> Holds
+    {
+        get
+        {
+            var holds = ImmutableHashSet.CreateBuilder<LegalHoldId>();
+            foreach (var node in Chain())
+            {
+                if (node.LastEvent is HoldPlaced placed)
+                {
+                    holds.Add(placed.Hold);
+                }
+                else if (node.LastEvent is HoldReleased released)
+                {
+                    holds.Remove(released.Hold);
+                }
+            }
+
+            return holds.ToImmutable();
+        }
+    }
+
+    /// <summary>The media and transcripts stored for the session, in the order they were stored.</summary>
+    public ImmutableArray<RecordingMedia> Media
+    {
+        get
+        {
+            var media = ImmutableArray.CreateBuilder<RecordingMedia>();
+            foreach (var node in Chain())
+            {
+                if (node.LastEvent is MediaStored stored)
+                {
+                    media.Add(stored.Media);
+                }
+                else if (node.LastEvent is TranscriptStored transcript)
+                {
+                    media.Add(transcript.Transcript);
+                }
+            }
+
+            return media.ToImmutable();
+        }
+    }
+
+    /// <summary>Everyone who took part, in the order they joined, with when they were told about recording, how and by which notice.</summary>
+    public ImmutableArray<PartyPresence> Parties
+    {
+        get
+        {
+            var parties = new List<PartyPresence>();
+            foreach (var node in Chain())
+            {
+                var at = node.LastChangedAt;
+                switch (node.LastEvent)
+                {
+                    case InteractionStarted started:
+                        foreach (var party in started.Parties)
+                        {
+                            parties.Add(new PartyPresence(party, at, null, null));
+                        }
+
+                        break;
+                    case PartyJoined joined:
+                        parties.Add(new PartyPresence(joined.Party, at, null, null));
+                        break;
+                    case HandedToPerson handover:
+                        parties.Add(new PartyPresence(handover.Person, at, null, null));
+                        break;
+                    case Transferred transfer:
+                        Leave(parties, transfer.From, at);
+                        parties.Add(new PartyPresence(transfer.To, at, null, null));
+                        break;
+                    case PartyLeft left:
+                        Leave(parties, left.Party, at);
+                        break;
+                    case RecordingNoticeGiven notice:
+                        var index = parties.FindLastIndex(p => p.Party.Id == notice.Party);
+                        if (index >= 0 && parties[index].Notice is null)
+                        {
+                            parties[index] = parties[index] with { Notice = new NoticeEvidence(notice.Notice, notice.NoticeVersion, notice.Method, at) };
+                        }
+
+                        break;
+                }
+            }
+
+            return [.. parties];
+        }
+    }
+
+    /// <summary>
+    /// The timeline of the interaction: stretches captured and not captured, each uncaptured one with its reason, in order.
+    /// The last segment is open (no end) while the interaction is live.
+    /// </summary>
+    public ImmutableArray<RecordingSegment> Segments
+    {
+        get
+        {
+            var segments = ImmutableArray.CreateBuilder<RecordingSegment>();
+            RecordingSegment? open = null;
+            foreach (var node in Chain())
+            {
+                if (!node.State.IsLive())
+                {
+                    if (open is { } last)
+                    {
+                        segments.Add(Close(last, node.LastChangedAt));
+                        open = null;
+                    }
+
+                    continue;
+                }
+
+                var captured = node.State == RecordingState.Capturing;
+                var reason = captured ? null : node.PauseReason;
+                if (open is { } current && current.Captured == captured && current.Reason == reason)
+                {
+                    continue;
+                }
+
+                if (open is { } previous)
+                {
+                    segments.Add(Close(previous, node.LastChangedAt));
+                }
+
+                open = new RecordingSegment(node.LastChangedAt, null, captured, reason, false);
+            }
+
+            if (open is { } stillOpen)
+            {
+                segments.Add(stillOpen);
+            }
+
+            return segments.ToImmutable();
+        }
+    }
+
+    /// <summary>The deletion of the recording so far (request, decision and disposal), or <see langword="null"/> if none was ever asked for.</summary>
+    public DeletionRecord? Deletion
+    {
+        get
+        {
+            DeletionRecord? record = null;
+            foreach (var node in Chain())
+            {
+                var at = node.LastChangedAt;
+                record = node.LastEvent switch
+                {
+                    DeletionRequested requested => new DeletionRecord(requested.By, requested.Reason, at, null, null, null, null),
+                    DeletionAuthorised authorised when record is not null => record with { DecidedBy = authorised.By, DecidedAt = at, Authorised = true },
+                    DeletionRefused refused when record is not null => record with { DecidedBy = refused.By, DecidedAt = at, Authorised = false, RefusalReason = refused.Reason },
+                    Disposed disposed when record is not null => record with { DisposedBy = disposed.By, DisposedAt = at },
+                    _ => record,
+                };
+            }
+
+            return record;
+        }
+    }
+
+    /// <summary>Whether an event with this id has been accepted.</summary>
+    /// <param name="eventId">The event id.</param>
+    /// <returns><see langword="true"/> when it is in the history.</returns>
+    public bool HasApplied(EventId eventId) => FindApplied(eventId) is not null;
+
+    /// <summary>Whether a secure-payment pause has been open longer than the policy allows.</summary>
+    /// <param name="now">The current instant.</param>
+    /// <returns><see langword="true"/> when a secure pause is open and older than <see cref="RecordingPolicy.MaxSecurePause"/>.</returns>
+    public bool IsSecurePauseOverdue(Instant now) => SecurePauseSince is { } since && now - since > Policy.MaxSecurePause;
+
+    /// <summary>Returns a short description such as <c>recording rec-1 v4 Paused (SecurePayment)</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        PauseReason is { } reason ? $"recording {Id} v{Version} {State} ({reason})" : $"recording {Id} v{Version} {State}";
+
+    internal RecordingEvent? FindApplied(EventId eventId)
+    {
+        for (var node = this; node is not null; node = node.Previous)
+        {
+            if (node.LastEvent.Id == eventId)
+            {
+                return node.LastEvent;
+            }
+        }
+
+        return null;
+    }
+
+    internal bool HasHold(LegalHoldId hold)
+    {
+        for (var node = this; node is not null; node = node.Previous)
+        {
+            if (node.LastEvent is HoldReleased released && released.Hold == hold)
+            {
+                return false;
+            }
+
+            if (node.LastEvent is HoldPlaced placed && placed.Hold == hold)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Walks back from the newest event: the first join or departure found says whether the party is present,
+    // and any notice to them anywhere in the interaction counts as told.
+    internal PartyStatus FindParty(PartyId party)
+    {
+        bool? present = null;
+        var told = false;
+        RecordingParty found = default;
+        for (var node = this; node is not null; node = node.Previous)
+        {
+            switch (node.LastEvent)
+            {
+                case RecordingNoticeGiven notice when notice.Party == party:
+                    told = true;
+                    break;
+                case PartyLeft left when left.Party == party:
+                    present ??= false;
+                    break;
+                case PartyJoined joined when joined.Party.Id == party:
+                    Seen(joined.Party, ref present, ref found);
+                    break;
+                case HandedToPerson handover when handover.Person.Id == party:
+                    Seen(handover.Person, ref present, ref found);
+                    break;
+                case Transferred transfer:
+                    if (transfer.To.Id == party)
+                    {
+                        Seen(transfer.To, ref present, ref found);
+                    }
+                    else if (transfer.From == party)
+                    {
+                        present ??= false;
+                    }
+
+                    break;
+                case InteractionStarted started:
+                    foreach (var p in started.Parties)
+                    {
+                        if (p.Id == party)
+                        {
+                            Seen(p, ref present, ref found);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return new PartyStatus(present ?? false, told, found);
+
+        static void Seen(RecordingParty seen, ref bool? present, ref RecordingParty found)
+        {
+            present ??= true;
+            if (found.Id.Value.Length == 0)
+            {
+                found = seen;
+            }
+        }
+    }
+
+    internal RecordingSession[] Chain()
+    {
+        var nodes = new RecordingSession[Version];
+        for (var node = this; node is not null; node = node.Previous)
+        {
+            nodes[node.Version - 1] = node;
+        }
+
+        return nodes;
+    }
+
+    private RecordingSegment Close(RecordingSegment segment, Instant end) =>
+        segment with
+        {
+            End = end,
+            OverLimit = segment.Reason == UncapturedReason.SecurePayment && end - segment.Start > Policy.MaxSecurePause,
+        };
+
+    private static void Leave(List<PartyPresence> parties, PartyId? party, Instant at)
+    {
+        var index = party is { } id ? parties.FindLastIndex(p => p.Party.Id == id && p.LeftAt is null) : -1;
+        if (index >= 0)
+        {
+            parties[index] = parties[index] with { LeftAt = at };
+        }
+    }
+}
+
+/// <summary>An accepted event in a session's history.</summary>
+/// <param name="Version">The session's version after it.</param>
+/// <param name="At">When it happened.</param>
+/// <param name="Event">The event.</param>
+/// <param name="State">The state it led to.</param>
+/// <param name="PauseReason">Why nothing was captured after it, while live and not capturing.</param>
+public sealed record RecordedEvent(long Version, Instant At, RecordingEvent Event, RecordingState State, UncapturedReason? PauseReason);
+
+/// <summary>How a party was told that the interaction is recorded.</summary>
+/// <param name="Notice">The notice or announcement.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="Method">How it was given.</param>
+/// <param name="At">When.</param>
+public sealed record NoticeEvidence(PrivacyNoticeId Notice, string Version, NoticeMethod Method, Instant At);
+
+/// <summary>A party's time in the interaction.</summary>
+/// <param name="Party">The party, with role and jurisdiction.</param>
+/// <param name="JoinedAt">When they joined.</param>
+/// <param name="LeftAt">When they left, if they left before the end.</param>
+/// <param name="Notice">How they were first told about recording, or <see langword="null"/> if never.</param>
+public sealed record PartyPresence(RecordingParty Party, Instant JoinedAt, Instant? LeftAt, NoticeEvidence? Notice);
+
+/// <summary>A stretch of an interaction that was captured, or not captured for a reason.</summary>
+/// <param name="Start">When it began.</param>
+/// <param name="End">When it ended; <see langword="null"/> while it is still running.</param>
+/// <param name="Captured">Whether it was captured.</param>
+/// <param name="Reason">Why it was not captured; <see langword="null"/> for a captured segment.</param>
+/// <param name="OverLimit">Whether it is a secure-payment pause that lasted longer than the policy allows.</param>
+public readonly record struct RecordingSegment(Instant Start, Instant? End, bool Captured, UncapturedReason? Reason, bool OverLimit);
+
+/// <summary>The deletion of a recording: the request, the decision and the disposal, with who and when.</summary>
+/// <param name="RequestedBy">Who asked.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="RequestedAt">When.</param>
+/// <param name="DecidedBy">Who authorised or refused it.</param>
+/// <param name="DecidedAt">When.</param>
+/// <param name="Authorised">Whether it was authorised; <see langword="null"/> while undecided.</param>
+/// <param name="DisposedAt">When the media was disposed of.</param>
+public sealed record DeletionRecord(ActorId RequestedBy, string Reason, Instant RequestedAt, ActorId? DecidedBy, Instant? DecidedAt, bool? Authorised, Instant? DisposedAt)
+{
+    /// <summary>Why the request was refused, if it was.</summary>
+    public string? RefusalReason { get; init; }
+
+    /// <summary>Who or what disposed of the media.</summary>
+    public ActorId? DisposedBy { get; init; }
+}
+
+/// <summary>What the chain of events says about one party now.</summary>
+/// <param name="Present">Whether the party is present.</param>
+/// <param name="Told">Whether the party has been told about recording during the interaction.</param>
+/// <param name="Party">The party as last seen joining.</param>
+internal readonly record struct PartyStatus(bool Present, bool Told, RecordingParty Party);
