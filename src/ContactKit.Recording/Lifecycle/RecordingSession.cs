@@ -176,7 +176,10 @@ public sealed class RecordingSession
         }
     }
 
-    /// <summary>Everyone who took part, in the order they joined, with when they were told about recording, how and by which notice.</summary>
+    /// <summary>
+    /// Everyone who took part, in the order they joined (a party who left and came back appears twice), each with how they
+    /// were first told about recording during the interaction, when and by which notice.
+    /// </summary>
     public ImmutableArray<PartyPresence> Parties
     {
         get
@@ -190,28 +193,35 @@ public sealed class RecordingSession
                     case InteractionStarted started:
                         foreach (var party in started.Parties)
                         {
-                            parties.Add(new PartyPresence(party, at, null, null));
+                            Arrive(parties, party, at);
                         }
 
                         break;
                     case PartyJoined joined:
-                        parties.Add(new PartyPresence(joined.Party, at, null, null));
+                        Arrive(parties, joined.Party, at);
                         break;
                     case HandedToPerson handover:
-                        parties.Add(new PartyPresence(handover.Person, at, null, null));
+                        Arrive(parties, handover.Person, at);
                         break;
                     case Transferred transfer:
-                        Leave(parties, transfer.From, at);
-                        parties.Add(new PartyPresence(transfer.To, at, null, null));
+                        if (transfer.From is { } from)
+                        {
+                            Depart(parties, from, at);
+                        }
+
+                        Arrive(parties, transfer.To, at);
                         break;
                     case PartyLeft left:
-                        Leave(parties, left.Party, at);
+                        Depart(parties, left.Party, at);
                         break;
                     case RecordingNoticeGiven notice:
-                        var index = parties.FindLastIndex(p => p.Party.Id == notice.Party);
-                        if (index >= 0 && parties[index].Notice is null)
+                        var evidence = new NoticeEvidence(notice.Notice, notice.NoticeVersion, notice.Method, at);
+                        for (var i = 0; i < parties.Count; i++)
                         {
-                            parties[index] = parties[index] with { Notice = new NoticeEvidence(notice.Notice, notice.NoticeVersion, notice.Method, at) };
+                            if (parties[i].Party.Id == notice.Party && parties[i].Notice is null)
+                            {
+                                parties[i] = parties[i] with { Notice = evidence };
+                            }
                         }
 
                         break;
@@ -415,9 +425,16 @@ public sealed class RecordingSession
             OverLimit = segment.Reason == UncapturedReason.SecurePayment && end - segment.Start > Policy.MaxSecurePause,
         };
 
-    private static void Leave(List<PartyPresence> parties, PartyId? party, Instant at)
+    // A party who rejoins keeps the notice given to them earlier in the interaction.
+    private static void Arrive(List<PartyPresence> parties, RecordingParty party, Instant at)
     {
-        var index = party is { } id ? parties.FindLastIndex(p => p.Party.Id == id && p.LeftAt is null) : -1;
+        var earlier = parties.FindLast(p => p.Party.Id == party.Id);
+        parties.Add(new PartyPresence(party, at, null, earlier?.Notice));
+    }
+
+    private static void Depart(List<PartyPresence> parties, PartyId party, Instant at)
+    {
+        var index = parties.FindLastIndex(p => p.Party.Id == party && p.LeftAt is null);
         if (index >= 0)
         {
             parties[index] = parties[index] with { LeftAt = at };
