@@ -44,12 +44,10 @@ public static class RecordingTransitionTable
             Add(state, RecordingEventKind.PartyJoined, state == RecordingState.Capturing ? settles : [state]);
             Add(state, RecordingEventKind.PartyLeft, state == RecordingState.Paused ? settles : [state]);
             Add(state, RecordingEventKind.Transferred, settles);
+            Add(state, RecordingEventKind.HandedToPerson, state);
             Add(state, RecordingEventKind.StopRequested, RecordingState.Stopped);
         }
 
-        Add(RecordingState.NotCapturing, RecordingEventKind.HandedToPerson, RecordingState.NotCapturing);
-        Add(RecordingState.Capturing, RecordingEventKind.HandedToPerson, RecordingState.Capturing);
-        Add(RecordingState.Paused, RecordingEventKind.HandedToPerson, RecordingState.Paused);
         Add(RecordingState.NotCapturing, RecordingEventKind.CaptureStarted, RecordingState.Capturing);
         Add(RecordingState.Capturing, RecordingEventKind.CapturePaused, RecordingState.Paused);
         Add(RecordingState.Paused, RecordingEventKind.CaptureResumed, RecordingState.Capturing);
