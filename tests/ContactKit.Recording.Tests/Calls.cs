@@ -8,7 +8,7 @@ internal static class Calls
 {
     public static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 9, 0);
     public static readonly TenantId Tenant = TenantId.Parse("council");
-    public static readonly RecordingId Recording = RecordingId.Parse("rec-1");
+    public static readonly RecordingId CallRecording = RecordingId.Parse("rec-1");
     public static readonly RecordingParty Caller = new(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.England);
     public static readonly RecordingParty Agent = new(PartyId.Parse("officer-1"), PartyRole.Agent, Jurisdiction.England);
     public static readonly RecordingParty Agent2 = new(PartyId.Parse("officer-2"), PartyRole.Agent, Jurisdiction.England);
@@ -20,7 +20,7 @@ internal static class Calls
     public static EventId NewId() => EventId.Parse($"e-{Interlocked.Increment(ref _next)}");
 
     public static InteractionStarted Started(RecordingPolicy? policy = null, bool bot = false, Channel channel = Channel.VoiceCall, params RecordingParty[] parties) =>
-        new(NewId(), Tenant, Recording, channel, policy ?? RecordingPolicy.Default, parties.Length == 0 ? [Caller] : [.. parties], bot);
+        new(NewId(), Tenant, CallRecording, channel, policy ?? RecordingPolicy.Default, parties.Length == 0 ? [Caller] : [.. parties], bot);
 
     public static RecordingSession Begin(RecordingPolicy? policy = null, bool bot = false, Channel channel = Channel.VoiceCall) =>
         RecordingLifecycle.Begin(Started(policy, bot, channel), T0).Value;
