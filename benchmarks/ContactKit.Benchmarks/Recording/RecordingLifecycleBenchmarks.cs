@@ -17,6 +17,7 @@ public class RecordingLifecycleBenchmarks
     private readonly StatelessRecordingMachine _configuredOnce = new();
     private InteractionStarted _started = null!;
     private RecordingEvent[] _events = null!;
+    private Instant[] _instants = null!;
 
     /// <summary>Builds the call's events once, as a telephony integration would receive them.</summary>
     [GlobalSetup]
@@ -39,6 +40,11 @@ public class RecordingLifecycleBenchmarks
             new InteractionEnded(EventId.Parse("e8")),
             new MediaStored(EventId.Parse("e9"), new RecordingMedia(MediaKind.Audio, "store://rec-1/audio", 480_000, new string('0', 64), Duration.FromMinutes(8))),
         ];
+        _instants = new Instant[_events.Length];
+        for (var i = 0; i < _instants.Length; i++)
+        {
+            _instants[i] = T0 + Duration.FromSeconds(30 * (i + 1));
+        }
     }
 
     /// <summary>ContactKit: one immutable session per transition, history kept.</summary>
@@ -46,12 +52,10 @@ public class RecordingLifecycleBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Transitions)]
     public RecordingSession ContactKit()
     {
-        var at = T0;
-        var session = RecordingLifecycle.Begin(_started, at).Value;
-        foreach (var @event in _events)
+        var session = RecordingLifecycle.Begin(_started, T0).Value;
+        for (var i = 0; i < _events.Length; i++)
         {
-            at += Duration.FromSeconds(30);
-            session = RecordingLifecycle.Apply(session, @event, at).Value;
+            session = RecordingLifecycle.Apply(session, _events[i], _instants[i]).Value;
         }
 
         return session;
@@ -69,12 +73,10 @@ public class RecordingLifecycleBenchmarks
 
     private long Drive(StatelessRecordingMachine machine)
     {
-        var at = T0;
-        machine.Start(_started, at);
-        foreach (var @event in _events)
+        machine.Start(_started, T0);
+        for (var i = 0; i < _events.Length; i++)
         {
-            at += Duration.FromSeconds(30);
-            machine.Fire(@event, at);
+            machine.Fire(_events[i], _instants[i]);
         }
 
         return machine.State == RecordingState.Available ? machine.Version : throw new InvalidOperationException($"Ended in {machine.State}.");

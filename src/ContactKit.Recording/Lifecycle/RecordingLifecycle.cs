@@ -1,3 +1,4 @@
+using System.Buffers;
 using NodaTime;
 
 namespace ContactKit.Recording;
@@ -8,6 +9,8 @@ namespace ContactKit.Recording;
 /// </summary>
 public static class RecordingLifecycle
 {
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>Starts a session from the first event of an interaction.</summary>
     /// <param name="started">The event.</param>
     /// <param name="at">When the interaction started.</param>
@@ -35,9 +38,9 @@ public static class RecordingLifecycle
         for (var i = 0; i < started.Parties.Length; i++)
         {
             var party = started.Parties[i];
-            if (string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !Enum.IsDefined(party.Role))
+            if (CheckParty(party) is { } invalid)
             {
-                return Invalid($"parties[{i}]", "Each party needs an id, a role and a jurisdiction.");
+                return invalid.ForField($"parties[{i}]");
             }
 
             for (var j = 0; j < i; j++)
@@ -89,221 +92,243 @@ public static class RecordingLifecycle
             return new ContactKitError(RecordingErrorCodes.EventOutOfOrder, $"The {@event.Kind} event is dated {at} but recording {session.Id} last changed at {session.LastChangedAt}; apply events in the order they happened.", "at");
         }
 
-        if (!RecordingTransitionTable.IsAllowed(session.State, @event.Kind))
+        var kind = @event.Kind;
+        if (!RecordingTransitionTable.IsAllowed(session.State, kind))
         {
-            return Illegal(session, @event.Kind);
+            return Illegal(session, kind);
         }
 
-        var error = Check(session, @event);
+        return kind switch
+        {
+            RecordingEventKind.CaptureStarted => StartCapture(session, @event, at),
+            RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(session, @event, at),
+            RecordingEventKind.CapturePaused => Pause(session, (CapturePaused)@event, at),
+            RecordingEventKind.NoticeGiven => Tell(session, (RecordingNoticeGiven)@event, at),
+            RecordingEventKind.PartyJoined => Arrive(session, @event, ((PartyJoined)@event).Party, null, at),
+            RecordingEventKind.Transferred => Arrive(session, @event, ((Transferred)@event).To, ((Transferred)@event).From, at),
+            RecordingEventKind.HandedToPerson => Handover(session, (HandedToPerson)@event, at),
+            RecordingEventKind.PartyLeft => Depart(session, @event, ((PartyLeft)@event).Party, at),
+            RecordingEventKind.StopRequested => Stop(session, (StopRequested)@event, at),
+            RecordingEventKind.InteractionEnded => End(session, @event, at),
+            RecordingEventKind.MediaStored => Store(session, @event, ((MediaStored)@event).Media, MediaKind.Audio, at),
+            RecordingEventKind.TranscriptStored => Store(session, @event, ((TranscriptStored)@event).Transcript, MediaKind.Transcript, at),
+            RecordingEventKind.MediaFailed => string.IsNullOrWhiteSpace(((MediaFailed)@event).Reason)
+                ? Invalid("reason", "Say why storing the media failed.")
+                : Move(session, @event, at, RecordingState.Failed),
+            RecordingEventKind.HoldPlaced => PlaceHold(session, (HoldPlaced)@event, at),
+            RecordingEventKind.HoldReleased => ReleaseHold(session, (HoldReleased)@event, at),
+            RecordingEventKind.DeletionRequested => RequestDeletion(session, (DeletionRequested)@event, at),
+            RecordingEventKind.DeletionRefused => RefuseDeletion(session, (DeletionRefused)@event, at),
+            RecordingEventKind.DeletionAuthorised => CheckNotHeld(session) ?? Move(session, @event, at, RecordingState.DeletionAuthorised),
+            RecordingEventKind.Disposed => CheckNotHeld(session) ?? Move(session, @event, at, RecordingState.Deleted),
+            _ => Illegal(session, kind),
+        };
+    }
+
+    private static Result<RecordingSession> StartCapture(RecordingSession session, RecordingEvent @event, Instant at)
+    {
+        if (!session.Policy.RecordingEnabled)
+        {
+            return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not part of tenant '{session.Tenant}''s plan, so nothing may be captured; enable it on the plan first.");
+        }
+
+        if (session.InBotPhase && !session.Policy.CaptureBotPhase)
+        {
+            return new ContactKitError(RecordingErrorCodes.BotPhaseNotCaptured, "The bot or IVR phase is not recorded under this policy; start capture once a person has taken over (HandedToPerson).");
+        }
+
+        return CheckTold(session, "start") ?? Capture(session, @event, at);
+    }
+
+    private static Result<RecordingSession> Capture(RecordingSession session, RecordingEvent @event, Instant at)
+    {
+        var next = new RecordingSession(session, @event, at)
+        {
+            State = RecordingState.Capturing,
+            PauseReason = null,
+            InSecurePause = false,
+            HasCaptured = true,
+        };
+        return next;
+    }
+
+    private static Result<RecordingSession> Pause(RecordingSession session, CapturePaused paused, Instant at)
+    {
+        if (paused.Reason is not (UncapturedReason.SecurePayment or UncapturedReason.OnHold))
+        {
+            return new ContactKitError(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not '{paused.Reason}'; a missing notice pauses by itself and a stop request stops capture.", "reason");
+        }
+
+        return new RecordingSession(session, paused, at)
+        {
+            State = RecordingState.Paused,
+            PauseReason = paused.Reason,
+            InSecurePause = paused.Reason == UncapturedReason.SecurePayment,
+        };
+    }
+
+    private static Result<RecordingSession> Tell(RecordingSession session, RecordingNoticeGiven notice, Instant at)
+    {
+        if (string.IsNullOrWhiteSpace(notice.NoticeVersion) || string.IsNullOrEmpty(notice.Notice.Value) || !IsKnown(notice.Method))
+        {
+            return Invalid("noticeVersion", "A notice event needs the notice, its version and how it was given.");
+        }
+
+        var status = session.FindParty(notice.Party);
+        if (!status.Present)
+        {
+            return NotPresent(notice.Party);
+        }
+
+        var next = new RecordingSession(session, notice, at);
+        if (!status.Told && status.Party.Role.NeedsNotice())
+        {
+            next.UntoldParties--;
+        }
+
+        return Settle(next);
+    }
+
+    // A party who joins needs telling unless they were told earlier in this interaction; the one transferring, if any, leaves.
+    private static Result<RecordingSession> Arrive(RecordingSession session, RecordingEvent @event, RecordingParty party, PartyId? leaving, Instant at)
+    {
+        var error = CheckParty(party);
         if (error is not null)
         {
             return error;
         }
 
+        var joining = session.FindParty(party.Id);
+        if (joining.Present)
+        {
+            return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is already present in recording {session.Id}.", "party");
+        }
+
+        var untold = session.UntoldParties + (party.Role.NeedsNotice() && !joining.Told ? 1 : 0);
+        if (leaving is { } from)
+        {
+            var status = session.FindParty(from);
+            if (!status.Present)
+            {
+                return NotPresent(from);
+            }
+
+            untold -= status.Party.Role.NeedsNotice() && !status.Told ? 1 : 0;
+        }
+
+        return Settle(new RecordingSession(session, @event, at) { UntoldParties = untold });
+    }
+
+    private static Result<RecordingSession> Handover(RecordingSession session, HandedToPerson handover, Instant at)
+    {
+        if (!session.InBotPhase)
+        {
+            return new ContactKitError(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
+        }
+
+        if (handover.Person.Role is not (PartyRole.Agent or PartyRole.Supervisor))
+        {
+            return Invalid("person", "A bot hands over to a member of staff (an agent or supervisor).");
+        }
+
+        var arrived = Arrive(session, handover, handover.Person, null, at);
+        if (arrived.IsSuccess)
+        {
+            var next = arrived.Value;
+            next.InBotPhase = false;
+            if (next.PauseReason == UncapturedReason.BotPhase)
+            {
+                next.PauseReason = UncapturedReason.NotStarted;
+            }
+        }
+
+        return arrived;
+    }
+
+    private static Result<RecordingSession> Depart(RecordingSession session, RecordingEvent @event, PartyId party, Instant at)
+    {
+        var status = session.FindParty(party);
+        if (!status.Present)
+        {
+            return NotPresent(party);
+        }
+
         var next = new RecordingSession(session, @event, at);
-        Effect(next, @event, at);
-        return next;
-    }
-
-    private static ContactKitError? Check(RecordingSession session, RecordingEvent @event)
-    {
-        var policy = session.Policy;
-        switch (@event)
-        {
-            case CaptureStarted:
-                if (!policy.RecordingEnabled)
-                {
-                    return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not part of tenant '{session.Tenant}''s plan, so nothing may be captured; enable it on the plan first.");
-                }
-
-                if (session.InBotPhase && !policy.CaptureBotPhase)
-                {
-                    return new ContactKitError(RecordingErrorCodes.BotPhaseNotCaptured, "The bot or IVR phase is not recorded under this policy; start capture once a person has taken over (HandedToPerson).");
-                }
-
-                return CheckTold(session, "start");
-            case CaptureResumed:
-                return CheckTold(session, "resume");
-            case CapturePaused paused:
-                return paused.Reason is UncapturedReason.SecurePayment or UncapturedReason.OnHold
-                    ? null
-                    : new ContactKitError(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not '{paused.Reason}'; a missing notice pauses by itself and a stop request stops capture.", "reason");
-            case RecordingNoticeGiven notice:
-                if (string.IsNullOrWhiteSpace(notice.NoticeVersion) || string.IsNullOrEmpty(notice.Notice.Value) || !Enum.IsDefined(notice.Method))
-                {
-                    return Invalid("noticeVersion", "A notice event needs the notice, its version and how it was given.");
-                }
-
-                return session.FindParty(notice.Party).Present ? null : NotPresent(notice.Party);
-            case PartyJoined joined:
-                return CheckJoining(session, joined.Party);
-            case PartyLeft left:
-                return session.FindParty(left.Party).Present ? null : NotPresent(left.Party);
-            case StopRequested stop:
-                return session.FindParty(stop.Party).Present ? null : NotPresent(stop.Party);
-            case HandedToPerson handover:
-                if (!session.InBotPhase)
-                {
-                    return new ContactKitError(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
-                }
-
-                return handover.Person.Role is PartyRole.Agent or PartyRole.Supervisor
-                    ? CheckJoining(session, handover.Person)
-                    : Invalid("person", "A bot hands over to a member of staff (an agent or supervisor).");
-            case Transferred transfer:
-                if (transfer.From is { } from && !session.FindParty(from).Present)
-                {
-                    return NotPresent(from);
-                }
-
-                return CheckJoining(session, transfer.To);
-            case MediaStored stored:
-                return CheckMedia(stored.Media, MediaKind.Audio);
-            case TranscriptStored transcript:
-                return CheckMedia(transcript.Transcript, MediaKind.Transcript);
-            case MediaFailed failed:
-                return string.IsNullOrWhiteSpace(failed.Reason) ? Invalid("reason", "Say why storing the media failed.") : null;
-            case HoldPlaced placed:
-                return session.HasHold(placed.Hold)
-                    ? new ContactKitError(RecordingErrorCodes.HoldAlreadyPlaced, $"Legal hold '{placed.Hold}' is already on recording {session.Id}.", "hold")
-                    : null;
-            case HoldReleased released:
-                return session.HasHold(released.Hold)
-                    ? null
-                    : new ContactKitError(RecordingErrorCodes.HoldNotPlaced, $"Legal hold '{released.Hold}' is not on recording {session.Id}, so it cannot be released.", "hold");
-            case DeletionRequested requested:
-                return string.IsNullOrWhiteSpace(requested.Reason) || string.IsNullOrEmpty(requested.By.Value)
-                    ? Invalid("reason", "A deletion request needs who asked and why.")
-                    : null;
-            case DeletionRefused refused:
-                return string.IsNullOrWhiteSpace(refused.Reason) || string.IsNullOrEmpty(refused.By.Value)
-                    ? Invalid("reason", "A refusal needs who refused and why.")
-                    : null;
-            case DeletionAuthorised:
-            case Disposed:
-                return session.IsHeld
-                    ? new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is under {session.HoldCount} legal hold(s) and cannot be deleted; release every hold first.")
-                    : null;
-            default:
-                return null;
-        }
-    }
-
-    private static void Effect(RecordingSession next, RecordingEvent @event, Instant at)
-    {
-        switch (@event)
-        {
-            case CaptureStarted:
-            case CaptureResumed:
-                next.State = RecordingState.Capturing;
-                next.PauseReason = null;
-                next.SecurePauseSince = null;
-                next.HasCaptured = true;
-                break;
-            case CapturePaused paused:
-                next.State = RecordingState.Paused;
-                next.PauseReason = paused.Reason;
-                next.SecurePauseSince = paused.Reason == UncapturedReason.SecurePayment ? at : null;
-                break;
-            case StopRequested:
-                next.State = RecordingState.Stopped;
-                next.PauseReason = UncapturedReason.SubjectObjection;
-                next.SecurePauseSince = null;
-                break;
-            case RecordingNoticeGiven notice:
-                var status = next.Previous!.FindParty(notice.Party);
-                if (!status.Told && status.Party.Role.NeedsNotice())
-                {
-                    next.UntoldParties--;
-                }
-
-                Settle(next);
-                break;
-            case PartyJoined joined:
-                Join(next, joined.Party);
-                Settle(next);
-                break;
-            case PartyLeft left:
-                Leave(next, left.Party);
-                Settle(next);
-                break;
-            case HandedToPerson handover:
-                Join(next, handover.Person);
-                next.InBotPhase = false;
-                if (next.PauseReason == UncapturedReason.BotPhase)
-                {
-                    next.PauseReason = UncapturedReason.NotStarted;
-                }
-
-                break;
-            case Transferred transfer:
-                if (transfer.From is { } from)
-                {
-                    Leave(next, from);
-                }
-
-                Join(next, transfer.To);
-                Settle(next);
-                break;
-            case InteractionEnded:
-                next.State = next.HasCaptured ? RecordingState.Processing : RecordingState.Absent;
-                next.PauseReason = null;
-                next.SecurePauseSince = null;
-                next.EndedAt = at;
-                break;
-            case MediaStored:
-            case TranscriptStored:
-                next.State = RecordingState.Available;
-                break;
-            case MediaFailed:
-                next.State = RecordingState.Failed;
-                break;
-            case HoldPlaced:
-                next.HoldCount++;
-                break;
-            case HoldReleased:
-                next.HoldCount--;
-                break;
-            case DeletionRequested:
-                next.StateBeforeDeletion = next.State;
-                next.State = RecordingState.DeletionRequested;
-                break;
-            case DeletionAuthorised:
-                next.State = RecordingState.DeletionAuthorised;
-                break;
-            case DeletionRefused:
-                next.State = next.StateBeforeDeletion;
-                break;
-            case Disposed:
-                next.State = RecordingState.Deleted;
-                break;
-        }
-    }
-
-    // A party who joins needs telling unless they were told earlier in this interaction.
-    private static void Join(RecordingSession next, RecordingParty party)
-    {
-        if (party.Role.NeedsNotice() && !next.Previous!.FindParty(party.Id).Told)
-        {
-            next.UntoldParties++;
-        }
-    }
-
-    private static void Leave(RecordingSession next, PartyId party)
-    {
-        var status = next.Previous!.FindParty(party);
         if (status.Party.Role.NeedsNotice() && !status.Told)
         {
             next.UntoldParties--;
         }
+
+        return Settle(next);
     }
 
+    private static Result<RecordingSession> Stop(RecordingSession session, StopRequested stop, Instant at) =>
+        !session.FindParty(stop.Party).Present
+            ? NotPresent(stop.Party)
+            : new RecordingSession(session, stop, at)
+            {
+                State = RecordingState.Stopped,
+                PauseReason = UncapturedReason.SubjectObjection,
+                InSecurePause = false,
+            };
+
+    private static RecordingSession End(RecordingSession session, RecordingEvent @event, Instant at) =>
+        new(session, @event, at)
+        {
+            State = session.HasCaptured ? RecordingState.Processing : RecordingState.Absent,
+            PauseReason = null,
+            InSecurePause = false,
+        };
+
+    private static Result<RecordingSession> Store(RecordingSession session, RecordingEvent @event, RecordingMedia media, MediaKind kind, Instant at)
+    {
+        if (media is null || media.Kind != kind)
+        {
+            return Invalid("media", $"The event needs {kind} media.");
+        }
+
+        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || media.Sha256 is not { Length: 64 } sha || sha.AsSpan().ContainsAnyExcept(HexDigits))
+        {
+            return Invalid("media", "Stored media needs a location, a size of zero or more bytes and a SHA-256 checksum of 64 hex digits.");
+        }
+
+        return Move(session, @event, at, RecordingState.Available);
+    }
+
+    private static Result<RecordingSession> PlaceHold(RecordingSession session, HoldPlaced placed, Instant at) =>
+        session.HasHold(placed.Hold)
+            ? new ContactKitError(RecordingErrorCodes.HoldAlreadyPlaced, $"Legal hold '{placed.Hold}' is already on recording {session.Id}.", "hold")
+            : new RecordingSession(session, placed, at) { HoldCount = session.HoldCount + 1 };
+
+    private static Result<RecordingSession> ReleaseHold(RecordingSession session, HoldReleased released, Instant at) =>
+        session.HasHold(released.Hold)
+            ? new RecordingSession(session, released, at) { HoldCount = session.HoldCount - 1 }
+            : new ContactKitError(RecordingErrorCodes.HoldNotPlaced, $"Legal hold '{released.Hold}' is not on recording {session.Id}, so it cannot be released.", "hold");
+
+    private static Result<RecordingSession> RequestDeletion(RecordingSession session, DeletionRequested requested, Instant at) =>
+        string.IsNullOrWhiteSpace(requested.Reason) || string.IsNullOrEmpty(requested.By.Value)
+            ? Invalid("reason", "A deletion request needs who asked and why.")
+            : new RecordingSession(session, requested, at) { StateBeforeDeletion = session.State, State = RecordingState.DeletionRequested };
+
+    private static Result<RecordingSession> RefuseDeletion(RecordingSession session, DeletionRefused refused, Instant at) =>
+        string.IsNullOrWhiteSpace(refused.Reason) || string.IsNullOrEmpty(refused.By.Value)
+            ? Invalid("reason", "A refusal needs who refused and why.")
+            : Move(session, refused, at, session.StateBeforeDeletion);
+
+    private static Result<RecordingSession> Move(RecordingSession session, RecordingEvent @event, Instant at, RecordingState state) =>
+        new RecordingSession(session, @event, at) { State = state };
+
+    private static ContactKitError? CheckNotHeld(RecordingSession session) =>
+        session.IsHeld
+            ? new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is under {session.HoldCount} legal hold(s) and cannot be deleted; release every hold first.")
+            : null;
+
     // Capture pauses by itself while a present party is untold, and resumes by itself once the last one is told or leaves.
-    private static void Settle(RecordingSession next)
+    private static RecordingSession Settle(RecordingSession next)
     {
         if (!next.Policy.NoticeRequired)
         {
-            return;
+            return next;
         }
 
         if (next.State == RecordingState.Capturing && next.UntoldParties > 0)
@@ -316,6 +341,8 @@ public static class RecordingLifecycle
             next.State = RecordingState.Capturing;
             next.PauseReason = null;
         }
+
+        return next;
     }
 
     private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
@@ -323,50 +350,14 @@ public static class RecordingLifecycle
             ? new ContactKitError(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb}: {session.UntoldParties} present party(ies) have not been told that recording{session.Id} is recorded; give them the recording notice first.")
             : null;
 
-    private static ContactKitError? CheckJoining(RecordingSession session, RecordingParty party)
-    {
-        if (string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !Enum.IsDefined(party.Role))
-        {
-            return Invalid("party", "A joining party needs an id, a role and a jurisdiction.");
-        }
-
-        return session.FindParty(party.Id).Present
-            ? new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is already present in recording {session.Id}.", "party")
+    private static ContactKitError? CheckParty(RecordingParty party) =>
+        string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !IsKnown(party.Role)
+            ? Invalid("party", "A party needs an id, a role and a jurisdiction.")
             : null;
-    }
 
-    private static ContactKitError? CheckMedia(RecordingMedia media, MediaKind kind)
-    {
-        if (media is null || media.Kind != kind)
-        {
-            return Invalid("media", $"The event needs {kind} media.");
-        }
+    private static bool IsKnown(PartyRole role) => role is >= PartyRole.Caller and <= PartyRole.ThirdParty;
 
-        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || !IsSha256(media.Sha256))
-        {
-            return Invalid("media", "Stored media needs a location, a size of zero or more bytes and a SHA-256 checksum of 64 hex digits.");
-        }
-
-        return null;
-    }
-
-    private static bool IsSha256(string? text)
-    {
-        if (text is null || text.Length != 64)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiHexDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsKnown(NoticeMethod method) => method is >= NoticeMethod.Announcement and <= NoticeMethod.AgentScript;
 
     private static ContactKitError Illegal(RecordingSession session, RecordingEventKind kind)
     {

@@ -11,67 +11,88 @@ namespace ContactKit.Recording;
 /// <remarks>Create one with <see cref="RecordingLifecycle.Begin"/> and move it on with <see cref="RecordingLifecycle.Apply"/>.</remarks>
 public sealed class RecordingSession
 {
+    private const byte BotPhaseFlag = 1;
+    private const byte CapturedFlag = 2;
+    private const byte SecurePauseFlag = 4;
+
+    // The first session of the chain holds the interaction's fixed facts in its InteractionStarted event.
+    private readonly RecordingSession _root;
+    private byte _state;
+    private byte _pauseReason;
+    private byte _stateBeforeDeletion;
+    private byte _flags;
+    private readonly byte _kind;
+
     internal RecordingSession(InteractionStarted started, Instant at)
     {
-        Tenant = started.Tenant;
-        Id = started.Recording;
-        Channel = started.Channel;
-        Policy = started.Policy;
-        StartedAt = at;
+        _root = this;
         LastChangedAt = at;
         LastEvent = started;
+        _kind = (byte)RecordingEventKind.InteractionStarted;
         Version = 1;
         State = RecordingTransitionTable.Initial;
+        IdFilter = FilterBit(started.Id);
     }
 
     internal RecordingSession(RecordingSession previous, RecordingEvent @event, Instant at)
     {
+        _root = previous._root;
         Previous = previous;
-        Tenant = previous.Tenant;
-        Id = previous.Id;
-        Channel = previous.Channel;
-        Policy = previous.Policy;
-        StartedAt = previous.StartedAt;
-        EndedAt = previous.EndedAt;
         LastChangedAt = at;
         LastEvent = @event;
+        _kind = (byte)@event.Kind;
         Version = previous.Version + 1;
-        State = previous.State;
-        PauseReason = previous.PauseReason;
-        InBotPhase = previous.InBotPhase;
-        HasCaptured = previous.HasCaptured;
+        _state = previous._state;
+        _pauseReason = previous._pauseReason;
+        _flags = previous._flags;
+        _stateBeforeDeletion = previous._stateBeforeDeletion;
         UntoldParties = previous.UntoldParties;
         HoldCount = previous.HoldCount;
-        SecurePauseSince = previous.SecurePauseSince;
-        StateBeforeDeletion = previous.StateBeforeDeletion;
+        IdFilter = previous.IdFilter | FilterBit(@event.Id);
     }
 
     /// <summary>The tenant the session belongs to.</summary>
-    public TenantId Tenant { get; }
+    public TenantId Tenant => Started.Tenant;
 
     /// <summary>The recording's id.</summary>
-    public RecordingId Id { get; }
+    public RecordingId Id => Started.Recording;
 
     /// <summary>The channel: a call's audio and a chat's transcript follow the same lifecycle.</summary>
-    public Channel Channel { get; }
+    public Channel Channel => Started.Channel;
 
     /// <summary>The tenant's policy, fixed when the interaction started.</summary>
-    public RecordingPolicy Policy { get; }
+    public RecordingPolicy Policy => Started.Policy;
 
     /// <summary>The version: 1 after <see cref="InteractionStarted"/>, and one more for each accepted event.</summary>
     public long Version { get; }
 
     /// <summary>Where the session stands.</summary>
-    public RecordingState State { get; internal set; }
+    public RecordingState State
+    {
+        get => (RecordingState)_state;
+        internal set => _state = (byte)value;
+    }
 
     /// <summary>Why nothing is being captured now, while the interaction is live and not capturing; otherwise <see langword="null"/>.</summary>
-    public UncapturedReason? PauseReason { get; internal set; }
+    public UncapturedReason? PauseReason
+    {
+        get => _pauseReason == 0 ? null : (UncapturedReason)_pauseReason;
+        internal set => _pauseReason = (byte)(value ?? 0);
+    }
 
     /// <summary>Whether the bot or IVR phase is still running (no person has taken over).</summary>
-    public bool InBotPhase { get; internal set; }
+    public bool InBotPhase
+    {
+        get => (_flags & BotPhaseFlag) != 0;
+        internal set => SetFlag(BotPhaseFlag, value);
+    }
 
     /// <summary>Whether anything has been captured.</summary>
-    public bool HasCaptured { get; internal set; }
+    public bool HasCaptured
+    {
+        get => (_flags & CapturedFlag) != 0;
+        internal set => SetFlag(CapturedFlag, value);
+    }
 
     /// <summary>How many present callers and third parties have not been told about recording.</summary>
     public int UntoldParties { get; internal set; }
@@ -83,13 +104,48 @@ public sealed class RecordingSession
     public bool IsHeld => HoldCount > 0;
 
     /// <summary>When the open secure-payment pause began, if one is open.</summary>
-    public Instant? SecurePauseSince { get; internal set; }
+    public Instant? SecurePauseSince
+    {
+        get
+        {
+            for (var node = this; node is not null && (_flags & SecurePauseFlag) != 0; node = node.Previous)
+            {
+                if (node.Kind == RecordingEventKind.CapturePaused)
+                {
+                    return node.LastChangedAt;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    // Whether a secure-payment pause is open; when it began is read from the chain.
+    internal bool InSecurePause
+    {
+        get => (_flags & SecurePauseFlag) != 0;
+        set => SetFlag(SecurePauseFlag, value);
+    }
 
     /// <summary>When the interaction started.</summary>
-    public Instant StartedAt { get; }
+    public Instant StartedAt => _root.LastChangedAt;
 
     /// <summary>When the interaction ended, once it has.</summary>
-    public Instant? EndedAt { get; internal set; }
+    public Instant? EndedAt
+    {
+        get
+        {
+            for (var node = this; node is not null; node = node.Previous)
+            {
+                if (node.Kind == RecordingEventKind.InteractionEnded)
+                {
+                    return node.LastChangedAt;
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>When the last accepted event happened.</summary>
     public Instant LastChangedAt { get; }
@@ -99,7 +155,14 @@ public sealed class RecordingSession
 
     internal RecordingSession? Previous { get; }
 
-    internal RecordingState StateBeforeDeletion { get; set; }
+    // The last event's kind, kept so that walking the chain needs no virtual call.
+    internal RecordingEventKind Kind => (RecordingEventKind)_kind;
+
+    internal RecordingState StateBeforeDeletion
+    {
+        get => (RecordingState)_stateBeforeDeletion;
+        set => _stateBeforeDeletion = (byte)value;
+    }
 
     /// <summary>Every accepted event in order, each with the version and state it produced.</summary>
     public IReadOnlyList<RecordedEvent> History
@@ -317,8 +380,16 @@ public sealed class RecordingSession
     public override string ToString() =>
         PauseReason is { } reason ? $"recording {Id} v{Version} {State} ({reason})" : $"recording {Id} v{Version} {State}";
 
+    // One bit per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
+    internal ulong IdFilter { get; }
+
     internal RecordingEvent? FindApplied(EventId eventId)
     {
+        if ((IdFilter & FilterBit(eventId)) == 0)
+        {
+            return null;
+        }
+
         for (var node = this; node is not null; node = node.Previous)
         {
             if (node.LastEvent.Id == eventId)
@@ -357,21 +428,23 @@ public sealed class RecordingSession
         RecordingParty found = default;
         for (var node = this; node is not null; node = node.Previous)
         {
-            switch (node.LastEvent)
+            var @event = node.LastEvent;
+            switch (node.Kind)
             {
-                case RecordingNoticeGiven notice when notice.Party == party:
-                    told = true;
+                case RecordingEventKind.NoticeGiven:
+                    told |= ((RecordingNoticeGiven)@event).Party == party;
                     break;
-                case PartyLeft left when left.Party == party:
+                case RecordingEventKind.PartyLeft when ((PartyLeft)@event).Party == party:
                     present ??= false;
                     break;
-                case PartyJoined joined when joined.Party.Id == party:
-                    Seen(joined.Party, ref present, ref found);
+                case RecordingEventKind.PartyJoined when ((PartyJoined)@event).Party.Id == party:
+                    Seen(((PartyJoined)@event).Party, ref present, ref found);
                     break;
-                case HandedToPerson handover when handover.Person.Id == party:
-                    Seen(handover.Person, ref present, ref found);
+                case RecordingEventKind.HandedToPerson when ((HandedToPerson)@event).Person.Id == party:
+                    Seen(((HandedToPerson)@event).Person, ref present, ref found);
                     break;
-                case Transferred transfer:
+                case RecordingEventKind.Transferred:
+                    var transfer = (Transferred)@event;
                     if (transfer.To.Id == party)
                     {
                         Seen(transfer.To, ref present, ref found);
@@ -382,8 +455,8 @@ public sealed class RecordingSession
                     }
 
                     break;
-                case InteractionStarted started:
-                    foreach (var p in started.Parties)
+                case RecordingEventKind.InteractionStarted:
+                    foreach (var p in ((InteractionStarted)@event).Parties)
                     {
                         if (p.Id == party)
                         {
@@ -406,6 +479,18 @@ public sealed class RecordingSession
             }
         }
     }
+
+    private static ulong FilterBit(EventId id)
+    {
+        var text = id.Value;
+        var n = text.Length;
+        var mix = n >= 2 ? text[n - 1] + (text[n - 2] * 7) + (n * 13) : n;
+        return 1UL << (mix & 63);
+    }
+
+    private InteractionStarted Started => (InteractionStarted)_root.LastEvent;
+
+    private void SetFlag(byte flag, bool on) => _flags = on ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
 
     internal RecordingSession[] Chain()
     {
