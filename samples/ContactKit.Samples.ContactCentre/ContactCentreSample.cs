@@ -14,6 +14,7 @@ public static class ContactCentreSample
 
         await Section(output, "Quick start", () => QuickStart.RunAsync(output));
         await Section(output, "The vocabulary: one council's contact-centre notice as data", () => VocabularyDemo.RunAsync(output));
+        await Section(output, "Recording: three calls and their capture reports", () => RecordingDemo.RunAsync(output));
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("Sample finished.");

@@ -129,7 +129,7 @@ public static class RecordingLifecycle
     {
         if (!session.Policy.RecordingEnabled)
         {
-            return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not part of tenant '{session.Tenant}''s plan, so nothing may be captured; enable it on the plan first.");
+            return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant '{session.Tenant}', so nothing may be captured; enable it on the plan first.");
         }
 
         if (session.InBotPhase && !session.Policy.CaptureBotPhase)
