@@ -75,7 +75,8 @@ public static class RecordingLifecycle
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(@event);
-        if (session.FindApplied(@event.Id) is { } applied)
+        var filterBit = RecordingSession.FilterBit(@event.Id);
+        if (session.FindApplied(@event.Id, filterBit) is { } applied)
         {
             return applied.Equals(@event)
                 ? session
@@ -98,7 +99,7 @@ public static class RecordingLifecycle
             return Illegal(session, kind);
         }
 
-        return kind switch
+        var next = kind switch
         {
             RecordingEventKind.CaptureStarted => StartCapture(session, @event, at),
             RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(session, @event, at),
@@ -123,6 +124,12 @@ public static class RecordingLifecycle
             RecordingEventKind.Disposed => CheckNotHeld(session) ?? Move(session, @event, at, RecordingState.Deleted),
             _ => Illegal(session, kind),
         };
+        if (next.TryGetValue(out var accepted))
+        {
+            accepted.IdFilter |= filterBit;
+        }
+
+        return next;
     }
 
     private static Result<RecordingSession> StartCapture(RecordingSession session, RecordingEvent @event, Instant at)

@@ -48,7 +48,7 @@ public sealed class RecordingSession
         _stateBeforeDeletion = previous._stateBeforeDeletion;
         UntoldParties = previous.UntoldParties;
         HoldCount = previous.HoldCount;
-        IdFilter = previous.IdFilter | FilterBit(@event.Id);
+        IdFilter = previous.IdFilter;
     }
 
     /// <summary>The tenant the session belongs to.</summary>
@@ -368,7 +368,7 @@ public sealed class RecordingSession
     /// <summary>Whether an event with this id has been accepted.</summary>
     /// <param name="eventId">The event id.</param>
     /// <returns><see langword="true"/> when it is in the history.</returns>
-    public bool HasApplied(EventId eventId) => FindApplied(eventId) is not null;
+    public bool HasApplied(EventId eventId) => FindApplied(eventId, FilterBit(eventId)) is not null;
 
     /// <summary>Whether a secure-payment pause has been open longer than the policy allows.</summary>
     /// <param name="now">The current instant.</param>
@@ -381,11 +381,11 @@ public sealed class RecordingSession
         PauseReason is { } reason ? $"recording {Id} v{Version} {State} ({reason})" : $"recording {Id} v{Version} {State}";
 
     // One bit per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
-    internal ulong IdFilter { get; }
+    internal ulong IdFilter { get; set; }
 
-    internal RecordingEvent? FindApplied(EventId eventId)
+    internal RecordingEvent? FindApplied(EventId eventId, ulong filterBit)
     {
-        if ((IdFilter & FilterBit(eventId)) == 0)
+        if ((IdFilter & filterBit) == 0)
         {
             return null;
         }
@@ -480,7 +480,7 @@ public sealed class RecordingSession
         }
     }
 
-    private static ulong FilterBit(EventId id)
+    internal static ulong FilterBit(EventId id)
     {
         var text = id.Value;
         var n = text.Length;
