@@ -34,7 +34,15 @@ public sealed class OptionsRecordingAccessPolicy(IOptionsMonitor<RecordingOption
 
         return new RecordingAccessDecision(request, new ContactKitError(
             RecordingErrorCodes.AccessDenied,
-            $"No access rule of tenant '{request.Tenant}' lets role '{request.Role}' {request.Kind.ToString().ToUpperInvariant()} recordings for '{request.Purpose}'; add a rule to RecordingOptions if this access is needed.",
+            $"No access rule of tenant '{request.Tenant}' lets role '{request.Role}' {Verb(request.Kind)} recordings for '{request.Purpose}'; add a rule to RecordingOptions if this access is needed.",
             "role"));
     }
+
+    private static string Verb(RecordingAccessKind kind) => kind switch
+    {
+        RecordingAccessKind.Play => "play",
+        RecordingAccessKind.Download => "download",
+        RecordingAccessKind.Export => "export",
+        _ => $"use ({kind})",
+    };
 }
