@@ -354,7 +354,7 @@ public static class RecordingLifecycle
 
     private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
         session.Policy.NoticeRequired && session.UntoldParties > 0
-            ? new ContactKitError(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb}: {session.UntoldParties} present party(ies) have not been told that recording{session.Id} is recorded; give them the recording notice first.")
+            ? new ContactKitError(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb} in recording {session.Id}: {session.UntoldParties} present caller(s) or third party(ies) have not been told that the interaction is recorded; give them the recording notice first.")
             : null;
 
     private static ContactKitError? CheckParty(RecordingParty party) =>
