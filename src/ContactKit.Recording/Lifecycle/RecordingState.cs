@@ -102,7 +102,7 @@ public enum MediaKind
 }
 
 /// <summary>Extensions that state facts about the lifecycle's values.</summary>
-public static class RecordingStateExtensions
+public static class RecordingValueExtensions
 {
     /// <summary>Whether the interaction is still live (not yet ended).</summary>
     /// <param name="state">The state.</param>
