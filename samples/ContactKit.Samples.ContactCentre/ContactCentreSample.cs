@@ -15,6 +15,7 @@ public static class ContactCentreSample
         await Section(output, "Quick start", () => QuickStart.RunAsync(output));
         await Section(output, "The vocabulary: one council's contact-centre notice as data", () => VocabularyDemo.RunAsync(output));
         await Section(output, "Consent: notices, recording announcements and telemarketing screening", () => ConsentDemo.RunAsync(output));
+        await Section(output, "Recording: three calls and their capture reports", () => RecordingDemo.RunAsync(output));
         await Section(output, "Retention: six months of recordings, a legal hold and a disposal sweep", () => RetentionDemo.RunAsync(output));
 
         await output.WriteLineAsync();

@@ -1,0 +1,385 @@
+using System.Buffers;
+using NodaTime;
+
+namespace ContactKit.Recording;
+
+/// <summary>
+/// The recording lifecycle: a pure function from (session, event, instant) to the next session or a refusal with a
+/// stable code. It reads no clock and no configuration; the tenant's policy travels in the session.
+/// </summary>
+public static class RecordingLifecycle
+{
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
+    /// <summary>Starts a session from the first event of an interaction.</summary>
+    /// <param name="started">The event.</param>
+    /// <param name="at">When the interaction started.</param>
+    /// <returns>The session at version 1, not capturing, or a refusal (<see cref="RecordingErrorCodes.InvalidEvent"/>).</returns>
+    public static Result<RecordingSession> Begin(InteractionStarted started, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        if (started.Policy is null)
+        {
+            return Invalid("policy", "An interaction needs the tenant's recording policy; build it with RecordingOptions.PolicyFor(tenant).");
+        }
+
+        if (string.IsNullOrEmpty(started.Tenant.Value) || string.IsNullOrEmpty(started.Recording.Value))
+        {
+            return Invalid("tenant", "An interaction needs a tenant and a recording id.");
+        }
+
+        if (started.Parties.IsDefaultOrEmpty)
+        {
+            return Invalid("parties", "An interaction needs at least one party (usually the caller) with a jurisdiction.");
+        }
+
+        var session = new RecordingSession(started, at);
+        var untold = 0;
+        for (var i = 0; i < started.Parties.Length; i++)
+        {
+            var party = started.Parties[i];
+            if (CheckParty(party) is { } invalid)
+            {
+                return invalid.ForField($"parties[{i}]");
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (started.Parties[j].Id == party.Id)
+                {
+                    return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is listed twice; list each party once.", $"parties[{i}]");
+                }
+            }
+
+            untold += party.Role.NeedsNotice() ? 1 : 0;
+        }
+
+        session.UntoldParties = untold;
+        session.InBotPhase = started.BeginsWithBot;
+        session.PauseReason = !started.Policy.RecordingEnabled ? UncapturedReason.RecordingDisabled
+            : started.BeginsWithBot ? UncapturedReason.BotPhase
+            : UncapturedReason.NotStarted;
+        return session;
+    }
+
+    /// <summary>
+    /// Applies an event. An event whose id the session already accepted returns the session unchanged; an event the
+    /// transition table or a rule does not allow is refused with a code, and the session is untouched.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="event">The event.</param>
+    /// <param name="at">When it happened; not before the session's last event.</param>
+    /// <param name="expectedVersion">The version the caller based the event on; a different current version is refused with <c>CK0009</c>.</param>
+    /// <returns>The next session (version one higher) or the refusal.</returns>
+    public static Result<RecordingSession> Apply(RecordingSession session, RecordingEvent @event, Instant at, long? expectedVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(@event);
+        var filterBit = RecordingSession.FilterBit(@event.Id);
+        if (session.FindApplied(@event.Id, filterBit) is { } applied)
+        {
+            return applied.Equals(@event)
+                ? session
+                : new ContactKitError(RecordingErrorCodes.EventIdReused, $"Event id '{@event.Id}' was already used for a different {applied.Kind} event in recording {session.Id}; give each event its own id.", "id");
+        }
+
+        if (expectedVersion is { } expected && expected != session.Version)
+        {
+            return Errors.VersionConflict($"recording session {session.Id}", expected, session.Version);
+        }
+
+        if (at < session.LastChangedAt)
+        {
+            return new ContactKitError(RecordingErrorCodes.EventOutOfOrder, $"The {@event.Kind} event is dated {at} but recording {session.Id} last changed at {session.LastChangedAt}; apply events in the order they happened.", "at");
+        }
+
+        var kind = @event.Kind;
+        if (!RecordingTransitionTable.IsAllowed(session.State, kind))
+        {
+            return Illegal(session, kind);
+        }
+
+        var next = kind switch
+        {
+            RecordingEventKind.CaptureStarted => StartCapture(session, @event, at),
+            RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(session, @event, at),
+            RecordingEventKind.CapturePaused => Pause(session, (CapturePaused)@event, at),
+            RecordingEventKind.NoticeGiven => Tell(session, (RecordingNoticeGiven)@event, at),
+            RecordingEventKind.PartyJoined => Arrive(session, @event, ((PartyJoined)@event).Party, null, at),
+            RecordingEventKind.Transferred => Arrive(session, @event, ((Transferred)@event).To, ((Transferred)@event).From, at),
+            RecordingEventKind.HandedToPerson => Handover(session, (HandedToPerson)@event, at),
+            RecordingEventKind.PartyLeft => Depart(session, @event, ((PartyLeft)@event).Party, at),
+            RecordingEventKind.StopRequested => Stop(session, (StopRequested)@event, at),
+            RecordingEventKind.InteractionEnded => End(session, @event, at),
+            RecordingEventKind.MediaStored => Store(session, @event, ((MediaStored)@event).Media, MediaKind.Audio, at),
+            RecordingEventKind.TranscriptStored => Store(session, @event, ((TranscriptStored)@event).Transcript, MediaKind.Transcript, at),
+            RecordingEventKind.MediaFailed => string.IsNullOrWhiteSpace(((MediaFailed)@event).Reason)
+                ? Invalid("reason", "Say why storing the media failed.")
+                : Move(session, @event, at, RecordingState.Failed),
+            RecordingEventKind.HoldPlaced => PlaceHold(session, (HoldPlaced)@event, at),
+            RecordingEventKind.HoldReleased => ReleaseHold(session, (HoldReleased)@event, at),
+            RecordingEventKind.DeletionRequested => RequestDeletion(session, (DeletionRequested)@event, at),
+            RecordingEventKind.DeletionRefused => RefuseDeletion(session, (DeletionRefused)@event, at),
+            RecordingEventKind.DeletionAuthorised => CheckNotHeld(session) ?? Move(session, @event, at, RecordingState.DeletionAuthorised),
+            RecordingEventKind.Disposed => CheckNotHeld(session) ?? Move(session, @event, at, RecordingState.Deleted),
+            _ => Illegal(session, kind),
+        };
+        if (next.TryGetValue(out var accepted))
+        {
+            accepted.IdFilter |= filterBit;
+        }
+
+        return next;
+    }
+
+    private static Result<RecordingSession> StartCapture(RecordingSession session, RecordingEvent @event, Instant at)
+    {
+        if (!session.Policy.RecordingEnabled)
+        {
+            return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant '{session.Tenant}', so nothing may be captured; enable it on the plan first.");
+        }
+
+        if (session.InBotPhase && !session.Policy.CaptureBotPhase)
+        {
+            return new ContactKitError(RecordingErrorCodes.BotPhaseNotCaptured, "The bot or IVR phase is not recorded under this policy; start capture once a person has taken over (HandedToPerson).");
+        }
+
+        return CheckTold(session, "start") ?? Capture(session, @event, at);
+    }
+
+    private static Result<RecordingSession> Capture(RecordingSession session, RecordingEvent @event, Instant at)
+    {
+        var next = new RecordingSession(session, @event, at)
+        {
+            State = RecordingState.Capturing,
+            PauseReason = null,
+            InSecurePause = false,
+            HasCaptured = true,
+        };
+        return next;
+    }
+
+    private static Result<RecordingSession> Pause(RecordingSession session, CapturePaused paused, Instant at)
+    {
+        if (paused.Reason is not (UncapturedReason.SecurePayment or UncapturedReason.OnHold))
+        {
+            return new ContactKitError(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not '{paused.Reason}'; a missing notice pauses by itself and a stop request stops capture.", "reason");
+        }
+
+        return new RecordingSession(session, paused, at)
+        {
+            State = RecordingState.Paused,
+            PauseReason = paused.Reason,
+            InSecurePause = paused.Reason == UncapturedReason.SecurePayment,
+        };
+    }
+
+    private static Result<RecordingSession> Tell(RecordingSession session, RecordingNoticeGiven notice, Instant at)
+    {
+        if (string.IsNullOrWhiteSpace(notice.NoticeVersion) || string.IsNullOrEmpty(notice.Notice.Value) || !IsKnown(notice.Method))
+        {
+            return Invalid("noticeVersion", "A notice event needs the notice, its version and how it was given.");
+        }
+
+        var status = session.FindParty(notice.Party);
+        if (!status.Present)
+        {
+            return NotPresent(notice.Party);
+        }
+
+        var next = new RecordingSession(session, notice, at);
+        if (!status.Told && status.Party.Role.NeedsNotice())
+        {
+            next.UntoldParties--;
+        }
+
+        return Settle(next);
+    }
+
+    // A party who joins needs telling unless they were told earlier in this interaction; the one transferring, if any, leaves.
+    private static Result<RecordingSession> Arrive(RecordingSession session, RecordingEvent @event, RecordingParty party, PartyId? leaving, Instant at)
+    {
+        var error = CheckParty(party);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var joining = session.FindParty(party.Id);
+        if (joining.Present)
+        {
+            return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is already present in recording {session.Id}.", "party");
+        }
+
+        var untold = session.UntoldParties + (party.Role.NeedsNotice() && !joining.Told ? 1 : 0);
+        if (leaving is { } from)
+        {
+            var status = session.FindParty(from);
+            if (!status.Present)
+            {
+                return NotPresent(from);
+            }
+
+            untold -= status.Party.Role.NeedsNotice() && !status.Told ? 1 : 0;
+        }
+
+        return Settle(new RecordingSession(session, @event, at) { UntoldParties = untold });
+    }
+
+    private static Result<RecordingSession> Handover(RecordingSession session, HandedToPerson handover, Instant at)
+    {
+        if (!session.InBotPhase)
+        {
+            return new ContactKitError(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
+        }
+
+        if (handover.Person.Role is not (PartyRole.Agent or PartyRole.Supervisor))
+        {
+            return Invalid("person", "A bot hands over to a member of staff (an agent or supervisor).");
+        }
+
+        var arrived = Arrive(session, handover, handover.Person, null, at);
+        if (arrived.IsSuccess)
+        {
+            var next = arrived.Value;
+            next.InBotPhase = false;
+            if (next.PauseReason == UncapturedReason.BotPhase)
+            {
+                next.PauseReason = UncapturedReason.NotStarted;
+            }
+        }
+
+        return arrived;
+    }
+
+    private static Result<RecordingSession> Depart(RecordingSession session, RecordingEvent @event, PartyId party, Instant at)
+    {
+        var status = session.FindParty(party);
+        if (!status.Present)
+        {
+            return NotPresent(party);
+        }
+
+        var next = new RecordingSession(session, @event, at);
+        if (status.Party.Role.NeedsNotice() && !status.Told)
+        {
+            next.UntoldParties--;
+        }
+
+        return Settle(next);
+    }
+
+    private static Result<RecordingSession> Stop(RecordingSession session, StopRequested stop, Instant at) =>
+        !session.FindParty(stop.Party).Present
+            ? NotPresent(stop.Party)
+            : new RecordingSession(session, stop, at)
+            {
+                State = RecordingState.Stopped,
+                PauseReason = UncapturedReason.SubjectObjection,
+                InSecurePause = false,
+            };
+
+    private static RecordingSession End(RecordingSession session, RecordingEvent @event, Instant at) =>
+        new(session, @event, at)
+        {
+            State = session.HasCaptured ? RecordingState.Processing : RecordingState.Absent,
+            PauseReason = null,
+            InSecurePause = false,
+        };
+
+    private static Result<RecordingSession> Store(RecordingSession session, RecordingEvent @event, RecordingMedia media, MediaKind kind, Instant at)
+    {
+        if (media is null || media.Kind != kind)
+        {
+            return Invalid("media", $"The event needs {kind} media.");
+        }
+
+        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || media.Sha256 is not { Length: 64 } sha || sha.AsSpan().ContainsAnyExcept(HexDigits))
+        {
+            return Invalid("media", "Stored media needs a location, a size of zero or more bytes and a SHA-256 checksum of 64 hex digits.");
+        }
+
+        return Move(session, @event, at, RecordingState.Available);
+    }
+
+    private static Result<RecordingSession> PlaceHold(RecordingSession session, HoldPlaced placed, Instant at) =>
+        session.HasHold(placed.Hold)
+            ? new ContactKitError(RecordingErrorCodes.HoldAlreadyPlaced, $"Legal hold '{placed.Hold}' is already on recording {session.Id}.", "hold")
+            : new RecordingSession(session, placed, at) { HoldCount = session.HoldCount + 1 };
+
+    private static Result<RecordingSession> ReleaseHold(RecordingSession session, HoldReleased released, Instant at) =>
+        session.HasHold(released.Hold)
+            ? new RecordingSession(session, released, at) { HoldCount = session.HoldCount - 1 }
+            : new ContactKitError(RecordingErrorCodes.HoldNotPlaced, $"Legal hold '{released.Hold}' is not on recording {session.Id}, so it cannot be released.", "hold");
+
+    private static Result<RecordingSession> RequestDeletion(RecordingSession session, DeletionRequested requested, Instant at) =>
+        string.IsNullOrWhiteSpace(requested.Reason) || string.IsNullOrEmpty(requested.By.Value)
+            ? Invalid("reason", "A deletion request needs who asked and why.")
+            : new RecordingSession(session, requested, at) { StateBeforeDeletion = session.State, State = RecordingState.DeletionRequested };
+
+    private static Result<RecordingSession> RefuseDeletion(RecordingSession session, DeletionRefused refused, Instant at) =>
+        string.IsNullOrWhiteSpace(refused.Reason) || string.IsNullOrEmpty(refused.By.Value)
+            ? Invalid("reason", "A refusal needs who refused and why.")
+            : Move(session, refused, at, session.StateBeforeDeletion);
+
+    private static Result<RecordingSession> Move(RecordingSession session, RecordingEvent @event, Instant at, RecordingState state) =>
+        new RecordingSession(session, @event, at) { State = state };
+
+    private static ContactKitError? CheckNotHeld(RecordingSession session) =>
+        session.IsHeld
+            ? new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is under {session.HoldCount} legal hold(s) and cannot be deleted; release every hold first.")
+            : null;
+
+    // Capture pauses by itself while a present party is untold, and resumes by itself once the last one is told or leaves.
+    private static RecordingSession Settle(RecordingSession next)
+    {
+        if (!next.Policy.NoticeRequired)
+        {
+            return next;
+        }
+
+        if (next.State == RecordingState.Capturing && next.UntoldParties > 0)
+        {
+            next.State = RecordingState.Paused;
+            next.PauseReason = UncapturedReason.MissingNotice;
+        }
+        else if (next.State == RecordingState.Paused && next.PauseReason == UncapturedReason.MissingNotice && next.UntoldParties == 0)
+        {
+            next.State = RecordingState.Capturing;
+            next.PauseReason = null;
+        }
+
+        return next;
+    }
+
+    private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
+        session.Policy.NoticeRequired && session.UntoldParties > 0
+            ? new ContactKitError(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb} in recording {session.Id}: {session.UntoldParties} present caller(s) or third party(ies) have not been told that the interaction is recorded; give them the recording notice first.")
+            : null;
+
+    private static ContactKitError? CheckParty(RecordingParty party) =>
+        string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !IsKnown(party.Role)
+            ? Invalid("party", "A party needs an id, a role and a jurisdiction.")
+            : null;
+
+    private static bool IsKnown(PartyRole role) => role is >= PartyRole.Caller and <= PartyRole.ThirdParty;
+
+    private static bool IsKnown(NoticeMethod method) => method is >= NoticeMethod.Announcement and <= NoticeMethod.AgentScript;
+
+    private static ContactKitError Illegal(RecordingSession session, RecordingEventKind kind)
+    {
+        var hint = session.State switch
+        {
+            RecordingState.Stopped => " A party asked for recording to stop, so capture cannot restart in this interaction.",
+            RecordingState.Deleted => " The recording is deleted; only its tombstone remains.",
+            _ when !session.State.IsLive() && kind <= RecordingEventKind.Transferred => " The interaction has ended.",
+            _ => string.Empty,
+        };
+        return new ContactKitError(RecordingErrorCodes.IllegalTransition, $"A {kind} event is not allowed while recording {session.Id} is {session.State}.{hint}", "kind");
+    }
+
+    private static ContactKitError NotPresent(PartyId party) =>
+        new(RecordingErrorCodes.PartyNotPresent, $"Party '{party}' is not present in the interaction; report them joining first.", "party");
+
+    private static ContactKitError Invalid(string field, string message) => new(RecordingErrorCodes.InvalidEvent, message, field);
+}

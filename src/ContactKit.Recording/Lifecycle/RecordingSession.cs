@@ -1,0 +1,581 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace ContactKit.Recording;
+
+/// <summary>
+/// One recording session: the capture of one interaction's audio or transcript and its stored life, as an immutable value.
+/// Each accepted event gives a new session that points back at the one before, so the history, the segment timeline,
+/// the parties and the holds are all read from the chain of accepted events and never copied.
+/// </summary>
+/// <remarks>Create one with <see cref="RecordingLifecycle.Begin"/> and move it on with <see cref="RecordingLifecycle.Apply"/>.</remarks>
+public sealed class RecordingSession
+{
+    private const byte BotPhaseFlag = 1;
+    private const byte CapturedFlag = 2;
+    private const byte SecurePauseFlag = 4;
+
+    // The first session of the chain holds the interaction's fixed facts in its InteractionStarted event.
+    private readonly RecordingSession _root;
+    private byte _state;
+    private byte _pauseReason;
+    private byte _stateBeforeDeletion;
+    private byte _flags;
+    private readonly byte _kind;
+
+    internal RecordingSession(InteractionStarted started, Instant at)
+    {
+        _root = this;
+        LastChangedAt = at;
+        LastEvent = started;
+        _kind = (byte)RecordingEventKind.InteractionStarted;
+        Version = 1;
+        State = RecordingTransitionTable.Initial;
+        IdFilter = FilterBit(started.Id);
+    }
+
+    internal RecordingSession(RecordingSession previous, RecordingEvent @event, Instant at)
+    {
+        _root = previous._root;
+        Previous = previous;
+        LastChangedAt = at;
+        LastEvent = @event;
+        _kind = (byte)@event.Kind;
+        Version = previous.Version + 1;
+        _state = previous._state;
+        _pauseReason = previous._pauseReason;
+        _flags = previous._flags;
+        _stateBeforeDeletion = previous._stateBeforeDeletion;
+        UntoldParties = previous.UntoldParties;
+        HoldCount = previous.HoldCount;
+        IdFilter = previous.IdFilter;
+    }
+
+    /// <summary>The tenant the session belongs to.</summary>
+    public TenantId Tenant => Started.Tenant;
+
+    /// <summary>The recording's id.</summary>
+    public RecordingId Id => Started.Recording;
+
+    /// <summary>The channel: a call's audio and a chat's transcript follow the same lifecycle.</summary>
+    public Channel Channel => Started.Channel;
+
+    /// <summary>The tenant's policy, fixed when the interaction started.</summary>
+    public RecordingPolicy Policy => Started.Policy;
+
+    /// <summary>The version: 1 after <see cref="InteractionStarted"/>, and one more for each accepted event.</summary>
+    public long Version { get; }
+
+    /// <summary>Where the session stands.</summary>
+    public RecordingState State
+    {
+        get => (RecordingState)_state;
+        internal set => _state = (byte)value;
+    }
+
+    /// <summary>Why nothing is being captured now, while the interaction is live and not capturing; otherwise <see langword="null"/>.</summary>
+    public UncapturedReason? PauseReason
+    {
+        get => _pauseReason == 0 ? null : (UncapturedReason)_pauseReason;
+        internal set => _pauseReason = (byte)(value ?? 0);
+    }
+
+    /// <summary>Whether the bot or IVR phase is still running (no person has taken over).</summary>
+    public bool InBotPhase
+    {
+        get => (_flags & BotPhaseFlag) != 0;
+        internal set => SetFlag(BotPhaseFlag, value);
+    }
+
+    /// <summary>Whether anything has been captured.</summary>
+    public bool HasCaptured
+    {
+        get => (_flags & CapturedFlag) != 0;
+        internal set => SetFlag(CapturedFlag, value);
+    }
+
+    /// <summary>How many present callers and third parties have not been told about recording.</summary>
+    public int UntoldParties { get; internal set; }
+
+    /// <summary>How many legal holds are on the recording.</summary>
+    public int HoldCount { get; internal set; }
+
+    /// <summary>Whether a legal hold is on the recording, which blocks every path to deletion.</summary>
+    public bool IsHeld => HoldCount > 0;
+
+    /// <summary>When the open secure-payment pause began, if one is open.</summary>
+    public Instant? SecurePauseSince
+    {
+        get
+        {
+            for (var node = this; node is not null && (_flags & SecurePauseFlag) != 0; node = node.Previous)
+            {
+                if (node.Kind == RecordingEventKind.CapturePaused)
+                {
+                    return node.LastChangedAt;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    // Whether a secure-payment pause is open; when it began is read from the chain.
+    internal bool InSecurePause
+    {
+        get => (_flags & SecurePauseFlag) != 0;
+        set => SetFlag(SecurePauseFlag, value);
+    }
+
+    /// <summary>When the interaction started.</summary>
+    public Instant StartedAt => _root.LastChangedAt;
+
+    /// <summary>When the interaction ended, once it has.</summary>
+    public Instant? EndedAt
+    {
+        get
+        {
+            for (var node = this; node is not null; node = node.Previous)
+            {
+                if (node.Kind == RecordingEventKind.InteractionEnded)
+                {
+                    return node.LastChangedAt;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>When the last accepted event happened.</summary>
+    public Instant LastChangedAt { get; }
+
+    /// <summary>The last accepted event.</summary>
+    public RecordingEvent LastEvent { get; }
+
+    internal RecordingSession? Previous { get; }
+
+    // The last event's kind, kept so that walking the chain needs no virtual call.
+    internal RecordingEventKind Kind => (RecordingEventKind)_kind;
+
+    internal RecordingState StateBeforeDeletion
+    {
+        get => (RecordingState)_stateBeforeDeletion;
+        set => _stateBeforeDeletion = (byte)value;
+    }
+
+    /// <summary>Every accepted event in order, each with the version and state it produced.</summary>
+    public IReadOnlyList<RecordedEvent> History
+    {
+        get
+        {
+            var nodes = Chain();
+            var history = ImmutableArray.CreateBuilder<RecordedEvent>(nodes.Length);
+            foreach (var node in nodes)
+            {
+                history.Add(new RecordedEvent(node.Version, node.LastChangedAt, node.LastEvent, node.State, node.PauseReason));
+            }
+
+            return history.MoveToImmutable();
+        }
+    }
+
+    /// <summary>The ids of every accepted event.</summary>
+    public ImmutableHashSet<EventId> AppliedEventIds
+    {
+        get
+        {
+            var ids = ImmutableHashSet.CreateBuilder<EventId>();
+            for (var node = this; node is not null; node = node.Previous)
+            {
+                ids.Add(node.LastEvent.Id);
+            }
+
+            return ids.ToImmutable();
+        }
+    }
+
+    /// <summary>The legal holds on the recording now.</summary>
+    public ImmutableHashSet<LegalHoldId> Holds
+    {
+        get
+        {
+            var holds = ImmutableHashSet.CreateBuilder<LegalHoldId>();
+            foreach (var node in Chain())
+            {
+                if (node.LastEvent is HoldPlaced placed)
+                {
+                    holds.Add(placed.Hold);
+                }
+                else if (node.LastEvent is HoldReleased released)
+                {
+                    holds.Remove(released.Hold);
+                }
+            }
+
+            return holds.ToImmutable();
+        }
+    }
+
+    /// <summary>The media and transcripts stored for the session, in the order they were stored.</summary>
+    public ImmutableArray<RecordingMedia> Media
+    {
+        get
+        {
+            var media = ImmutableArray.CreateBuilder<RecordingMedia>();
+            foreach (var node in Chain())
+            {
+                if (node.LastEvent is MediaStored stored)
+                {
+                    media.Add(stored.Media);
+                }
+                else if (node.LastEvent is TranscriptStored transcript)
+                {
+                    media.Add(transcript.Transcript);
+                }
+            }
+
+            return media.ToImmutable();
+        }
+    }
+
+    /// <summary>
+    /// Everyone who took part, in the order they joined (a party who left and came back appears twice), each with how they
+    /// were first told about recording during the interaction, when and by which notice.
+    /// </summary>
+    public ImmutableArray<PartyPresence> Parties
+    {
+        get
+        {
+            var parties = new List<PartyPresence>();
+            foreach (var node in Chain())
+            {
+                var at = node.LastChangedAt;
+                switch (node.LastEvent)
+                {
+                    case InteractionStarted started:
+                        foreach (var party in started.Parties)
+                        {
+                            Arrive(parties, party, at);
+                        }
+
+                        break;
+                    case PartyJoined joined:
+                        Arrive(parties, joined.Party, at);
+                        break;
+                    case HandedToPerson handover:
+                        Arrive(parties, handover.Person, at);
+                        break;
+                    case Transferred transfer:
+                        if (transfer.From is { } from)
+                        {
+                            Depart(parties, from, at);
+                        }
+
+                        Arrive(parties, transfer.To, at);
+                        break;
+                    case PartyLeft left:
+                        Depart(parties, left.Party, at);
+                        break;
+                    case RecordingNoticeGiven notice:
+                        var evidence = new NoticeEvidence(notice.Notice, notice.NoticeVersion, notice.Method, at);
+                        for (var i = 0; i < parties.Count; i++)
+                        {
+                            if (parties[i].Party.Id == notice.Party && parties[i].Notice is null)
+                            {
+                                parties[i] = parties[i] with { Notice = evidence };
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return [.. parties];
+        }
+    }
+
+    /// <summary>
+    /// The timeline of the interaction: stretches captured and not captured, each uncaptured one with its reason, in order.
+    /// The last segment is open (no end) while the interaction is live.
+    /// </summary>
+    public ImmutableArray<RecordingSegment> Segments
+    {
+        get
+        {
+            var segments = ImmutableArray.CreateBuilder<RecordingSegment>();
+            RecordingSegment? open = null;
+            foreach (var node in Chain())
+            {
+                if (!node.State.IsLive())
+                {
+                    if (open is { } last)
+                    {
+                        segments.Add(Close(last, node.LastChangedAt));
+                        open = null;
+                    }
+
+                    continue;
+                }
+
+                var captured = node.State == RecordingState.Capturing;
+                var reason = captured ? null : node.PauseReason;
+                if (open is { } current && current.Captured == captured && current.Reason == reason)
+                {
+                    continue;
+                }
+
+                if (open is { } previous)
+                {
+                    segments.Add(Close(previous, node.LastChangedAt));
+                }
+
+                open = new RecordingSegment(node.LastChangedAt, null, captured, reason, false);
+            }
+
+            if (open is { } stillOpen)
+            {
+                segments.Add(stillOpen);
+            }
+
+            return segments.ToImmutable();
+        }
+    }
+
+    /// <summary>The deletion of the recording so far (request, decision and disposal), or <see langword="null"/> if none was ever asked for.</summary>
+    public DeletionRecord? Deletion
+    {
+        get
+        {
+            DeletionRecord? record = null;
+            foreach (var node in Chain())
+            {
+                var at = node.LastChangedAt;
+                record = node.LastEvent switch
+                {
+                    DeletionRequested requested => new DeletionRecord(requested.By, requested.Reason, at, null, null, null, null),
+                    DeletionAuthorised authorised when record is not null => record with { DecidedBy = authorised.By, DecidedAt = at, Authorised = true },
+                    DeletionRefused refused when record is not null => record with { DecidedBy = refused.By, DecidedAt = at, Authorised = false, RefusalReason = refused.Reason },
+                    Disposed disposed when record is not null => record with { DisposedBy = disposed.By, DisposedAt = at },
+                    _ => record,
+                };
+            }
+
+            return record;
+        }
+    }
+
+    /// <summary>Whether an event with this id has been accepted.</summary>
+    /// <param name="eventId">The event id.</param>
+    /// <returns><see langword="true"/> when it is in the history.</returns>
+    public bool HasApplied(EventId eventId) => FindApplied(eventId, FilterBit(eventId)) is not null;
+
+    /// <summary>Whether a secure-payment pause has been open longer than the policy allows.</summary>
+    /// <param name="now">The current instant.</param>
+    /// <returns><see langword="true"/> when a secure pause is open and older than <see cref="RecordingPolicy.MaxSecurePause"/>.</returns>
+    public bool IsSecurePauseOverdue(Instant now) => SecurePauseSince is { } since && now - since > Policy.MaxSecurePause;
+
+    /// <summary>Returns a short description such as <c>recording rec-1 v4 Paused (SecurePayment)</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        PauseReason is { } reason ? $"recording {Id} v{Version} {State} ({reason})" : $"recording {Id} v{Version} {State}";
+
+    // One bit per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
+    internal ulong IdFilter { get; set; }
+
+    internal RecordingEvent? FindApplied(EventId eventId, ulong filterBit)
+    {
+        if ((IdFilter & filterBit) == 0)
+        {
+            return null;
+        }
+
+        for (var node = this; node is not null; node = node.Previous)
+        {
+            if (node.LastEvent.Id == eventId)
+            {
+                return node.LastEvent;
+            }
+        }
+
+        return null;
+    }
+
+    internal bool HasHold(LegalHoldId hold)
+    {
+        for (var node = this; node is not null; node = node.Previous)
+        {
+            if (node.LastEvent is HoldReleased released && released.Hold == hold)
+            {
+                return false;
+            }
+
+            if (node.LastEvent is HoldPlaced placed && placed.Hold == hold)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Walks back from the newest event: the first join or departure found says whether the party is present,
+    // and any notice to them anywhere in the interaction counts as told.
+    internal PartyStatus FindParty(PartyId party)
+    {
+        bool? present = null;
+        var told = false;
+        RecordingParty found = default;
+        for (var node = this; node is not null; node = node.Previous)
+        {
+            var @event = node.LastEvent;
+            switch (node.Kind)
+            {
+                case RecordingEventKind.NoticeGiven:
+                    told |= ((RecordingNoticeGiven)@event).Party == party;
+                    break;
+                case RecordingEventKind.PartyLeft when ((PartyLeft)@event).Party == party:
+                    present ??= false;
+                    break;
+                case RecordingEventKind.PartyJoined when ((PartyJoined)@event).Party.Id == party:
+                    Seen(((PartyJoined)@event).Party, ref present, ref found);
+                    break;
+                case RecordingEventKind.HandedToPerson when ((HandedToPerson)@event).Person.Id == party:
+                    Seen(((HandedToPerson)@event).Person, ref present, ref found);
+                    break;
+                case RecordingEventKind.Transferred:
+                    var transfer = (Transferred)@event;
+                    if (transfer.To.Id == party)
+                    {
+                        Seen(transfer.To, ref present, ref found);
+                    }
+                    else if (transfer.From == party)
+                    {
+                        present ??= false;
+                    }
+
+                    break;
+                case RecordingEventKind.InteractionStarted:
+                    foreach (var p in ((InteractionStarted)@event).Parties)
+                    {
+                        if (p.Id == party)
+                        {
+                            Seen(p, ref present, ref found);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return new PartyStatus(present ?? false, told, found);
+
+        static void Seen(RecordingParty seen, ref bool? present, ref RecordingParty found)
+        {
+            present ??= true;
+            if (found.Id.Value.Length == 0)
+            {
+                found = seen;
+            }
+        }
+    }
+
+    internal static ulong FilterBit(EventId id)
+    {
+        var text = id.Value;
+        var n = text.Length;
+        var mix = n >= 2 ? text[n - 1] + (text[n - 2] * 7) + (n * 13) : n;
+        return 1UL << (mix & 63);
+    }
+
+    private InteractionStarted Started => (InteractionStarted)_root.LastEvent;
+
+    private void SetFlag(byte flag, bool on) => _flags = on ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
+
+    internal RecordingSession[] Chain()
+    {
+        var nodes = new RecordingSession[Version];
+        for (var node = this; node is not null; node = node.Previous)
+        {
+            nodes[node.Version - 1] = node;
+        }
+
+        return nodes;
+    }
+
+    private RecordingSegment Close(RecordingSegment segment, Instant end) =>
+        segment with
+        {
+            End = end,
+            OverLimit = segment.Reason == UncapturedReason.SecurePayment && end - segment.Start > Policy.MaxSecurePause,
+        };
+
+    // A party who rejoins keeps the notice given to them earlier in the interaction.
+    private static void Arrive(List<PartyPresence> parties, RecordingParty party, Instant at)
+    {
+        var earlier = parties.FindLast(p => p.Party.Id == party.Id);
+        parties.Add(new PartyPresence(party, at, null, earlier?.Notice));
+    }
+
+    private static void Depart(List<PartyPresence> parties, PartyId party, Instant at)
+    {
+        var index = parties.FindLastIndex(p => p.Party.Id == party && p.LeftAt is null);
+        if (index >= 0)
+        {
+            parties[index] = parties[index] with { LeftAt = at };
+        }
+    }
+}
+
+/// <summary>An accepted event in a session's history.</summary>
+/// <param name="Version">The session's version after it.</param>
+/// <param name="At">When it happened.</param>
+/// <param name="Event">The event.</param>
+/// <param name="State">The state it led to.</param>
+/// <param name="PauseReason">Why nothing was captured after it, while live and not capturing.</param>
+public sealed record RecordedEvent(long Version, Instant At, RecordingEvent Event, RecordingState State, UncapturedReason? PauseReason);
+
+/// <summary>How a party was told that the interaction is recorded.</summary>
+/// <param name="Notice">The notice or announcement.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="Method">How it was given.</param>
+/// <param name="At">When.</param>
+public sealed record NoticeEvidence(PrivacyNoticeId Notice, string Version, NoticeMethod Method, Instant At);
+
+/// <summary>A party's time in the interaction.</summary>
+/// <param name="Party">The party, with role and jurisdiction.</param>
+/// <param name="JoinedAt">When they joined.</param>
+/// <param name="LeftAt">When they left, if they left before the end.</param>
+/// <param name="Notice">How they were first told about recording, or <see langword="null"/> if never.</param>
+public sealed record PartyPresence(RecordingParty Party, Instant JoinedAt, Instant? LeftAt, NoticeEvidence? Notice);
+
+/// <summary>A stretch of an interaction that was captured, or not captured for a reason.</summary>
+/// <param name="Start">When it began.</param>
+/// <param name="End">When it ended; <see langword="null"/> while it is still running.</param>
+/// <param name="Captured">Whether it was captured.</param>
+/// <param name="Reason">Why it was not captured; <see langword="null"/> for a captured segment.</param>
+/// <param name="OverLimit">Whether it is a secure-payment pause that lasted longer than the policy allows.</param>
+public readonly record struct RecordingSegment(Instant Start, Instant? End, bool Captured, UncapturedReason? Reason, bool OverLimit);
+
+/// <summary>The deletion of a recording: the request, the decision and the disposal, with who and when.</summary>
+/// <param name="RequestedBy">Who asked.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="RequestedAt">When.</param>
+/// <param name="DecidedBy">Who authorised or refused it.</param>
+/// <param name="DecidedAt">When.</param>
+/// <param name="Authorised">Whether it was authorised; <see langword="null"/> while undecided.</param>
+/// <param name="DisposedAt">When the media was disposed of.</param>
+public sealed record DeletionRecord(ActorId RequestedBy, string Reason, Instant RequestedAt, ActorId? DecidedBy, Instant? DecidedAt, bool? Authorised, Instant? DisposedAt)
+{
+    /// <summary>Why the request was refused, if it was.</summary>
+    public string? RefusalReason { get; init; }
+
+    /// <summary>Who or what disposed of the media.</summary>
+    public ActorId? DisposedBy { get; init; }
+}
+
+/// <summary>What the chain of events says about one party now.</summary>
+/// <param name="Present">Whether the party is present.</param>
+/// <param name="Told">Whether the party has been told about recording during the interaction.</param>
+/// <param name="Party">The party as last seen joining.</param>
+internal readonly record struct PartyStatus(bool Present, bool Told, RecordingParty Party);

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+
+namespace ContactKit.Recording;
+
+/// <summary>One row of the transition table: in state <paramref name="From"/>, an event of kind <paramref name="On"/> may lead to <paramref name="To"/>.</summary>
+/// <param name="From">The state before the event.</param>
+/// <param name="On">The kind of event.</param>
+/// <param name="To">A state the event may lead to; where several rows share a state and kind, the session's facts choose.</param>
+public readonly record struct RecordingTransition(RecordingState From, RecordingEventKind On, RecordingState To);
+
+/// <summary>
+/// The recording lifecycle as data: every allowed (state, event, next state). <see cref="RecordingLifecycle"/> refuses
+/// any event whose (state, kind) has no row, and <see cref="RecordingDiagram"/> draws the same rows.
+/// </summary>
+public static class RecordingTransitionTable
+{
+    private static readonly uint[] AllowedKinds;
+
+    static RecordingTransitionTable()
+    {
+        var live = new[] { RecordingState.NotCapturing, RecordingState.Capturing, RecordingState.Paused, RecordingState.Stopped };
+        var stored = new[]
+        {
+            RecordingState.Processing, RecordingState.Available, RecordingState.Absent, RecordingState.Failed,
+            RecordingState.DeletionRequested, RecordingState.DeletionAuthorised,
+        };
+        var rows = ImmutableArray.CreateBuilder<RecordingTransition>();
+        void Add(RecordingState from, RecordingEventKind on, params RecordingState[] to)
+        {
+            foreach (var target in to)
+            {
+                rows.Add(new RecordingTransition(from, on, target));
+            }
+        }
+
+        foreach (var state in live)
+        {
+            // Parties come, go and are told in every live state; a notice or a departure may let a paused capture resume,
+            // an arrival who has not been told pauses it.
+            var settles = state == RecordingState.Capturing ? new[] { state, RecordingState.Paused }
+                : state == RecordingState.Paused ? new[] { state, RecordingState.Capturing }
+                : [state];
+            Add(state, RecordingEventKind.NoticeGiven, state == RecordingState.Paused ? settles : [state]);
+            Add(state, RecordingEventKind.PartyJoined, state == RecordingState.Capturing ? settles : [state]);
+            Add(state, RecordingEventKind.PartyLeft, state == RecordingState.Paused ? settles : [state]);
+            Add(state, RecordingEventKind.Transferred, settles);
+            Add(state, RecordingEventKind.HandedToPerson, state);
+            Add(state, RecordingEventKind.StopRequested, RecordingState.Stopped);
+        }
+
+        Add(RecordingState.NotCapturing, RecordingEventKind.CaptureStarted, RecordingState.Capturing);
+        Add(RecordingState.Capturing, RecordingEventKind.CapturePaused, RecordingState.Paused);
+        Add(RecordingState.Paused, RecordingEventKind.CaptureResumed, RecordingState.Capturing);
+        Add(RecordingState.NotCapturing, RecordingEventKind.InteractionEnded, RecordingState.Absent);
+        Add(RecordingState.Capturing, RecordingEventKind.InteractionEnded, RecordingState.Processing);
+        Add(RecordingState.Paused, RecordingEventKind.InteractionEnded, RecordingState.Processing);
+        Add(RecordingState.Stopped, RecordingEventKind.InteractionEnded, RecordingState.Processing, RecordingState.Absent);
+        Add(RecordingState.Processing, RecordingEventKind.MediaStored, RecordingState.Available);
+        Add(RecordingState.Processing, RecordingEventKind.TranscriptStored, RecordingState.Available);
+        Add(RecordingState.Processing, RecordingEventKind.MediaFailed, RecordingState.Failed);
+        Add(RecordingState.Available, RecordingEventKind.MediaStored, RecordingState.Available);
+        Add(RecordingState.Available, RecordingEventKind.TranscriptStored, RecordingState.Available);
+
+        foreach (var state in stored)
+        {
+            // A legal hold is an overlay: it never changes the state beneath it.
+            Add(state, RecordingEventKind.HoldPlaced, state);
+            Add(state, RecordingEventKind.HoldReleased, state);
+        }
+
+        foreach (var state in new[] { RecordingState.Available, RecordingState.Absent, RecordingState.Failed })
+        {
+            Add(state, RecordingEventKind.DeletionRequested, RecordingState.DeletionRequested);
+            Add(RecordingState.DeletionRequested, RecordingEventKind.DeletionRefused, state);
+        }
+
+        Add(RecordingState.DeletionRequested, RecordingEventKind.DeletionAuthorised, RecordingState.DeletionAuthorised);
+        Add(RecordingState.DeletionAuthorised, RecordingEventKind.Disposed, RecordingState.Deleted);
+
+        Transitions = rows.ToImmutable();
+        AllowedKinds = new uint[(int)RecordingState.Deleted + 1];
+        foreach (var row in Transitions)
+        {
+            AllowedKinds[(int)row.From] |= 1u << (int)row.On;
+        }
+    }
+
+    /// <summary>The state every session starts in, on <see cref="RecordingEventKind.InteractionStarted"/>.</summary>
+    public static RecordingState Initial => RecordingState.NotCapturing;
+
+    /// <summary>Every allowed transition, grouped by the state it leaves.</summary>
+    public static ImmutableArray<RecordingTransition> Transitions { get; }
+
+    /// <summary>Whether an event of <paramref name="kind"/> is allowed at all in <paramref name="state"/>.</summary>
+    /// <param name="state">The session's state.</param>
+    /// <param name="kind">The event's kind.</param>
+    /// <returns><see langword="true"/> when the table has a row for them.</returns>
+    public static bool IsAllowed(RecordingState state, RecordingEventKind kind) =>
+        (uint)state < (uint)AllowedKinds.Length && (AllowedKinds[(int)state] & (1u << (int)kind)) != 0;
+
+    /// <summary>Whether the table holds the transition.</summary>
+    /// <param name="transition">The transition.</param>
+    /// <returns><see langword="true"/> when it is a row of the table.</returns>
+    public static bool Contains(RecordingTransition transition) => Transitions.Contains(transition);
+}

@@ -1,0 +1,66 @@
+namespace ContactKit.Recording;
+
+/// <summary>
+/// Keeps recording sessions, per tenant, with optimistic concurrency: every write names the version it was based on.
+/// </summary>
+/// <remarks>
+/// Implementations must pass <c>ContactKit.Testing.RecordingStoreContractTests</c>: a stale version is refused,
+/// concurrent writers lose nothing, and one tenant never reads, changes or deletes another's session.
+/// </remarks>
+public interface IRecordingStore
+{
+    /// <summary>Reads a session.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recording">The recording id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The session, or <c>CK0010</c> when the tenant has no such session.</returns>
+    ValueTask<Result<RecordingSession>> GetAsync(TenantId tenant, RecordingId recording, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a session if the stored one is still at <paramref name="expectedVersion"/> (0 for a new session).</summary>
+    /// <param name="session">The session to store, under its own tenant and id.</param>
+    /// <param name="expectedVersion">The version the change was based on.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The stored session, or <c>CK0009</c> when the stored version differs.</returns>
+    ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a session's record entirely (for example once its tombstone has been kept long enough).</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recording">The recording id.</param>
+    /// <param name="expectedVersion">The version the caller read.</param>
+    /// <param name="cancellationToken">Cancels the delete.</param>
+    /// <returns>The removed session, <c>CK0010</c> when the tenant has no such session, or <c>CK0009</c> when it changed since it was read.</returns>
+    ValueTask<Result<RecordingSession>> DeleteAsync(TenantId tenant, RecordingId recording, long expectedVersion, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Keeps the bytes of recordings and transcripts, per tenant, each with the SHA-256 checksum taken when it was stored.
+/// </summary>
+/// <remarks>
+/// Implementations must pass <c>ContactKit.Testing.RecordingMediaStoreContractTests</c>: what is read is what was
+/// written, and one tenant never reads or deletes another's media.
+/// </remarks>
+public interface IRecordingMediaStore
+{
+    /// <summary>Stores media, replacing any of the same kind for the recording.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recording">The recording id.</param>
+    /// <param name="kind">Audio or transcript.</param>
+    /// <param name="content">The bytes, read to the end.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>Where it is stored, with its size and checksum.</returns>
+    ValueTask<Result<RecordingMedia>> PutAsync(TenantId tenant, RecordingId recording, MediaKind kind, Stream content, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens stored media for reading, after checking it still matches its checksum.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="location">The location returned by <see cref="PutAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A stream the caller disposes, <c>CK0010</c> when the tenant has no media there, or <c>CK0123</c> when the bytes no longer match.</returns>
+    ValueTask<Result<Stream>> OpenReadAsync(TenantId tenant, string location, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes stored media.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="location">The location returned by <see cref="PutAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the delete.</param>
+    /// <returns>What was deleted, or <c>CK0010</c> when the tenant has no media there.</returns>
+    ValueTask<Result<RecordingMedia>> DeleteAsync(TenantId tenant, string location, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,62 @@
+namespace ContactKit.Recording;
+
+/// <summary>
+/// The stable error codes of ContactKit.Recording (<c>CK0100</c> to <c>CK0199</c>), each listed in <c>docs/errors.md</c>.
+/// A stale version is refused with the shared <see cref="ErrorCodes.VersionConflict"/> (<c>CK0009</c>).
+/// </summary>
+public static class RecordingErrorCodes
+{
+    /// <summary>The event is not allowed in the session's state (see the transition table).</summary>
+    public const string IllegalTransition = "CK0100";
+
+    /// <summary>Capture was asked for but the tenant's plan does not include recording.</summary>
+    public const string RecordingDisabled = "CK0101";
+
+    /// <summary>Capture would start or resume while a present party has not been told about recording.</summary>
+    public const string NoticeNotGiven = "CK0102";
+
+    /// <summary>Capture was asked for during the bot or IVR phase, which the policy leaves unrecorded.</summary>
+    public const string BotPhaseNotCaptured = "CK0103";
+
+    /// <summary>A pause was asked for with a reason other than a secure payment or a hold.</summary>
+    public const string InvalidPauseReason = "CK0104";
+
+    /// <summary>The event names a party who is not present in the interaction.</summary>
+    public const string PartyNotPresent = "CK0105";
+
+    /// <summary>The event brings in a party who is already present.</summary>
+    public const string PartyAlreadyPresent = "CK0106";
+
+    /// <summary>A handover to a person was reported when no bot or IVR phase was running.</summary>
+    public const string NotInBotPhase = "CK0107";
+
+    /// <summary>The recording is under a legal hold, so it cannot be deleted.</summary>
+    public const string RecordingHeld = "CK0108";
+
+    /// <summary>The legal hold is already on this recording.</summary>
+    public const string HoldAlreadyPlaced = "CK0109";
+
+    /// <summary>The legal hold to release is not on this recording.</summary>
+    public const string HoldNotPlaced = "CK0110";
+
+    /// <summary>The event is dated before the session's last accepted event.</summary>
+    public const string EventOutOfOrder = "CK0111";
+
+    /// <summary>The event id was already used for a different event in this session.</summary>
+    public const string EventIdReused = "CK0112";
+
+    /// <summary>The event is missing a value or holds one outside its rule.</summary>
+    public const string InvalidEvent = "CK0113";
+
+    /// <summary>Access to a recording was refused: no rule grants it to the role for that use and purpose.</summary>
+    public const string AccessDenied = "CK0120";
+
+    /// <summary>Access to a recording was asked for without stating the business need.</summary>
+    public const string BusinessNeedRequired = "CK0121";
+
+    /// <summary>Access was asked for to a recording that has been deleted or is being deleted.</summary>
+    public const string RecordingDeleted = "CK0122";
+
+    /// <summary>Stored media no longer matches the checksum taken when it was stored.</summary>
+    public const string MediaChecksumMismatch = "CK0123";
+}

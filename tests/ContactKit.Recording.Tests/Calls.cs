@@ -1,0 +1,73 @@
+using ContactKit.Recording;
+using NodaTime;
+
+namespace ContactKit.Recording.Tests;
+
+/// <summary>Builds calls for the tests: parties, events with fresh ids, and sessions moved on a minute per event.</summary>
+internal static class Calls
+{
+    public static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 9, 0);
+    public static readonly TenantId Tenant = TenantId.Parse("council");
+    public static readonly RecordingId CallRecording = RecordingId.Parse("rec-1");
+    public static readonly RecordingParty Caller = new(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.England);
+    public static readonly RecordingParty Agent = new(PartyId.Parse("officer-1"), PartyRole.Agent, Jurisdiction.England);
+    public static readonly RecordingParty Agent2 = new(PartyId.Parse("officer-2"), PartyRole.Agent, Jurisdiction.England);
+    public static readonly RecordingParty Interpreter = new(PartyId.Parse("interpreter"), PartyRole.ThirdParty, Jurisdiction.Scotland);
+    public static readonly PrivacyNoticeId Notice = PrivacyNoticeId.Parse("recording-announcement");
+
+    private static int _next;
+
+    public static EventId NewId() => EventId.Parse($"e-{Interlocked.Increment(ref _next)}");
+
+    public static InteractionStarted Started(RecordingPolicy? policy = null, bool bot = false, Channel channel = Channel.VoiceCall, params RecordingParty[] parties) =>
+        new(NewId(), Tenant, CallRecording, channel, policy ?? RecordingPolicy.Default, parties.Length == 0 ? [Caller] : [.. parties], bot);
+
+    public static RecordingSession Begin(RecordingPolicy? policy = null, bool bot = false, Channel channel = Channel.VoiceCall) =>
+        RecordingLifecycle.Begin(Started(policy, bot, channel), T0).Value;
+
+    /// <summary>A call with the caller told and an agent present, capturing.</summary>
+    public static RecordingSession Capturing(RecordingPolicy? policy = null) =>
+        Begin(policy).Then(Told(Caller)).Then(Join(Agent)).Then(Start());
+
+    public static RecordingSession Then(this RecordingSession session, RecordingEvent @event) =>
+        RecordingLifecycle.Apply(session, @event, session.LastChangedAt + Duration.FromMinutes(1)).Value;
+
+    public static Result<RecordingSession> Try(this RecordingSession session, RecordingEvent @event) =>
+        RecordingLifecycle.Apply(session, @event, session.LastChangedAt + Duration.FromMinutes(1));
+
+    public static RecordingNoticeGiven Told(RecordingParty party, NoticeMethod method = NoticeMethod.Announcement) => new(NewId(), party.Id, Notice, "v3", method);
+
+    public static PartyJoined Join(RecordingParty party) => new(NewId(), party);
+
+    public static PartyLeft Leave(RecordingParty party) => new(NewId(), party.Id);
+
+    public static HandedToPerson Handover(RecordingParty person) => new(NewId(), person);
+
+    public static CaptureStarted Start() => new(NewId());
+
+    public static CapturePaused Pause(UncapturedReason reason = UncapturedReason.SecurePayment) => new(NewId(), reason);
+
+    public static CaptureResumed Resume() => new(NewId());
+
+    public static StopRequested Stop(RecordingParty party) => new(NewId(), party.Id);
+
+    public static Transferred Transfer(RecordingParty to, RecordingParty? from = null, string? service = null) => new(NewId(), to, from?.Id, service);
+
+    public static InteractionEnded End() => new(NewId());
+
+    public static RecordingMedia Audio { get; } = new(MediaKind.Audio, "memory://rec-1/audio", 1024, new string('a', 64), Duration.FromMinutes(5));
+
+    public static MediaStored Stored() => new(NewId(), Audio);
+
+    public static HoldPlaced Hold(string id) => new(NewId(), LegalHoldId.Parse(id));
+
+    public static HoldReleased Release(string id) => new(NewId(), LegalHoldId.Parse(id));
+
+    public static DeletionRequested RequestDeletion() => new(NewId(), ActorId.Parse("dpo"), "caller asked for erasure");
+
+    public static DeletionAuthorised Authorise() => new(NewId(), ActorId.Parse("records-manager"));
+
+    public static DeletionRefused Refuse() => new(NewId(), ActorId.Parse("records-manager"), "needed for an open complaint");
+
+    public static Disposed Dispose() => new(NewId(), ActorId.Parse("retention-service"));
+}

@@ -1,0 +1,116 @@
+using ContactKit.Auditing;
+using ContactKit.Recording;
+using ContactKit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using static ContactKit.Recording.Tests.Calls;
+
+namespace ContactKit.Recording.Tests.DependencyInjection;
+
+public class AddRecordingTests
+{
+    [Fact]
+    public void AddRecording_CalledTwice_RegistersNothingTwice()
+    {
+        var once = new ServiceCollection();
+        once.AddContactKit().AddRecording().UseInMemoryStores();
+        var twice = new ServiceCollection();
+        twice.AddContactKit().AddRecording().UseInMemoryStores();
+        twice.AddContactKit().AddRecording().UseInMemoryStores();
+
+        Assert.Equal(Describe(once), Describe(twice));
+    }
+
+    [Fact]
+    public void AddRecording_HostPolicyRegisteredFirst_IsKept()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IRecordingAccessPolicy, DenyAll>();
+        services.AddContactKit().AddRecording().UseInMemoryStores();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<DenyAll>(provider.GetRequiredService<IRecordingAccessPolicy>());
+        Assert.IsType<InMemoryRecordingStore>(provider.GetRequiredService<IRecordingStore>());
+        Assert.IsType<InMemoryRecordingMediaStore>(provider.GetRequiredService<IRecordingMediaStore>());
+    }
+
+    [Fact]
+    public void StartupValidation_SeveralBadSettings_ReportsEveryFailureAtOnceWithCodeAndSetting()
+    {
+        var services = new ServiceCollection();
+        services.AddContactKit().AddRecording(o =>
+        {
+            o.MaxSecurePause = TimeSpan.Zero;
+            o.AccessRules.Add(new RecordingAccessRule { Role = "", Kinds = RecordingAccessKind.Play, Purposes = { "quality_monitoring" } });
+            o.AccessRules.Add(new RecordingAccessRule { Role = "qa", Kinds = RecordingAccessKind.None, Purposes = { "Quality Monitoring" } });
+            o.Tenants["bad tenant"] = new RecordingPlanOptions();
+            o.Tenants["bureau"] = new RecordingPlanOptions { MaxSecurePause = TimeSpan.FromHours(5) };
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failures = ex.Failures.ToList();
+        Assert.All(failures, f => Assert.StartsWith("CK0007: ", f, StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("MaxSecurePause is 00:00:00", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("AccessRules has a rule without a Role", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("role 'qa' grants no known use", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("role 'qa' needs one or more purpose keys", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("'bad tenant' in Tenants is not a valid tenant id", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Tenants[bureau].MaxSecurePause is 05:00:00", StringComparison.Ordinal));
+        Assert.Equal(6, failures.Count);
+    }
+
+    [Fact]
+    public void PolicyFor_TenantWithOwnPlan_GetsItAndOthersTheDefault()
+    {
+        var options = new RecordingOptions { CaptureBotPhase = true };
+        options.Tenants["reseller-basic"] = new RecordingPlanOptions { RecordingEnabled = false, MaxSecurePause = TimeSpan.FromMinutes(3) };
+
+        var basic = options.PolicyFor(TenantId.Parse("reseller-basic"));
+        var other = options.PolicyFor(TenantId.Parse("council"));
+
+        Assert.Equal(new RecordingPolicy(false, true, false, Duration.FromMinutes(3)), basic);
+        Assert.Equal(RecordingPolicy.Default with { CaptureBotPhase = true }, other);
+    }
+
+    [Fact]
+    public async Task RecordingService_AppliesSavesAndAuditsEachAcceptedEventOnce()
+    {
+        var clock = FakeClocks.At(T0, Duration.FromSeconds(10));
+        var services = new ServiceCollection().AddSingleton<IClock>(clock);
+        services.AddContactKit().AddRecording().UseInMemoryStores();
+        using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<RecordingService>();
+        var system = ActorId.Parse("telephony");
+        var told = Told(Caller);
+
+        await service.StartAsync(Started(), system);
+        await service.ApplyAsync(Tenant, CallRecording, told, system);
+        var replayed = await service.ApplyAsync(Tenant, CallRecording, told, system);
+        var refused = await service.ApplyAsync(Tenant, CallRecording, Resume(), system);
+        var stale = await service.ApplyAsync(Tenant, CallRecording, Join(Agent), system, expectedVersion: 1);
+
+        var stored = (await provider.GetRequiredService<IRecordingStore>().GetAsync(Tenant, CallRecording)).Value;
+        var actions = new List<string>();
+        await foreach (var entry in provider.GetRequiredService<IAuditTrail>().ReadByResourceAsync(Tenant, ResourceRef.Recording(CallRecording)))
+        {
+            actions.Add(entry.Action);
+        }
+
+        Assert.Equal(2, replayed.Value.Version);
+        Assert.Equal(RecordingErrorCodes.IllegalTransition, refused.Error?.Code);
+        Assert.Equal(ErrorCodes.VersionConflict, stale.Error?.Code);
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(["recording.interaction_started", "recording.notice_given"], actions);
+    }
+
+    private static List<string> Describe(IServiceCollection services) =>
+        [.. services.Select(d => $"{d.ServiceType.FullName}|{d.ImplementationType?.FullName}|{d.Lifetime}|{d.ImplementationInstance?.GetType().FullName}|{d.ImplementationFactory is not null}")];
+
+    private sealed class DenyAll : IRecordingAccessPolicy
+    {
+        public RecordingAccessDecision Decide(RecordingAccessRequest request) => new(request, new ContactKitError(RecordingErrorCodes.AccessDenied, "no"));
+    }
+}

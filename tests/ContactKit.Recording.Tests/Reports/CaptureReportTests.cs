@@ -1,0 +1,97 @@
+using ContactKit.Recording;
+using NodaTime;
+using static ContactKit.Recording.Tests.Calls;
+
+namespace ContactKit.Recording.Tests.Reports;
+
+public class CaptureReportTests
+{
+    private static RecordingSession CouncilCall() =>
+        Begin(bot: true)
+            .Then(Told(Caller))
+            .Then(Handover(Agent))
+            .Then(Start())
+            .Then(Pause())
+            .Then(Resume())
+            .Then(Transfer(Interpreter, Agent))
+            .Then(Told(Interpreter, NoticeMethod.AgentScript))
+            .Then(End())
+            .Then(Stored());
+
+    [Fact]
+    public void From_CouncilCall_ListsEverySegmentWithItsReasonAndTotals()
+    {
+        var report = CaptureReport.From(CouncilCall());
+
+        Assert.Equal(
+            [UncapturedReason.BotPhase, UncapturedReason.NotStarted, null, UncapturedReason.SecurePayment, null, UncapturedReason.MissingNotice, null],
+            report.Segments.Select(s => s.Reason));
+        Assert.All(report.Segments, s => Assert.NotNull(s.End));
+        Assert.Equal(Duration.FromMinutes(3), report.Captured);
+        Assert.Equal(Duration.FromMinutes(5), report.NotCaptured);
+        Assert.Equal(RecordingState.Available, report.State);
+    }
+
+    [Fact]
+    public void From_CouncilCall_SaysWhoWasToldWhatAndWhen()
+    {
+        var report = CaptureReport.From(CouncilCall());
+
+        var interpreter = Assert.Single(report.Parties, p => p.Party == Interpreter);
+        Assert.Equal(NoticeMethod.AgentScript, interpreter.Notice!.Method);
+        Assert.Equal(T0 + Duration.FromMinutes(7), interpreter.Notice.At);
+        Assert.Equal(Notice, report.Parties.Single(p => p.Party == Caller).Notice!.Notice);
+        Assert.Null(report.Parties.Single(p => p.Party == Agent).Notice);
+    }
+
+    [Fact]
+    public void ToText_CouncilCall_ReadsAsAnAccount()
+    {
+        var text = CaptureReport.From(CouncilCall()).ToText();
+
+        Assert.Contains("Recording rec-1 (VoiceCall) for tenant council: Available", text, StringComparison.Ordinal);
+        Assert.Contains("2026-03-02T09:00:00Z - 2026-03-02T09:02:00Z  not captured: bot or IVR phase", text, StringComparison.Ordinal);
+        Assert.Contains("not captured: secure payment", text, StringComparison.Ordinal);
+        Assert.Contains("interpreter (ThirdParty, GB-SCT) joined 2026-03-02T09:06:00Z; told 2026-03-02T09:07:00Z by agent script, notice recording-announcement version v3", text, StringComparison.Ordinal);
+        Assert.Contains("officer-1 (Agent, GB-ENG) joined 2026-03-02T09:02:00Z, left 2026-03-02T09:06:00Z; staff", text, StringComparison.Ordinal);
+        Assert.Contains("Captured 0:03:00, not captured 0:05:00", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToText_LongSecurePause_IsFlagged()
+    {
+        var policy = RecordingPolicy.Default with { MaxSecurePause = Duration.FromSeconds(30) };
+        var session = Capturing(policy).Then(Pause()).Then(Resume());
+
+        Assert.Contains("[FLAG: secure pause longer than the policy allows]", CaptureReport.From(session).ToText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToText_DeletedRecording_ShowsTheWholeDeletion()
+    {
+        var session = Capturing().Then(End()).Then(Stored()).Then(RequestDeletion()).Then(Authorise()).Then(Dispose());
+
+        var text = CaptureReport.From(session).ToText();
+
+        Assert.Contains("Deletion requested by dpo", text, StringComparison.Ordinal);
+        Assert.Contains("authorised by records-manager", text, StringComparison.Ordinal);
+        Assert.Contains("disposed of by retention-service", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToJson_RoundTrips_AndUsesCamelCaseAndEnumNames()
+    {
+        var report = CaptureReport.From(CouncilCall().Then(Hold("case-9")));
+
+        var json = report.ToJson();
+        var back = CaptureReport.FromJson(json);
+
+        Assert.Contains("\"reason\":\"SecurePayment\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"startedAt\":\"2026-03-02T09:00:00Z\"", json, StringComparison.Ordinal);
+        Assert.Equal(report.Segments.AsEnumerable(), back.Segments);
+        Assert.Equal(report.Parties.AsEnumerable(), back.Parties);
+        Assert.Equal(report.Holds.AsEnumerable(), back.Holds);
+        Assert.Equal(report.Media.AsEnumerable(), back.Media);
+        Assert.Equal(report with { Segments = back.Segments, Parties = back.Parties, Holds = back.Holds, Media = back.Media }, back);
+    }
+}
