@@ -36,7 +36,7 @@ public readonly record struct PersonName : ITextValue<PersonName>
             foreach (var c in Value)
             {
                 builder.Append(start || !char.IsLetter(c) ? c : IdentifierText.Mask);
-                start = c is ' ' or '-';
+                start = c is ' ' or '-' or '\'' or '\u2019';
             }
 
             return builder.ToString();
