@@ -131,7 +131,7 @@ public sealed record ErasureAnswer
     public string ToReadableText()
     {
         var text = new StringBuilder();
-        text.Append($"Erasure request {Plan.Request}, authorised on {Plan.AuthorisedOn}, to be complete by {Plan.EraseBy}.\n");
+        text.Append($"Erasure request {Plan.Request}, authorised on {Plan.AuthorisedOn.Iso()}, to be complete by {Plan.EraseBy.Iso()}.\n");
         text.Append($"Erased ({Erased.Length}):\n");
         foreach (var d in Erased)
         {
@@ -146,7 +146,7 @@ public sealed record ErasureAnswer
 
         if (Failed.Length > 0)
         {
-            text.Append($"Not yet erased, to be retried before {Plan.EraseBy} ({Failed.Length}):\n");
+            text.Append($"Not yet erased, to be retried before {Plan.EraseBy.Iso()} ({Failed.Length}):\n");
             foreach (var f in Failed)
             {
                 text.Append($"  - {Describe(f.Decision.Item)}: {f.Error.Message}\n");

@@ -136,7 +136,7 @@ public sealed class RightsRequestService(
                 {
                     ["right"] = request.Right.ToString(),
                     ["state"] = request.State.ToString(),
-                    ["due_on"] = request.DueOn.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["due_on"] = request.DueOn.Iso(),
                     ["version"] = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             },

@@ -135,7 +135,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
 
         if (command.On < request.ReceivedOn)
         {
-            return new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"The {command.Action} step is dated {command.On}, before the request was received on {request.ReceivedOn}.", "on");
+            return new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"The {command.Action} step is dated {command.On.Iso()}, before the request was received on {request.ReceivedOn.Iso()}.", "on");
         }
 
         var changed = command.Action switch
@@ -176,7 +176,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
 
         if (command.On > request.ExtensionNoticeDueOn)
         {
-            return new ContactKitError(DataSubjectsErrorCodes.InvalidExtension, $"An extension must be notified within the first month, by {request.ExtensionNoticeDueOn}; it is now {command.On}, too late to extend.", "on");
+            return new ContactKitError(DataSubjectsErrorCodes.InvalidExtension, $"An extension must be notified within the first month, by {request.ExtensionNoticeDueOn.Iso()}; it is now {command.On.Iso()}, too late to extend.", "on");
         }
 
         return request with { Extension = new RequestExtension(command.Reasons, command.On) };
