@@ -14,6 +14,7 @@ public static class ContactCentreSample
 
         await Section(output, "Quick start", () => QuickStart.RunAsync(output));
         await Section(output, "The vocabulary: one council's contact-centre notice as data", () => VocabularyDemo.RunAsync(output));
+        await Section(output, "Retention: six months of recordings, a legal hold and a disposal sweep", () => RetentionDemo.RunAsync(output));
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("Sample finished.");

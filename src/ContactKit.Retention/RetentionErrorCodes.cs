@@ -8,4 +8,31 @@ public static class RetentionErrorCodes
 
     /// <summary>A bank-holiday feed file could not be opened or read.</summary>
     public const string BankHolidayFeedUnreadable = "CK0202";
+
+    /// <summary>A record class or trigger name is not lower-case words joined by hyphens.</summary>
+    public const string InvalidName = "CK0203";
+
+    /// <summary>A retention schedule breaks a rule; the error names the JSON path and the rule.</summary>
+    public const string InvalidSchedule = "CK0204";
+
+    /// <summary>An item carries an active legal hold, so nothing may dispose of it.</summary>
+    public const string ItemHeld = "CK0205";
+
+    /// <summary>An item is inside its rule's minimum retention, so not even a request may dispose of it yet.</summary>
+    public const string WithinMinimumRetention = "CK0206";
+
+    /// <summary>A disposal was completed or released by a worker that does not hold the item's claim.</summary>
+    public const string ClaimNotHeld = "CK0207";
+
+    /// <summary>The item has already been disposed of.</summary>
+    public const string AlreadyDisposed = "CK0208";
+
+    /// <summary>The legal hold has already been released.</summary>
+    public const string HoldAlreadyReleased = "CK0209";
+
+    /// <summary>No rule of the schedule governs the item's record class.</summary>
+    public const string NoRule = "CK0210";
+
+    /// <summary>A disposer could not destroy an item; the item stays and is offered again after the claim times out.</summary>
+    public const string DisposalFailed = "CK0211";
 }

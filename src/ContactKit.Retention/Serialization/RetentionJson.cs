@@ -11,6 +11,7 @@ namespace ContactKit.Retention.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(InstantJsonConverter), typeof(LocalDateJsonConverter), typeof(PeriodJsonConverter), typeof(DurationJsonConverter), typeof(DateTimeZoneJsonConverter)])]
 [JsonSerializable(typeof(Dictionary<string, BankHolidayFeed.FeedDivision>))]
+[JsonSerializable(typeof(RetentionScheduleDocument))]
 internal sealed partial class RetentionJsonContext : JsonSerializerContext;
 
 /// <summary>The source-generated JSON metadata of the retention package, for hosts that serialise its types.</summary>

@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using ContactKit.Retention;
+using NodaTime;
+
+namespace ContactKit.Benchmarks.Retention;
+
+/// <summary>One disposal date from one rule, and one statutory deadline on a UK working-day calendar.</summary>
+[MemoryDiagnoser]
+public class RetentionCalculationBenchmarks
+{
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    private readonly RetentionRule _rule = new()
+    {
+        Name = "recordings-six-months",
+        RecordClass = RecordClass.CallRecording,
+        Trigger = RetentionTrigger.InteractionEnded,
+        Period = Period.FromMonths(6),
+        Action = DisposalAction.Delete,
+        Reason = RetentionReason.PublicTask,
+    };
+
+    private readonly StatutoryDeadlines _deadlines = new(UkCalendars.EnglandAndWales);
+    private readonly Instant _ended = Instant.FromUtc(2026, 8, 31, 14, 5);
+
+    // Received the day before a run of Christmas holidays, with the fee paid late: the due date needs several working-day steps.
+    private readonly RightsRequestClock _clock = new() { Received = new LocalDate(2026, 11, 20), FeeReceived = new LocalDate(2026, 11, 25) };
+
+    [Benchmark]
+    public Instant DisposalDateFromOneRule() => _rule.DisposalInstant(_ended, London);
+
+    [Benchmark]
+    public LocalDate RightsRequestDeadline() => _deadlines.RightsRequestDue(_clock);
+}

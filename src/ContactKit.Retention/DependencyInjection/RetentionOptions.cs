@@ -1,0 +1,57 @@
+using FluentValidation;
+using NodaTime;
+
+namespace ContactKit.Retention;
+
+/// <summary>Settings of the retention package, validated at start-up.</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>The schedule used for every tenant without one of its own in <see cref="TenantSchedules"/>.</summary>
+    public RetentionSchedule? Schedule { get; set; }
+
+    /// <summary>Schedules by tenant id.</summary>
+    public IDictionary<string, RetentionSchedule> TenantSchedules { get; } = new Dictionary<string, RetentionSchedule>(StringComparer.Ordinal);
+
+    /// <summary>The UK division whose bank holidays the statutory deadlines use. Default England and Wales.</summary>
+    public UkDivision Division { get; set; } = UkDivision.EnglandAndWales;
+
+    /// <summary>A GOV.UK-format bank-holiday file that takes precedence over the built-in holidays for the years it covers.</summary>
+    public string? BankHolidayFeedPath { get; set; }
+
+    /// <summary>How long a disposal claim lasts before another worker may take the item. Default ten minutes.</summary>
+    public Duration ClaimTimeout { get; set; } = Duration.FromMinutes(10);
+
+    /// <summary>The most items a worker takes in one batch. Default 100.</summary>
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>Checks <see cref="RetentionOptions"/>; every failure names the setting and the fix.</summary>
+public sealed class RetentionOptionsValidator : AbstractValidator<RetentionOptions>
+{
+    /// <summary>Creates the validator.</summary>
+    public RetentionOptionsValidator()
+    {
+        RuleFor(o => o.ClaimTimeout)
+            .Must(d => d > Duration.Zero)
+            .WithMessage(o => $"RetentionOptions.ClaimTimeout is {o.ClaimTimeout}; set a positive duration longer than the slowest disposal, such as 10 minutes.");
+        RuleFor(o => o.BatchSize)
+            .InclusiveBetween(1, 100_000)
+            .WithMessage(o => $"RetentionOptions.BatchSize is {o.BatchSize}; set it between 1 and 100000.");
+        RuleFor(o => o.Division)
+            .IsInEnum()
+            .WithMessage(o => $"RetentionOptions.Division '{o.Division}' is not a UK division; use EnglandAndWales, Scotland or NorthernIreland.");
+        RuleFor(o => o.BankHolidayFeedPath)
+            .Must(path => BankHolidayFeed.LoadFile(path!).IsSuccess)
+            .When(o => !string.IsNullOrWhiteSpace(o.BankHolidayFeedPath))
+            .WithMessage(o => $"RetentionOptions.BankHolidayFeedPath '{o.BankHolidayFeedPath}' could not be loaded: {BankHolidayFeed.LoadFile(o.BankHolidayFeedPath!).Error?.Message} Point it at a GOV.UK bank-holidays.json copy or remove it.");
+        RuleFor(o => o.Schedule)
+            .Must(s => s!.Validate().IsEmpty)
+            .When(o => o.Schedule is not null)
+            .WithMessage(o => $"RetentionOptions.Schedule is invalid: {string.Join(" ", o.Schedule!.Validate().Select(e => e.Message))}");
+        RuleForEach(o => o.TenantSchedules)
+            .Must(pair => Identifier.Validate(pair.Key, "tenant id") is null)
+            .WithMessage((_, pair) => $"RetentionOptions.TenantSchedules has key '{pair.Key}', which is not a valid tenant id.")
+            .Must(pair => pair.Value is not null && pair.Value.Validate().IsEmpty)
+            .WithMessage((_, pair) => $"RetentionOptions.TenantSchedules['{pair.Key}'] is invalid: {(pair.Value is null ? "it is null." : string.Join(" ", pair.Value.Validate().Select(e => e.Message)))}");
+    }
+}

@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ContactKit.Auditing;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContactKit.Retention;
+
+/// <summary>
+/// Takes what is due from an <see cref="IRetentionStore"/>, earliest first, in claimed batches, and records proof of
+/// each disposal in the audit trail. Several workers may run at once over one store: claims stop two of them taking
+/// one item, and a worker that dies leaves its claims to lapse after <see cref="RetentionOptions.ClaimTimeout"/>.
+/// </summary>
+public sealed class DisposalPlanner
+{
+    /// <summary>The audit action of a disposal proof.</summary>
+    public const string DisposedAction = "retention.disposed";
+
+    private readonly IRetentionStore _store;
+    private readonly IAuditTrail _audit;
+    private readonly IClock _clock;
+    private readonly IOptionsMonitor<RetentionOptions> _options;
+
+    /// <summary>Creates the planner.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="audit">The audit trail that receives the proofs.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The options (claim timeout and batch size).</param>
+    public DisposalPlanner(IRetentionStore store, IAuditTrail audit, IClock clock, IOptionsMonitor<RetentionOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _audit = audit;
+        _clock = clock;
+        _options = options;
+    }
+
+    /// <summary>Claims the items due now, at most <paramref name="max"/> (default <see cref="RetentionOptions.BatchSize"/>), earliest first.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="worker">The worker.</param>
+    /// <param name="max">The most items to take.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The claimed items.</returns>
+    public ValueTask<IReadOnlyList<StoredRetainedItem>> TakeDueAsync(TenantId tenant, ActorId worker, int? max = null, CancellationToken cancellationToken = default)
+    {
+        var options = _options.CurrentValue;
+        return _store.ClaimDueAsync(tenant, _clock.GetCurrentInstant(), max ?? options.BatchSize, worker, options.ClaimTimeout, cancellationToken);
+    }
+
+    /// <summary>Records that a claimed item has been destroyed, and writes the proof to the audit trail.</summary>
+    /// <param name="item">The claimed item.</param>
+    /// <param name="worker">The worker holding the claim.</param>
+    /// <param name="receipt">What the provider said about the destruction.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The proof, or the store's refusal.</returns>
+    public async ValueTask<Result<DisposalProof>> CompleteAsync(StoredRetainedItem item, ActorId worker, DestructionReceipt receipt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var now = _clock.GetCurrentInstant();
+        var done = await _store.CompleteDisposalAsync(item.Tenant, item.Id, worker, now, cancellationToken).ConfigureAwait(false);
+        if (done.IsFailure)
+        {
+            return done.Error;
+        }
+
+        var details = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["item"] = item.Id.Value,
+            ["record-class"] = item.Item.RecordClass.Value,
+            ["rule"] = item.RuleName ?? string.Empty,
+            ["action"] = RetentionScheduleValidator.Kebab((item.Action ?? DisposalAction.Delete).ToString()),
+            ["due-at"] = item.DisposeAt is { } due ? InstantPattern.ExtendedIso.Format(due) : string.Empty,
+            ["disposed-at"] = InstantPattern.ExtendedIso.Format(now),
+            ["worker"] = worker.Value,
+        };
+        if (receipt.ContentHash is not null)
+        {
+            details["content-hash"] = receipt.ContentHash;
+        }
+
+        if (receipt.Provider is not null)
+        {
+            details["provider"] = receipt.Provider;
+        }
+
+        var entry = await _audit.AppendAsync(
+            new AuditEntry
+            {
+                Tenant = item.Tenant,
+                OccurredAt = now,
+                Actor = worker,
+                Action = DisposedAction,
+                Resource = item.Item.Resource ?? ResourceRef.RetainedItem(item.Id),
+                Subject = item.Item.Subject,
+                Reason = string.Create(CultureInfo.InvariantCulture, $"retention rule '{item.RuleName}' made it due"),
+                Details = details,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new DisposalProof(item.Id, item.RuleName, item.Action, item.DisposeAt, now, worker, receipt.ContentHash, entry);
+    }
+
+    /// <summary>
+    /// One sweep: claims a batch, checks each item is still free of holds, hands it to <paramref name="disposer"/>,
+    /// and completes it with proof. An item that cannot be disposed of is released to be taken again.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="worker">The worker.</param>
+    /// <param name="disposer">Destroys items in the host's storage.</param>
+    /// <param name="max">The most items to take.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What the run did.</returns>
+    public async ValueTask<DisposalRunResult> RunOnceAsync(TenantId tenant, ActorId worker, IRetainedItemDisposer disposer, int? max = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disposer);
+        var batch = await TakeDueAsync(tenant, worker, max, cancellationToken).ConfigureAwait(false);
+        var proofs = ImmutableArray.CreateBuilder<DisposalProof>(batch.Count);
+        var failures = ImmutableArray.CreateBuilder<(RetainedItemId, ContactKitError)>();
+        var holds = batch.Count == 0 ? [] : await ActiveHoldsAsync(tenant, cancellationToken).ConfigureAwait(false);
+        foreach (var item in batch)
+        {
+            var error = HoldError(item, holds);
+            if (error is null)
+            {
+                var destroyed = await disposer.DisposeAsync(item, cancellationToken).ConfigureAwait(false);
+                if (destroyed.IsSuccess)
+                {
+                    var proof = await CompleteAsync(item, worker, destroyed.Value, cancellationToken).ConfigureAwait(false);
+                    if (proof.IsSuccess)
+                    {
+                        proofs.Add(proof.Value);
+                        continue;
+                    }
+
+                    error = proof.Error;
+                }
+                else
+                {
+                    error = new ContactKitError(RetentionErrorCodes.DisposalFailed, $"Item '{item.Id}' was not disposed of: {destroyed.Error.Message}", "item");
+                }
+            }
+
+            failures.Add((item.Id, error));
+            await _store.ReleaseClaimAsync(tenant, item.Id, worker, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DisposalRunResult(batch.Count, proofs.ToImmutable(), failures.ToImmutable());
+    }
+
+    private static ContactKitError? HoldError(StoredRetainedItem item, List<LegalHold> holds)
+    {
+        var hold = holds.Find(h => h.Target.Covers(item.Item));
+        return hold is null
+            ? null
+            : new ContactKitError(RetentionErrorCodes.ItemHeld, $"Item '{item.Id}' came under legal hold '{hold.Id}' after it was claimed; it was not disposed of.", "item");
+    }
+
+    private async ValueTask<List<LegalHold>> ActiveHoldsAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        var holds = new List<LegalHold>();
+        await foreach (var hold in _store.ReadHoldsAsync(tenant, cancellationToken).ConfigureAwait(false))
+        {
+            if (hold.IsActive)
+            {
+                holds.Add(hold);
+            }
+        }
+
+        return holds;
+    }
+}

@@ -1,0 +1,57 @@
+namespace ContactKit.Retention;
+
+/// <summary>
+/// A kind of record that a retention rule governs, named in lower-case kebab form (for example <c>call-recording</c>).
+/// The common ones are provided; a host may name its own with <see cref="Parse"/>.
+/// </summary>
+public readonly record struct RecordClass : IComparable<RecordClass>
+{
+    private readonly string? _value;
+
+    private RecordClass(string value) => _value = value;
+
+    /// <summary>The name.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>A recording of a call.</summary>
+    public static RecordClass CallRecording { get; } = new("call-recording");
+
+    /// <summary>A transcript of a call or a chat.</summary>
+    public static RecordClass Transcript { get; } = new("transcript");
+
+    /// <summary>A chat (webchat, SMS, social or messaging) conversation.</summary>
+    public static RecordClass ChatTranscript { get; } = new("chat-transcript");
+
+    /// <summary>A case record built from one or more contacts.</summary>
+    public static RecordClass CaseRecord { get; } = new("case-record");
+
+    /// <summary>An enquiry from someone who is not (or not yet) a customer.</summary>
+    public static RecordClass Enquiry { get; } = new("enquiry");
+
+    /// <summary>A customer's account.</summary>
+    public static RecordClass CustomerAccount { get; } = new("customer-account");
+
+    /// <summary>A complaint.</summary>
+    public static RecordClass Complaint { get; } = new("complaint");
+
+    /// <summary>An entry on a marketing list.</summary>
+    public static RecordClass MarketingListEntry { get; } = new("marketing-list-entry");
+
+    /// <summary>A job application.</summary>
+    public static RecordClass JobApplication { get; } = new("job-application");
+
+    /// <summary>An employee's file.</summary>
+    public static RecordClass EmployeeFile { get; } = new("employee-file");
+
+    /// <summary>Reads a record class name.</summary>
+    /// <param name="text">The name.</param>
+    /// <returns>The record class, or <see cref="RetentionErrorCodes.InvalidName"/>.</returns>
+    public static Result<RecordClass> Parse(string? text) =>
+        RetentionName.Validate(text, "record class", RetentionErrorCodes.InvalidName) is { } error ? error : new RecordClass(text!);
+
+    /// <inheritdoc />
+    public int CompareTo(RecordClass other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}

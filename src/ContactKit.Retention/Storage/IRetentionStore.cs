@@ -1,0 +1,88 @@
+using NodaTime;
+
+namespace ContactKit.Retention;
+
+/// <summary>
+/// Keeps retained items with their disposal instants, the legal holds, and the claims workers take while disposing.
+/// Every operation is scoped to one tenant. Implementations must make each call atomic and pass
+/// <c>RetentionStoreContractTests</c> from ContactKit.Testing.
+/// </summary>
+public interface IRetentionStore
+{
+    /// <summary>
+    /// Adds an item (when <see cref="StoredRetainedItem.Version"/> is 0 and the id is new) or replaces its plan (when
+    /// the version matches the stored one). Claim and disposal fields are the store's and are ignored.
+    /// </summary>
+    /// <param name="item">The item and its plan.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored item with its new version; <c>VersionConflict</c> when the version is stale, or
+    /// <see cref="RetentionErrorCodes.AlreadyDisposed"/>.</returns>
+    ValueTask<Result<StoredRetainedItem>> SaveAsync(StoredRetainedItem item, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one item, disposed or not.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The item.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The item, or <c>NotFound</c>.</returns>
+    ValueTask<Result<StoredRetainedItem>> GetAsync(TenantId tenant, RetainedItemId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the tenant's items not yet disposed of, in id order.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The items.</returns>
+    IAsyncEnumerable<StoredRetainedItem> ReadAllAsync(TenantId tenant, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a legal hold.</summary>
+    /// <param name="hold">The hold, active.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored hold.</returns>
+    ValueTask<Result<LegalHold>> AddHoldAsync(LegalHold hold, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a legal hold.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The hold.</param>
+    /// <param name="releasedBy">Who released it.</param>
+    /// <param name="releasedAt">When.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The released hold; <c>NotFound</c> or <see cref="RetentionErrorCodes.HoldAlreadyReleased"/>.</returns>
+    ValueTask<Result<LegalHold>> ReleaseHoldAsync(TenantId tenant, LegalHoldId id, ActorId releasedBy, Instant releasedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the tenant's holds, active and released, in the order placed.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The holds.</returns>
+    IAsyncEnumerable<LegalHold> ReadHoldsAsync(TenantId tenant, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> items due at <paramref name="now"/> for <paramref name="worker"/>, earliest
+    /// disposal instant first. An item is due when its instant has come, it is not disposed of, no active hold covers
+    /// it, and no other claim on it is live. A claim lapses at <paramref name="now"/> + <paramref name="claimFor"/>,
+    /// after which another worker may take the item. No two live claims ever cover one item.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="now">The instant.</param>
+    /// <param name="max">The most items to claim; at least 1.</param>
+    /// <param name="worker">The worker.</param>
+    /// <param name="claimFor">How long the claim lasts; longer than the slowest disposal.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The claimed items, in disposal-instant order.</returns>
+    ValueTask<IReadOnlyList<StoredRetainedItem>> ClaimDueAsync(TenantId tenant, Instant now, int max, ActorId worker, Duration claimFor, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a claimed item disposed of. Refused unless <paramref name="worker"/> holds the claim and no active hold covers the item.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The item.</param>
+    /// <param name="worker">The worker.</param>
+    /// <param name="disposedAt">When it was destroyed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The disposed item; or <see cref="RetentionErrorCodes.ClaimNotHeld"/>, <see cref="RetentionErrorCodes.ItemHeld"/>,
+    /// <see cref="RetentionErrorCodes.AlreadyDisposed"/>, <c>NotFound</c>.</returns>
+    ValueTask<Result<StoredRetainedItem>> CompleteDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives up a claim so the item can be taken again at once (for example after a failed disposal).</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The item.</param>
+    /// <param name="worker">The worker holding the claim.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The item without its claim; or <see cref="RetentionErrorCodes.ClaimNotHeld"/>, <c>NotFound</c>.</returns>
+    ValueTask<Result<StoredRetainedItem>> ReleaseClaimAsync(TenantId tenant, RetainedItemId id, ActorId worker, CancellationToken cancellationToken = default);
+}

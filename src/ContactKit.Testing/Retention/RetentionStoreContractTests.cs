@@ -1,0 +1,330 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using ContactKit.Retention;
+using NodaTime;
+using Xunit;
+
+namespace ContactKit.Testing;
+
+/// <summary>
+/// The behaviour every <see cref="IRetentionStore"/> must show. Inherit it in a test project and return a fresh, empty
+/// store from <see cref="CreateStore"/>; xunit runs every test below against it.
+/// </summary>
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names read as Member_Scenario_Outcome.")]
+public abstract class RetentionStoreContractTests
+{
+    private static readonly TenantId TenantA = TenantId.Parse("tenant-a");
+    private static readonly TenantId TenantB = TenantId.Parse("tenant-b");
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
+    private static readonly ActorId WorkerOne = ActorId.Parse("worker-1");
+    private static readonly ActorId WorkerTwo = ActorId.Parse("worker-2");
+    private static readonly Duration ClaimFor = Duration.FromMinutes(5);
+
+    /// <summary>Creates a new, empty store for one test.</summary>
+    /// <returns>The store under test.</returns>
+    protected abstract IRetentionStore CreateStore();
+
+    /// <summary>A new item is stored at version 1 and read back unchanged.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SaveAsync_NewItem_ReadsBackAtVersionOne()
+    {
+        var store = CreateStore();
+        var item = Item(TenantA, "i-1", Start.Plus(Duration.FromDays(1))) with { Action = DisposalAction.Delete, RuleName = "r" };
+
+        var saved = await store.SaveAsync(item);
+        var read = await store.GetAsync(TenantA, item.Id);
+
+        Assert.Equal(1, saved.Value.Version);
+        Assert.Equal(item with { Version = 1 }, read.Value);
+    }
+
+    /// <summary>A save based on a stale version is refused, and so is a second insert of one id.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SaveAsync_StaleVersion_IsAVersionConflict()
+    {
+        var store = CreateStore();
+        var item = Item(TenantA, "i-1", Start);
+        await store.SaveAsync(item);
+
+        var again = await store.SaveAsync(item);
+        var updated = await store.SaveAsync(item with { Version = 1, DisposeAt = Start.Plus(Duration.FromDays(3)) });
+
+        Assert.Equal(ErrorCodes.VersionConflict, again.Error?.Code);
+        Assert.Equal(2, updated.Value.Version);
+    }
+
+    /// <summary>One tenant never reads or claims another tenant's items.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Operations_TwoTenants_NeverSeeEachOthersItems()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "shared", Start));
+
+        var read = await store.GetAsync(TenantB, RetainedItemId.Parse("shared"));
+        var claimed = await store.ClaimDueAsync(TenantB, Start.Plus(Duration.FromDays(1)), 10, WorkerOne, ClaimFor);
+        var all = await ToListAsync(store.ReadAllAsync(TenantB));
+
+        Assert.Equal(ErrorCodes.NotFound, read.Error?.Code);
+        Assert.Empty(claimed);
+        Assert.Empty(all);
+    }
+
+    /// <summary>Only items whose instant has come are claimed, earliest first, never more than asked for; unknown dates are never due.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ClaimDueAsync_MixedItems_TakesDueOnesInDisposalOrderUpToMax()
+    {
+        var store = CreateStore();
+        int[] offsets = [5, -3, 0, 9, -7, 2, -1];
+        foreach (var (offset, i) in offsets.Select((o, i) => (o, i)))
+        {
+            await store.SaveAsync(Item(TenantA, $"i-{i}", Start.Plus(Duration.FromHours(offset))));
+        }
+
+        await store.SaveAsync(Item(TenantA, "unknown", null));
+
+        var first = await store.ClaimDueAsync(TenantA, Start, 3, WorkerOne, ClaimFor);
+        var rest = await store.ClaimDueAsync(TenantA, Start, 10, WorkerTwo, ClaimFor);
+
+        Assert.Equal(["i-4", "i-1", "i-6"], first.Select(i => i.Id.Value));
+        Assert.Equal(["i-2"], rest.Select(i => i.Id.Value));
+        Assert.All(first, i => Assert.Equal(WorkerOne, i.ClaimedBy));
+        Assert.All(first, i => Assert.Equal(Start + ClaimFor, i.ClaimExpiresAt));
+    }
+
+    /// <summary>An active hold by item, subject, interaction or case stops the item being claimed; releasing it makes the item due again.</summary>
+    /// <param name="scope">What the hold covers.</param>
+    /// <returns>The test.</returns>
+    [Theory]
+    [InlineData(HoldScope.Item)] // a hold on the item itself
+    [InlineData(HoldScope.Subject)] // a hold on everything about the person
+    [InlineData(HoldScope.Interaction)] // a hold on everything from the call
+    [InlineData(HoldScope.Case)] // a hold on everything in the case
+    public async Task ClaimDueAsync_HeldItem_IsNeverClaimedUntilTheHoldIsReleased(HoldScope scope)
+    {
+        var store = CreateStore();
+        var item = Item(TenantA, "held", Start.Minus(Duration.FromDays(1)));
+        await store.SaveAsync(item);
+        var target = HoldTarget.Reaching(item.Item).Single(t => t.Scope == scope);
+        var hold = Hold(TenantA, "hold-1", target);
+        await store.AddHoldAsync(hold);
+
+        var whileHeld = await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor);
+        var released = await store.ReleaseHoldAsync(TenantA, hold.Id, WorkerOne, Start);
+        var afterRelease = await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor);
+
+        Assert.Empty(whileHeld);
+        Assert.False(released.Value.IsActive);
+        Assert.Equal("held", Assert.Single(afterRelease).Id.Value);
+    }
+
+    /// <summary>An item stays held while any one of two holds remains.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ClaimDueAsync_TwoHoldsOneReleased_StillHeld()
+    {
+        var store = CreateStore();
+        var item = Item(TenantA, "held", Start.Minus(Duration.FromDays(1)));
+        await store.SaveAsync(item);
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForItem(item.Id)));
+        await store.AddHoldAsync(Hold(TenantA, "h-2", HoldTarget.ForSubject(item.Item.Subject!.Value)));
+
+        await store.ReleaseHoldAsync(TenantA, LegalHoldId.Parse("h-1"), WorkerOne, Start);
+
+        Assert.Empty(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        Assert.Equal(RetentionErrorCodes.HoldAlreadyReleased, (await store.ReleaseHoldAsync(TenantA, LegalHoldId.Parse("h-1"), WorkerOne, Start)).Error?.Code);
+        Assert.Equal(2, (await ToListAsync(store.ReadHoldsAsync(TenantA))).Count);
+    }
+
+    /// <summary>A live claim keeps other workers off the item; once it lapses (its worker died) another worker takes it.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ClaimDueAsync_ClaimLapses_AnotherWorkerTakesTheItem()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor);
+
+        var whileLive = await store.ClaimDueAsync(TenantA, Start + ClaimFor - Duration.FromSeconds(1), 10, WorkerTwo, ClaimFor);
+        var afterLapse = await store.ClaimDueAsync(TenantA, Start + ClaimFor, 10, WorkerTwo, ClaimFor);
+        var lateCompletion = await store.CompleteDisposalAsync(TenantA, RetainedItemId.Parse("i-1"), WorkerOne, Start + ClaimFor);
+
+        Assert.Empty(whileLive);
+        Assert.Equal(WorkerTwo, Assert.Single(afterLapse).ClaimedBy);
+        Assert.Equal(RetentionErrorCodes.ClaimNotHeld, lateCompletion.Error?.Code);
+    }
+
+    /// <summary>Only the claim holder completes a disposal; a disposed item is never claimed or saved again.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task CompleteDisposalAsync_ByClaimHolder_DisposesOnceForGood()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+
+        var byOther = await store.CompleteDisposalAsync(TenantA, claimed.Id, WorkerTwo, Start);
+        var done = await store.CompleteDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+        var twice = await store.CompleteDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+        var later = await store.ClaimDueAsync(TenantA, Start + Duration.FromDays(30), 10, WorkerTwo, ClaimFor);
+        var resave = await store.SaveAsync(done.Value);
+
+        Assert.Equal(RetentionErrorCodes.ClaimNotHeld, byOther.Error?.Code);
+        Assert.Equal(Start, done.Value.DisposedAt);
+        Assert.Equal(WorkerOne, done.Value.DisposedBy);
+        Assert.Equal(RetentionErrorCodes.AlreadyDisposed, twice.Error?.Code);
+        Assert.Empty(later);
+        Assert.True(resave.IsFailure);
+        Assert.Empty(await ToListAsync(store.ReadAllAsync(TenantA)));
+    }
+
+    /// <summary>A hold placed after an item was claimed still stops its disposal being recorded.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task CompleteDisposalAsync_HoldPlacedAfterClaim_IsRefused()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForCase(claimed.Item.Case!.Value)));
+
+        var result = await store.CompleteDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+
+        Assert.Equal(RetentionErrorCodes.ItemHeld, result.Error?.Code);
+    }
+
+    /// <summary>A released claim lets another worker take the item at once.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ReleaseClaimAsync_ByHolder_ItemCanBeTakenAtOnce()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+
+        var byOther = await store.ReleaseClaimAsync(TenantA, claimed.Id, WorkerTwo);
+        await store.ReleaseClaimAsync(TenantA, claimed.Id, WorkerOne);
+        var retaken = await store.ClaimDueAsync(TenantA, Start, 10, WorkerTwo, ClaimFor);
+
+        Assert.Equal(RetentionErrorCodes.ClaimNotHeld, byOther.Error?.Code);
+        Assert.Equal(WorkerTwo, Assert.Single(retaken).ClaimedBy);
+    }
+
+    /// <summary>Moving an item's disposal instant moves it in the due order; clearing it takes it out.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SaveAsync_NewDisposalInstant_ReordersWhatIsDue()
+    {
+        var store = CreateStore();
+        var a = (await store.SaveAsync(Item(TenantA, "a", Start.Minus(Duration.FromDays(2))))).Value;
+        await store.SaveAsync(Item(TenantA, "b", Start.Minus(Duration.FromDays(1))));
+        var c = (await store.SaveAsync(Item(TenantA, "c", Start.Minus(Duration.FromDays(3))))).Value;
+
+        await store.SaveAsync(a with { DisposeAt = Start.Plus(Duration.FromDays(1)) });
+        await store.SaveAsync(c with { DisposeAt = null });
+        var due = await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor);
+
+        Assert.Equal(["b"], due.Select(i => i.Id.Value));
+    }
+
+    /// <summary>
+    /// Two workers claiming and disposing concurrently over one store dispose of every due item exactly once, even when
+    /// a third worker dies holding claims that must lapse first.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ConcurrentWorkers_SameStore_DisposeEveryItemExactlyOnce()
+    {
+        var store = CreateStore();
+        const int count = 600;
+        for (var i = 0; i < count; i++)
+        {
+            await store.SaveAsync(Item(TenantA, $"i-{i:D4}", Start.Minus(Duration.FromSeconds(i % 97))));
+        }
+
+        var dead = await store.ClaimDueAsync(TenantA, Start, 50, ActorId.Parse("worker-dead"), ClaimFor);
+        var disposed = new ConcurrentDictionary<RetainedItemId, ActorId>();
+        var twice = 0;
+        var clockTicks = 0L;
+
+        async Task Work(ActorId worker)
+        {
+            while (true)
+            {
+                // Time moves on as the workers run, so the dead worker's claims lapse partway through.
+                var now = Start + Duration.FromSeconds(Interlocked.Add(ref clockTicks, 5));
+                var batch = await store.ClaimDueAsync(TenantA, now, 7, worker, ClaimFor);
+                if (batch.Count == 0 && now > Start + (ClaimFor * 2))
+                {
+                    return;
+                }
+
+                foreach (var item in batch)
+                {
+                    var done = await store.CompleteDisposalAsync(TenantA, item.Id, worker, now);
+                    if (done.IsFailure)
+                    {
+                        // A worker too slow for its claim loses the item to another worker; it must never dispose of it too.
+                        Assert.Equal(RetentionErrorCodes.ClaimNotHeld, done.Error.Code);
+                        continue;
+                    }
+
+                    if (!disposed.TryAdd(item.Id, worker))
+                    {
+                        Interlocked.Increment(ref twice);
+                    }
+                }
+
+                await Task.Yield();
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => Work(WorkerOne)), Task.Run(() => Work(WorkerTwo)));
+
+        Assert.Equal(50, dead.Count);
+        Assert.Equal(0, twice);
+        Assert.Equal(count, disposed.Count);
+        Assert.Empty(await ToListAsync(store.ReadAllAsync(TenantA)));
+    }
+
+    private static StoredRetainedItem Item(TenantId tenant, string id, Instant? disposeAt) => new()
+    {
+        Item = new RetainedItem
+        {
+            Tenant = tenant,
+            Id = RetainedItemId.Parse(id),
+            RecordClass = RecordClass.CallRecording,
+            CreatedAt = Start.Minus(Duration.FromDays(200)),
+            Subject = DataSubjectId.Parse($"subject-{id}"),
+            Interaction = InteractionId.Parse($"call-{id}"),
+            Case = CaseId.Parse($"case-{id}"),
+        },
+        DisposeAt = disposeAt,
+        Action = disposeAt is null ? null : DisposalAction.Delete,
+        RuleName = "recordings",
+    };
+
+    private static LegalHold Hold(TenantId tenant, string id, HoldTarget target) => new()
+    {
+        Id = LegalHoldId.Parse(id),
+        Tenant = tenant,
+        Target = target,
+        Reason = "litigation",
+        PlacedBy = ActorId.Parse("legal-team"),
+        PlacedAt = Start,
+    };
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

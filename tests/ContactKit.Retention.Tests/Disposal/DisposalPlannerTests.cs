@@ -1,0 +1,106 @@
+using NodaTime;
+using static ContactKit.Retention.Tests.Disposal.RetentionServiceTests;
+using static ContactKit.Retention.Tests.Schedules.NoticeSchedules;
+
+namespace ContactKit.Retention.Tests.Disposal;
+
+public sealed class DisposalPlannerTests
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 1, 14, 10, 30);
+    private static readonly ActorId Worker = ActorId.Parse("sweeper-1");
+
+    [Fact]
+    public async Task RunOnceAsync_DueItems_DisposesInDateOrderWithProofInTheAuditTrail()
+    {
+        using var host = new RetentionHost(All, Start);
+        await host.Service.TrackAsync(Recording("late", Start.Plus(Duration.FromDays(2))));
+        await host.Service.TrackAsync(Recording("early", Start));
+        await host.Service.TrackAsync(Recording("not-yet", Start.Plus(Duration.FromDays(60))));
+        host.Clock.AdvanceDays(190);
+        var disposer = new RecordingDisposer();
+
+        var run = await host.Planner.RunOnceAsync(Tenant, Worker, disposer);
+        var audit = await host.AuditEntriesAsync(Tenant);
+
+        Assert.Equal(["early", "late"], disposer.Destroyed.Select(i => i.Value));
+        Assert.Equal(2, run.Proofs.Length);
+        var proof = audit.Single(e => e.Details["item"] == "early");
+        Assert.Equal(DisposalPlanner.DisposedAction, proof.Action);
+        Assert.Equal("recordings-six-months", proof.Details["rule"]);
+        Assert.Equal("sweeper-1", proof.Details["worker"]);
+        Assert.Equal("sha256:early", proof.Details["content-hash"]);
+        Assert.Equal("delete", proof.Details["action"]);
+        Assert.Equal(host.Clock.GetCurrentInstant(), proof.OccurredAt);
+        Assert.Equal(DataSubjectId.Parse("caller-1"), proof.Subject);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_AtMostN_TakesTheEarliestFirst()
+    {
+        using var host = new RetentionHost(All, Start);
+        for (var i = 9; i >= 0; i--)
+        {
+            await host.Service.TrackAsync(Recording($"r-{i}", Start.Plus(Duration.FromHours(i))));
+        }
+
+        host.Clock.AdvanceDays(200);
+        var disposer = new RecordingDisposer();
+
+        await host.Planner.RunOnceAsync(Tenant, Worker, disposer, max: 3);
+
+        Assert.Equal(["r-0", "r-1", "r-2"], disposer.Destroyed.Select(i => i.Value));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_DisposerFails_ItemStaysAndIsOfferedAgain()
+    {
+        using var host = new RetentionHost(All, Start);
+        await host.Service.TrackAsync(Recording("r-1"));
+        host.Clock.AdvanceDays(200);
+        var disposer = new RecordingDisposer();
+        disposer.FailFor.Add(RetainedItemId.Parse("r-1"));
+
+        var failed = await host.Planner.RunOnceAsync(Tenant, Worker, disposer);
+        disposer.FailFor.Clear();
+        var retried = await host.Planner.RunOnceAsync(Tenant, ActorId.Parse("sweeper-2"), disposer);
+
+        Assert.Equal(RetentionErrorCodes.DisposalFailed, Assert.Single(failed.Failures).Error.Code);
+        Assert.Single(retried.Proofs);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_HoldPlacedAfterAClaimWasGivenUp_ItemIsNeitherRetakenNorDestroyed()
+    {
+        using var host = new RetentionHost(All, Start);
+        await host.Service.TrackAsync(Recording("r-1"));
+        host.Clock.AdvanceDays(200);
+        var claimed = await host.Planner.TakeDueAsync(Tenant, Worker);
+        await host.Service.PlaceHoldAsync(Tenant, HoldTarget.ForItem(claimed[0].Id), "late hold", ActorId.Parse("legal"));
+        await host.Store.ReleaseClaimAsync(Tenant, claimed[0].Id, Worker);
+
+        var disposer = new RecordingDisposer();
+        var run = await host.Planner.RunOnceAsync(Tenant, Worker, disposer);
+        var completed = await host.Planner.CompleteAsync(claimed[0], Worker, default);
+
+        Assert.Equal(0, run.Claimed);
+        Assert.Empty(disposer.Destroyed);
+        Assert.Equal(RetentionErrorCodes.ClaimNotHeld, completed.Error?.Code);
+    }
+
+    [Fact]
+    public async Task TakeDueAsync_WorkerDies_ItsClaimsAreTakenAfterTheTimeout()
+    {
+        using var host = new RetentionHost(All, Start);
+        await host.Service.TrackAsync(Recording("r-1"));
+        host.Clock.AdvanceDays(200);
+
+        var dead = await host.Planner.TakeDueAsync(Tenant, ActorId.Parse("dead"));
+        var tooSoon = await host.Planner.TakeDueAsync(Tenant, Worker);
+        host.Clock.AdvanceMinutes(10);
+        var later = await host.Planner.TakeDueAsync(Tenant, Worker);
+
+        Assert.Single(dead);
+        Assert.Empty(tooSoon);
+        Assert.Equal(Worker, Assert.Single(later).ClaimedBy);
+    }
+}
