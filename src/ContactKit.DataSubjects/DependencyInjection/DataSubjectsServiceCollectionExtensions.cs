@@ -30,4 +30,18 @@ public static class DataSubjectsServiceCollectionExtensions
         services.TryAddSingleton<ErasureService>();
         return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure);
     }
+
+    /// <summary>
+    /// Makes erasure decisions read legal holds and retention rules from ContactKit.Retention
+    /// (<see cref="RetentionErasureFacts"/>), which needs <c>AddRetention()</c> and an <c>IRetentionStore</c>. Call it before
+    /// <c>UseInMemoryStores()</c> so that it takes the place of the in-memory facts.
+    /// </summary>
+    /// <param name="builder">The ContactKit builder.</param>
+    /// <returns>The builder.</returns>
+    public static ContactKitBuilder UseRetentionForErasure(this ContactKitBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<IErasureRetentionFacts, RetentionErasureFacts>();
+        return builder;
+    }
 }

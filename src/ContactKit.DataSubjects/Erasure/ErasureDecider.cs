@@ -24,7 +24,7 @@ public sealed record ErasureDecision(PersonalDataItem Item, ErasureVerdict Verdi
 
 /// <summary>
 /// Decides an erasure request item by item. An item under a legal hold, or kept for legal claims, is kept under
-/// Art 17(3)(e); an item held on a basis to which erasure does not apply (a legal obligation, a public task; see
+/// Art 17(3)(e); an item the schedule keeps for a legal obligation, or held on a basis to which erasure does not apply (a legal obligation, a public task; see
 /// <see cref="RightsByLawfulBasis"/>) is kept under Art 17(3)(b); every other item is erased within the tenant's deletion
 /// period from the day the request was authorised.
 /// </summary>
@@ -49,6 +49,11 @@ public static class ErasureDecider
         if (facts.KeptForLegalClaims)
         {
             return new(item, ErasureVerdict.Keep, "Art 17(3)(e)", $"kept{filed} because it is needed to establish, exercise or defend legal claims{because}", null);
+        }
+
+        if (facts.KeptForLegalObligation)
+        {
+            return new(item, ErasureVerdict.Keep, "Art 17(3)(b)", $"kept{filed} because the retention schedule keeps it to comply with a legal obligation{because}", null);
         }
 
         var rule = RightsByLawfulBasis.Lookup(DataSubjectRight.Erasure, item.LawfulBasis);

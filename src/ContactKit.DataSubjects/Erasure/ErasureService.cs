@@ -42,7 +42,7 @@ public sealed class ErasureService(
         {
             await foreach (var item in source.FindAsync(request.Tenant, request.Subject, cancellationToken).ConfigureAwait(false))
             {
-                var itemFacts = await facts.GetAsync(request.Tenant, item, cancellationToken).ConfigureAwait(false);
+                var itemFacts = await facts.GetAsync(request.Tenant, request.Subject, item, cancellationToken).ConfigureAwait(false);
                 decisions.Add(ErasureDecider.Decide(item, itemFacts, eraseBy));
             }
         }

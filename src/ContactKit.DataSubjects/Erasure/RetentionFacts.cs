@@ -15,6 +15,9 @@ public sealed record RetentionFacts
     /// <summary>Whether the schedule keeps the item because it may be needed to establish, exercise or defend legal claims.</summary>
     public bool KeptForLegalClaims { get; init; }
 
+    /// <summary>Whether the schedule keeps the item to comply with a legal obligation, whatever basis it was collected on.</summary>
+    public bool KeptForLegalObligation { get; init; }
+
     /// <summary>The legal hold on the item, if one is active.</summary>
     public LegalHoldId? ActiveHold { get; init; }
 
@@ -27,8 +30,9 @@ public interface IErasureRetentionFacts
 {
     /// <summary>Gets the retention facts of one item.</summary>
     /// <param name="tenant">The tenant.</param>
+    /// <param name="subject">The data subject the item is about (a hold may cover everything about them).</param>
     /// <param name="item">The item.</param>
     /// <param name="cancellationToken">Cancels the look-up.</param>
     /// <returns>The facts; <see cref="RetentionFacts.None"/> when nothing keeps the item.</returns>
-    ValueTask<RetentionFacts> GetAsync(TenantId tenant, PersonalDataItem item, CancellationToken cancellationToken = default);
+    ValueTask<RetentionFacts> GetAsync(TenantId tenant, DataSubjectId subject, PersonalDataItem item, CancellationToken cancellationToken = default);
 }

@@ -34,6 +34,9 @@ public sealed record PersonalDataItem
     /// <summary>The record class under the retention schedule (for example <c>call_recording</c> or <c>case_record</c>).</summary>
     public string? RecordClass { get; init; }
 
+    /// <summary>The item's id under ContactKit.Retention, when the retention schedule tracks it.</summary>
+    public RetainedItemId? RetainedItem { get; init; }
+
     /// <summary>What the item is, in words (for example <c>call on 2 March 2026 about garden waste</c>).</summary>
     public string? Description { get; init; }
 

@@ -24,7 +24,7 @@ public sealed class InMemoryErasureRetentionFacts : IErasureRetentionFacts
     }
 
     /// <inheritdoc />
-    public ValueTask<RetentionFacts> GetAsync(TenantId tenant, PersonalDataItem item, CancellationToken cancellationToken = default)
+    public ValueTask<RetentionFacts> GetAsync(TenantId tenant, DataSubjectId subject, PersonalDataItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         cancellationToken.ThrowIfCancellationRequested();

@@ -32,6 +32,15 @@ public class ErasureTests
         Assert.Contains("legal claims", decision.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Decide_ScheduleKeepsItForALegalObligation_KeptUnderArticle17_3_bWhateverTheBasis()
+    {
+        var decision = ErasureDecider.Decide(Item("pay-1", LawfulBasis.Contract), new RetentionFacts { KeptForLegalObligation = true, RecordClass = "employee-file" }, EraseBy);
+
+        Assert.Equal((ErasureVerdict.Keep, "Art 17(3)(b)"), (decision.Verdict, decision.Article));
+        Assert.Contains("record class 'employee-file'", decision.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(LawfulBasis.LegalObligation)] // kept to comply with the law
     [InlineData(LawfulBasis.PublicTask)] // kept for the public task, per the rights table
