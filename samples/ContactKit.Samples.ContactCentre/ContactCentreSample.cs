@@ -15,6 +15,7 @@ public static class ContactCentreSample
         await Section(output, "Quick start", () => QuickStart.RunAsync(output));
         await Section(output, "The vocabulary: one council's contact-centre notice as data", () => VocabularyDemo.RunAsync(output));
         await Section(output, "Retention: six months of recordings, a legal hold and a disposal sweep", () => RetentionDemo.RunAsync(output));
+        await Section(output, "Data subjects: a caller asks for a copy of their recording and erasure of their enquiry", () => DataSubjectsDemo.RunAsync(output));
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("Sample finished.");

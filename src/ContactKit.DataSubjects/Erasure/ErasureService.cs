@@ -22,9 +22,10 @@ public sealed class ErasureService(
 {
     /// <summary>Plans an authorised erasure request: finds every item in every source and decides each.</summary>
     /// <param name="request">The request, which must be an authorised erasure request.</param>
+    /// <param name="inScope">Which items the request covers (for example only the enquiry the requester named); every item when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the planning.</param>
     /// <returns>The plan, or an error with code <see cref="DataSubjectsErrorCodes.ErasureNotAuthorised"/>.</returns>
-    public async ValueTask<Result<ErasurePlan>> PlanAsync(RightsRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<ErasurePlan>> PlanAsync(RightsRequest request, Func<PersonalDataItem, bool>? inScope = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Right != DataSubjectRight.Erasure || request.ErasureAuthorisation is null || !request.IsOpen)
@@ -42,6 +43,11 @@ public sealed class ErasureService(
         {
             await foreach (var item in source.FindAsync(request.Tenant, request.Subject, cancellationToken).ConfigureAwait(false))
             {
+                if (inScope is not null && !inScope(item))
+                {
+                    continue;
+                }
+
                 var itemFacts = await facts.GetAsync(request.Tenant, request.Subject, item, cancellationToken).ConfigureAwait(false);
                 decisions.Add(ErasureDecider.Decide(item, itemFacts, eraseBy));
             }

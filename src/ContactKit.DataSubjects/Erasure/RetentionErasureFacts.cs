@@ -27,7 +27,7 @@ public sealed class RetentionErasureFacts(IRetentionStore store, IRetentionSched
         LegalHold? hold = null;
         await foreach (var candidate in store.ReadHoldsAsync(tenant, cancellationToken).ConfigureAwait(false))
         {
-            if (candidate.IsActive && (retained is null ? candidate.Target == HoldTarget.ForSubject(subject) : candidate.Target.Covers(retained)))
+            if (candidate.IsActive && Reaches(candidate.Target))
             {
                 hold = candidate;
                 break;
@@ -35,6 +35,10 @@ public sealed class RetentionErasureFacts(IRetentionStore store, IRetentionSched
         }
 
         var recordClass = retained?.RecordClass.Value ?? item.RecordClass;
+
+        bool Reaches(HoldTarget target) =>
+            target == HoldTarget.ForSubject(subject) ||
+            (retained is not null ? target.Covers(retained) : item.RetainedItem is { } linked && target == HoldTarget.ForItem(linked));
         var schedule = schedules.GetSchedule(tenant);
         var rule = (ruleName is null ? null : schedule.FindRule(ruleName))
             ?? (retained is null ? null : schedule.RulesFor(retained.RecordClass).FirstOrDefault());
