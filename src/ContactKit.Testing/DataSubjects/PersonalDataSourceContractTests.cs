@@ -36,8 +36,8 @@ public abstract class PersonalDataSourceContractTests
     {
         var source = CreateSource("crm", Seed());
 
-        var found = await ToListAsync(source.FindAsync(TenantA, Alice));
-        var exported = await ToListAsync(source.ExportAsync(TenantA, Alice));
+        var found = await source.FindAsync(TenantA, Alice).ToListAsync();
+        var exported = await source.ExportAsync(TenantA, Alice).ToListAsync();
 
         Assert.Equal(["a-1", "a-2"], found.Select(i => i.ItemId).Order());
         Assert.Equal(found.Select(i => i.ItemId).Order(), exported.Select(r => r.Item.ItemId).Order());
@@ -53,8 +53,8 @@ public abstract class PersonalDataSourceContractTests
         var source = CreateSource("crm", Seed());
 
         var erased = await source.EraseAsync(TenantA, Alice, "a-1");
-        var left = await ToListAsync(source.FindAsync(TenantA, Alice));
-        var bobs = await ToListAsync(source.FindAsync(TenantA, Bob));
+        var left = await source.FindAsync(TenantA, Alice).ToListAsync();
+        var bobs = await source.FindAsync(TenantA, Bob).ToListAsync();
 
         Assert.Equal("a-1", erased.Value.ItemId);
         Assert.Equal(["a-2"], left.Select(i => i.ItemId));
@@ -75,7 +75,7 @@ public abstract class PersonalDataSourceContractTests
         Assert.Equal(ErrorCodes.NotFound, otherTenant.Error?.Code);
         Assert.Equal(ErrorCodes.NotFound, otherSubject.Error?.Code);
         Assert.Equal(ErrorCodes.NotFound, missing.Error?.Code);
-        Assert.Equal(2, (await ToListAsync(source.FindAsync(TenantA, Alice))).Count);
+        Assert.Equal(2, (await source.FindAsync(TenantA, Alice).ToListAsync()).Count);
     }
 
     /// <summary>A cancelled token stops find and export.</summary>
@@ -87,8 +87,8 @@ public abstract class PersonalDataSourceContractTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ToListAsync(source.FindAsync(TenantA, Alice, cts.Token)));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ToListAsync(source.ExportAsync(TenantA, Alice, cts.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await source.FindAsync(TenantA, Alice, cts.Token).ToListAsync());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await source.ExportAsync(TenantA, Alice, cts.Token).ToListAsync());
     }
 
     private static List<PersonalDataSeed> Seed() =>
@@ -111,15 +111,4 @@ public abstract class PersonalDataSourceContractTests
         },
         Fields = [new("note", note)],
     };
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

@@ -65,8 +65,8 @@ public abstract class RightsRequestStoreContractTests
         var stored = (await store.AddAsync(NewRequest(TenantA, "req-1", Monday))).Value;
 
         var get = await store.GetAsync(TenantB, stored.Id);
-        var bySubject = await ToListAsync(store.ListBySubjectAsync(TenantB, Alice));
-        var due = await ToListAsync(store.ListOpenDueByAsync(TenantB, Monday.PlusYears(1)));
+        var bySubject = await store.ListBySubjectAsync(TenantB, Alice).ToListAsync();
+        var due = await store.ListOpenDueByAsync(TenantB, Monday.PlusYears(1)).ToListAsync();
         var update = await store.UpdateAsync(stored with { Tenant = TenantB });
 
         Assert.Equal(ErrorCodes.NotFound, get.Error?.Code);
@@ -172,7 +172,7 @@ public abstract class RightsRequestStoreContractTests
         await store.UpdateAsync(Workflow.Apply(closed, RightsRequestCommand.Withdraw(Officer, At(Monday), Monday)).Value);
         var farFuture = (await store.AddAsync(NewRequest(TenantA, "req-far", Monday.PlusMonths(3)))).Value;
 
-        var due = await ToListAsync(store.ListOpenDueByAsync(TenantA, late.DueOn));
+        var due = await store.ListOpenDueByAsync(TenantA, late.DueOn).ToListAsync();
 
         Assert.Equal([early.Id, late.Id], due.Select(r => r.Id));
         Assert.DoesNotContain(due, r => r.Id == farFuture.Id);
@@ -188,7 +188,7 @@ public abstract class RightsRequestStoreContractTests
         await store.AddAsync(NewRequest(TenantA, "req-1", Monday));
         await store.AddAsync(NewRequest(TenantA, "req-3", Monday) with { Subject = DataSubjectId.Parse("bob") });
 
-        var listed = await ToListAsync(store.ListBySubjectAsync(TenantA, Alice));
+        var listed = await store.ListBySubjectAsync(TenantA, Alice).ToListAsync();
 
         Assert.Equal(["req-2", "req-1"], listed.Select(r => r.Id.Value));
     }
@@ -205,15 +205,4 @@ public abstract class RightsRequestStoreContractTests
             on).Value;
 
     private static Instant At(LocalDate on) => on.AtMidnight().InUtc().ToInstant().Plus(Duration.FromHours(10));
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

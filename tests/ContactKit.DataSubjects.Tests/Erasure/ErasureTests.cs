@@ -89,7 +89,7 @@ public class ErasureTests
         Assert.Equal(["rec-1"], answer.Erased.Select(d => d.Item.ItemId));
         Assert.Equal(["rec-2", "case-1"], answer.Kept.Select(d => d.Item.ItemId));
         Assert.Empty(answer.Failed);
-        Assert.Equal(["rec-2", "case-1"], (await ToListAsync(recorder.FindAsync(Council, Caller))).Select(i => i.ItemId));
+        Assert.Equal(["rec-2", "case-1"], (await recorder.FindAsync(Council, Caller).ToListAsync()).Select(i => i.ItemId));
         var text = answer.ToReadableText();
         Assert.Contains("authorised on 2026-03-05, to be complete by 2026-04-02", text, StringComparison.Ordinal);
         Assert.Contains("Erased (1):", text, StringComparison.Ordinal);
@@ -153,15 +153,4 @@ public class ErasureTests
         Category = DataCategories.CallRecording.Key,
         LawfulBasis = basis,
     };
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

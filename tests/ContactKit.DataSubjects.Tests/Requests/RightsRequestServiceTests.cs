@@ -23,11 +23,7 @@ public class RightsRequestServiceTests
         var started = (await service.ApplyAsync(Council, received.Id, (at, on) => RightsRequestCommand.Start(Officer, at, on))).Value;
 
         var audit = provider.GetRequiredService<ContactKit.Auditing.IAuditTrail>();
-        var entries = new List<ContactKit.Auditing.AuditEntry>();
-        await foreach (var e in audit.ReadBySubjectAsync(Council, Caller))
-        {
-            entries.Add(e);
-        }
+        var entries = await audit.ReadBySubjectAsync(Council, Caller).ToListAsync();
 
         Assert.Equal(2, started.Version);
         Assert.Equal(new LocalDate(2026, 3, 3), started.History[^1].On);
@@ -76,16 +72,8 @@ public class RightsRequestServiceTests
         Assert.Equal(new LocalDate(2026, 4, 2), early.DueOn);
     }
 
-    private static async Task<List<RightsRequestId>> ToIds(IAsyncEnumerable<RightsRequest> requests)
-    {
-        var ids = new List<RightsRequestId>();
-        await foreach (var r in requests)
-        {
-            ids.Add(r.Id);
-        }
-
-        return ids;
-    }
+    private static async Task<List<RightsRequestId>> ToIds(IAsyncEnumerable<RightsRequest> requests) =>
+        await requests.Select(r => r.Id).ToListAsync();
 
     private static (ServiceProvider Provider, FakeClock Clock) Build(Action<DataSubjectsOptions>? configure = null)
     {
