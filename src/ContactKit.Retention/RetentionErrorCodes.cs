@@ -30,9 +30,6 @@ public static class RetentionErrorCodes
     /// <summary>The legal hold has already been released.</summary>
     public const string HoldAlreadyReleased = "CK0209";
 
-    /// <summary>No rule of the schedule governs the item's record class.</summary>
-    public const string NoRule = "CK0210";
-
     /// <summary>A disposer could not destroy an item; the item stays and is offered again after the claim times out.</summary>
-    public const string DisposalFailed = "CK0211";
+    public const string DisposalFailed = "CK0210";
 }

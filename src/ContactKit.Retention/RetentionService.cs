@@ -94,7 +94,8 @@ public sealed class RetentionService
         }
 
         var decision = await DecideAsync(stored.Value.Item, cancellationToken).ConfigureAwait(false);
-        return stored.Value.DisposeAt != decision.DisposeAt && stored.Value.DisposeAt is { } kept
+        // A stored date later than the schedule now gives was kept when a change was not allowed to shorten it.
+        return stored.Value.DisposeAt is { } kept && decision.Status == DisposalStatus.Scheduled && kept > decision.DisposeAt
             ? decision with { DisposeAt = kept, KeptFromEarlierSchedule = true }
             : decision;
     }
@@ -259,12 +260,7 @@ public sealed class RetentionService
 
     private async ValueTask<DisposalDecision> DecideAsync(RetainedItem item, CancellationToken cancellationToken)
     {
-        var holds = new List<LegalHold>();
-        await foreach (var hold in _store.ReadHoldsAsync(item.Tenant, cancellationToken).ConfigureAwait(false))
-        {
-            holds.Add(hold);
-        }
-
+        var holds = await _store.ReadActiveHoldsAsync(item.Tenant, cancellationToken).ConfigureAwait(false);
         return new RetentionCalculator(_schedules.GetSchedule(item.Tenant)).Decide(item, _zones.GetTimeZone(item.Tenant), holds);
     }
 

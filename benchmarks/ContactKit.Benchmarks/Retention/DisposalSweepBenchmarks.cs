@@ -54,4 +54,12 @@ public class DisposalSweepBenchmarks
         _now = _now.PlusTicks(1);
         return _store.ClaimDueAsync(Tenant, _now, int.MaxValue, Worker, Duration.FromTicks(1)).AsTask().GetAwaiter().GetResult().Count;
     }
+
+    /// <summary>Claims one batch of 100, as a sweep does: the cost should not move with the items stored or due.</summary>
+    [Benchmark]
+    public int TakeOneBatchOf100()
+    {
+        _now = _now.PlusTicks(1);
+        return _store.ClaimDueAsync(Tenant, _now, 100, Worker, Duration.FromTicks(1)).AsTask().GetAwaiter().GetResult().Count;
+    }
 }

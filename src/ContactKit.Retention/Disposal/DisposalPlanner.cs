@@ -119,7 +119,7 @@ public sealed class DisposalPlanner
         var batch = await TakeDueAsync(tenant, worker, max, cancellationToken).ConfigureAwait(false);
         var proofs = ImmutableArray.CreateBuilder<DisposalProof>(batch.Count);
         var failures = ImmutableArray.CreateBuilder<(RetainedItemId, ContactKitError)>();
-        var holds = batch.Count == 0 ? [] : await ActiveHoldsAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var holds = batch.Count == 0 ? [] : await _store.ReadActiveHoldsAsync(tenant, cancellationToken).ConfigureAwait(false);
         foreach (var item in batch)
         {
             var error = HoldError(item, holds);
@@ -156,19 +156,5 @@ public sealed class DisposalPlanner
         return hold is null
             ? null
             : new ContactKitError(RetentionErrorCodes.ItemHeld, $"Item '{item.Id}' came under legal hold '{hold.Id}' after it was claimed; it was not disposed of.", "item");
-    }
-
-    private async ValueTask<List<LegalHold>> ActiveHoldsAsync(TenantId tenant, CancellationToken cancellationToken)
-    {
-        var holds = new List<LegalHold>();
-        await foreach (var hold in _store.ReadHoldsAsync(tenant, cancellationToken).ConfigureAwait(false))
-        {
-            if (hold.IsActive)
-            {
-                holds.Add(hold);
-            }
-        }
-
-        return holds;
     }
 }

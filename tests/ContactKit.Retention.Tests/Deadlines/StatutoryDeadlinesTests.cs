@@ -67,6 +67,33 @@ public sealed class StatutoryDeadlinesTests
         Assert.Equal(Date("2026-07-13"), EnglandAndWales.RightsRequestDue(clock)); // 1 July + 10 days = Saturday 11th
     }
 
+    [Theory]
+    [InlineData(UkDivision.EnglandAndWales, "2026-10-30", "2026-11-30")] // St Andrew's Day is a working day in England and Wales
+    [InlineData(UkDivision.Scotland, "2026-10-30", "2026-12-01")] // ...but a bank holiday in Scotland
+    [InlineData(UkDivision.EnglandAndWales, "2027-06-12", "2027-07-12")] // 12 July is an ordinary Monday in England and Wales
+    [InlineData(UkDivision.NorthernIreland, "2027-06-12", "2027-07-13")] // ...and the Battle of the Boyne holiday in Northern Ireland
+    public void RightsRequestDue_DivisionsHolidays_MoveTheDeadlineOnlyWhereTheyApply(UkDivision division, string received, string due)
+    {
+        var deadlines = new StatutoryDeadlines(UkCalendars.For(division));
+
+        Assert.Equal(Date(due), deadlines.RightsRequestDue(new RightsRequestClock { Received = Date(received) }));
+    }
+
+    [Fact]
+    public void PausedDays_ClarificationAskedBeforeTheFeeArrived_CountsOnlyFromTheRelevantTime()
+    {
+        var clock = new RightsRequestClock
+        {
+            Received = Date("2026-06-01"),
+            FeeReceived = Date("2026-06-10"),
+            ClarificationRequested = Date("2026-06-03"),
+            ClarificationReceived = Date("2026-06-12"),
+        };
+
+        Assert.Equal(2, clock.PausedDays);
+        Assert.Equal(Date("2026-07-13"), EnglandAndWales.RightsRequestDue(clock)); // 10 July + 2 days is Sunday 12th
+    }
+
     [Fact]
     public void RightsRequestDue_ClarificationStillAwaited_IsTheEarliestItCanBe()
     {
