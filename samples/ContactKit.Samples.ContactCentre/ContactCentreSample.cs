@@ -17,6 +17,7 @@ public static class ContactCentreSample
         await Section(output, "Consent: notices, recording announcements and telemarketing screening", () => ConsentDemo.RunAsync(output));
         await Section(output, "Recording: three calls and their capture reports", () => RecordingDemo.RunAsync(output));
         await Section(output, "Retention: six months of recordings, a legal hold and a disposal sweep", () => RetentionDemo.RunAsync(output));
+        await Section(output, "Data subjects: a caller asks for a copy of their recording and erasure of their enquiry", () => DataSubjectsDemo.RunAsync(output));
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("Sample finished.");

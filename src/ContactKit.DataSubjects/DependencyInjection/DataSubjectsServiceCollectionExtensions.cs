@@ -1,0 +1,47 @@
+using ContactKit.DataSubjects;
+using ContactKit.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds ContactKit.DataSubjects to a ContactKit registration.</summary>
+public static class DataSubjectsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the rights-request workflow and service, statutory deadlines from ContactKit.Retention's UK calendars,
+    /// the personal-data source registry (holding every registered <see cref="IPersonalDataSource"/>), the subject-access
+    /// exporter and the erasure service, with <see cref="DataSubjectsOptions"/> validated at start-up. The host (or
+    /// <c>UseInMemoryStores()</c> in tests) provides <see cref="IRightsRequestStore"/> and <see cref="IErasureRetentionFacts"/>.
+    /// Safe to call more than once: nothing is registered twice.
+    /// </summary>
+    /// <param name="builder">The ContactKit builder.</param>
+    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <returns>The builder.</returns>
+    public static ContactKitBuilder AddDataSubjects(this ContactKitBuilder builder, Action<DataSubjectsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton<StatutoryRightsRequestDeadlines>();
+        services.TryAddSingleton<IRightsRequestDeadlines>(sp => sp.GetRequiredService<StatutoryRightsRequestDeadlines>());
+        services.TryAddSingleton<RightsRequestWorkflow>();
+        services.TryAddSingleton<RightsRequestService>();
+        services.TryAddSingleton<IPersonalDataSourceRegistry, PersonalDataSourceRegistry>();
+        services.TryAddSingleton<SubjectAccessExporter>();
+        services.TryAddSingleton<ErasureService>();
+        return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure);
+    }
+
+    /// <summary>
+    /// Makes erasure decisions read legal holds and retention rules from ContactKit.Retention
+    /// (<see cref="RetentionErasureFacts"/>), which needs <c>AddRetention()</c> and an <c>IRetentionStore</c>. Call it before
+    /// <c>UseInMemoryStores()</c> so that it takes the place of the in-memory facts.
+    /// </summary>
+    /// <param name="builder">The ContactKit builder.</param>
+    /// <returns>The builder.</returns>
+    public static ContactKitBuilder UseRetentionForErasure(this ContactKitBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<IErasureRetentionFacts, RetentionErasureFacts>();
+        return builder;
+    }
+}

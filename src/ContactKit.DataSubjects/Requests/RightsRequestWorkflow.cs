@@ -1,0 +1,216 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text;
+using NodaTime;
+
+namespace ContactKit.DataSubjects;
+
+/// <summary>One allowed move of the rights-request workflow.</summary>
+/// <param name="From">The state before.</param>
+/// <param name="Action">The action.</param>
+/// <param name="To">The state after.</param>
+public readonly record struct RightsRequestTransition(RightsRequestState From, RightsRequestAction Action, RightsRequestState To);
+
+/// <summary>
+/// The rights-request workflow: a pure function from (request, command) to the changed request or a typed refusal. It
+/// keeps the statutory deadlines up to date, and a deadline never moves earlier. The transition table is data
+/// (<see cref="Transitions"/>) and can be drawn with <see cref="ToMermaid"/>.
+/// </summary>
+/// <param name="deadlines">Calculates the statutory deadlines.</param>
+public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
+{
+    private static readonly RightsRequestState[] Open =
+    [
+        RightsRequestState.Received, RightsRequestState.VerifyingIdentity, RightsRequestState.AwaitingClarification,
+        RightsRequestState.InProgress, RightsRequestState.Extended,
+    ];
+
+    private readonly IRightsRequestDeadlines _deadlines = deadlines ?? throw new ArgumentNullException(nameof(deadlines));
+
+    /// <summary>Every allowed move. Completed, refused and withdrawn requests have none: they never reopen.</summary>
+    public static ImmutableArray<RightsRequestTransition> Transitions { get; } =
+    [
+        new(RightsRequestState.Received, RightsRequestAction.BeginIdentityCheck, RightsRequestState.VerifyingIdentity),
+        new(RightsRequestState.Received, RightsRequestAction.ConfirmIdentity, RightsRequestState.InProgress),
+        new(RightsRequestState.Received, RightsRequestAction.AskClarification, RightsRequestState.AwaitingClarification),
+        new(RightsRequestState.Received, RightsRequestAction.Start, RightsRequestState.InProgress),
+        new(RightsRequestState.VerifyingIdentity, RightsRequestAction.ConfirmIdentity, RightsRequestState.InProgress),
+        new(RightsRequestState.VerifyingIdentity, RightsRequestAction.AskClarification, RightsRequestState.AwaitingClarification),
+        new(RightsRequestState.AwaitingClarification, RightsRequestAction.ReceiveClarification, RightsRequestState.InProgress),
+        new(RightsRequestState.InProgress, RightsRequestAction.AskClarification, RightsRequestState.AwaitingClarification),
+        new(RightsRequestState.InProgress, RightsRequestAction.Extend, RightsRequestState.Extended),
+        new(RightsRequestState.InProgress, RightsRequestAction.AuthoriseErasure, RightsRequestState.InProgress),
+        new(RightsRequestState.InProgress, RightsRequestAction.Complete, RightsRequestState.Completed),
+        new(RightsRequestState.Extended, RightsRequestAction.AuthoriseErasure, RightsRequestState.Extended),
+        new(RightsRequestState.Extended, RightsRequestAction.Complete, RightsRequestState.Completed),
+        .. Open.Select(s => new RightsRequestTransition(s, RightsRequestAction.Refuse, RightsRequestState.Refused)),
+        .. Open.Select(s => new RightsRequestTransition(s, RightsRequestAction.Withdraw, RightsRequestState.Withdrawn)),
+    ];
+
+    // Declared after Transitions: static initialisers run in source order.
+    private static readonly FrozenDictionary<(RightsRequestState, RightsRequestAction), RightsRequestState> Table =
+        Transitions.ToFrozenDictionary(t => (t.From, t.Action), t => t.To);
+
+    /// <summary>Whether a state is final: completed, refused or withdrawn.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns><see langword="true"/> when final.</returns>
+    public static bool IsFinal(RightsRequestState state) =>
+        state is RightsRequestState.Completed or RightsRequestState.Refused or RightsRequestState.Withdrawn;
+
+    /// <summary>The transition table as a Mermaid state diagram.</summary>
+    /// <returns>The diagram text, one line per transition.</returns>
+    public static string ToMermaid()
+    {
+        var text = new StringBuilder("stateDiagram-v2\n    [*] --> Received\n");
+        foreach (var t in Transitions)
+        {
+            text.Append("    ").Append(t.From).Append(" --> ").Append(t.To).Append(" : ").Append(t.Action).Append('\n');
+        }
+
+        foreach (var final in new[] { RightsRequestState.Completed, RightsRequestState.Refused, RightsRequestState.Withdrawn })
+        {
+            text.Append("    ").Append(final).Append(" --> [*]\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Logs a new request: checks the intake and sets its deadlines.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The request id.</param>
+    /// <param name="subject">The data subject.</param>
+    /// <param name="right">The right exercised.</param>
+    /// <param name="intake">How it arrived, the identity check and any representative.</param>
+    /// <param name="by">Who logged it.</param>
+    /// <param name="at">When it was received.</param>
+    /// <param name="on">The day it was received in the tenant's zone.</param>
+    /// <returns>The request in state <see cref="RightsRequestState.Received"/>, or the intake's error.</returns>
+    public Result<RightsRequest> Receive(TenantId tenant, RightsRequestId id, DataSubjectId subject, DataSubjectRight right, RequestIntake intake, ActorId by, Instant at, LocalDate on)
+    {
+        if (intake is null)
+        {
+            return Errors.Required(nameof(intake));
+        }
+
+        if (!Enum.IsDefined(right))
+        {
+            return new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"'{right}' is not a data-subject right.", "right");
+        }
+
+        if (intake.Validate() is { } error)
+        {
+            return error;
+        }
+
+        var d = _deadlines.Calculate(tenant, new RequestTimeline(on, null, null, null));
+        var detail = intake.Representative is { } rep ? $"made by {rep.Relationship} on the subject's behalf" : null;
+        return new RightsRequest
+        {
+            Tenant = tenant,
+            Id = id,
+            Subject = subject,
+            Right = right,
+            Intake = intake,
+            State = RightsRequestState.Received,
+            ReceivedAt = at,
+            ReceivedOn = on,
+            DueOn = d.Due,
+            ExtensionNoticeDueOn = d.ExtensionNoticeDue,
+            History = [new RightsRequestEvent(1, RightsRequestAction.Receive, RightsRequestState.Received, by, at, on, detail)],
+        };
+    }
+
+    /// <summary>Applies a command.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="command">The command.</param>
+    /// <returns>The changed request with one more history event, or the refusal.</returns>
+    public Result<RightsRequest> Apply(RightsRequest request, RightsRequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Table.TryGetValue((request.State, command.Action), out var to))
+        {
+            return IllegalTransition(request, command.Action);
+        }
+
+        if (command.On < request.ReceivedOn)
+        {
+            return new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"The {command.Action} step is dated {command.On.Iso()}, before the request was received on {request.ReceivedOn.Iso()}.", "on");
+        }
+
+        var changed = command.Action switch
+        {
+            RightsRequestAction.AskClarification when request.Right != DataSubjectRight.Access =>
+                new ContactKitError(DataSubjectsErrorCodes.ClarificationOnlyForAccess, $"Clarification can be asked only of a subject access request, and this is a request for {request.Right}; carry it out as made or contact the requester without stopping the clock.", "action"),
+            RightsRequestAction.AskClarification => request with { ClarificationRequestedOn = command.On, ClarificationReceivedOn = null },
+            RightsRequestAction.ReceiveClarification => request with { ClarificationReceivedOn = command.On },
+            RightsRequestAction.ConfirmIdentity => request with { IdentityConfirmedOn = request.IdentityConfirmedOn ?? command.On },
+            RightsRequestAction.Extend => Extend(request, command),
+            RightsRequestAction.AuthoriseErasure when request.Right != DataSubjectRight.Erasure =>
+                new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"Only an erasure request is authorised for deletion; this is a request for {request.Right}.", "action"),
+            RightsRequestAction.AuthoriseErasure => request with { ErasureAuthorisation = request.ErasureAuthorisation ?? new ErasureAuthorisation(command.By, command.On) },
+            RightsRequestAction.Refuse when command.Refusal is null || string.IsNullOrWhiteSpace(command.Refusal.Article) || string.IsNullOrWhiteSpace(command.Refusal.Reason) =>
+                new ContactKitError(DataSubjectsErrorCodes.RefusalNeedsReason, "A refusal must give the provision relied on (for example 'Art 12(5)(b)') and the reason as told to the requester.", "refusal"),
+            RightsRequestAction.Refuse => request with { Refusal = command.Refusal },
+            _ => Result<RightsRequest>.Success(request),
+        };
+
+        return changed.Map(r => Advance(r, command, to));
+    }
+
+    private static ContactKitError IllegalTransition(RightsRequest request, RightsRequestAction action)
+    {
+        var allowed = Transitions.Where(t => t.From == request.State).Select(t => t.Action.ToString()).ToList();
+        var hint = IsFinal(request.State)
+            ? $"a {request.State.ToString().ToLowerInvariant()} request is final and never reopens; log a new request instead"
+            : $"from {request.State} the allowed actions are {string.Join(", ", allowed)}";
+        return new ContactKitError(DataSubjectsErrorCodes.IllegalTransition, $"Rights request '{request.Id}' cannot {action} while {request.State}: {hint}.", "state");
+    }
+
+    private static Result<RightsRequest> Extend(RightsRequest request, RightsRequestCommand command)
+    {
+        if (command.Reasons.IsDefaultOrEmpty || command.Reasons.Any(string.IsNullOrWhiteSpace))
+        {
+            return new ContactKitError(DataSubjectsErrorCodes.InvalidExtension, "An extension must give the requester its reasons (for example that the request is complex or one of several).", "reasons");
+        }
+
+        if (command.On > request.ExtensionNoticeDueOn)
+        {
+            return new ContactKitError(DataSubjectsErrorCodes.InvalidExtension, $"An extension must be notified within the first month, by {request.ExtensionNoticeDueOn.Iso()}; it is now {command.On.Iso()}, too late to extend.", "on");
+        }
+
+        return request with { Extension = new RequestExtension(command.Reasons, command.On) };
+    }
+
+    private RightsRequest Advance(RightsRequest request, RightsRequestCommand command, RightsRequestState to)
+    {
+        var detail = command.Action switch
+        {
+            RightsRequestAction.Extend => string.Join("; ", command.Reasons),
+            RightsRequestAction.Refuse => $"{command.Refusal!.Article}: {command.Refusal.Reason}",
+            _ => command.Note,
+        };
+        var next = request with
+        {
+            State = to,
+            ClosedOn = IsFinal(to) ? command.On : request.ClosedOn,
+            History = request.History.Add(new RightsRequestEvent(request.History.Length + 1, command.Action, to, command.By, command.At, command.On, detail)),
+        };
+        return next.IsClockRunning ? WithDeadlines(next) : next;
+    }
+
+    private RightsRequest WithDeadlines(RightsRequest request)
+    {
+        var d = _deadlines.Calculate(
+            request.Tenant,
+            new RequestTimeline(request.ReceivedOn, request.IdentityConfirmedOn, request.ClarificationRequestedOn, request.ClarificationReceivedOn));
+        var due = request.Extension is null ? d.Due : d.ExtendedDue;
+
+        // A deadline never moves earlier: a later calculation can only keep or postpone it.
+        return request with
+        {
+            DueOn = LocalDate.Max(request.DueOn, due),
+            ExtensionNoticeDueOn = LocalDate.Max(request.ExtensionNoticeDueOn, d.ExtensionNoticeDue),
+        };
+    }
+}

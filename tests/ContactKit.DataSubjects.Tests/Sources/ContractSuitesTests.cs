@@ -1,0 +1,35 @@
+using ContactKit.Testing;
+
+namespace ContactKit.DataSubjects.Tests.Sources;
+
+public sealed class InMemoryRightsRequestStoreTests : RightsRequestStoreContractTests
+{
+    protected override IRightsRequestStore CreateStore() => new InMemoryRightsRequestStore();
+}
+
+public sealed class InMemoryPersonalDataSourceTests : PersonalDataSourceContractTests
+{
+    protected override IPersonalDataSource CreateSource(string name, IReadOnlyList<PersonalDataSeed> seed)
+    {
+        var source = new InMemoryPersonalDataSource(name);
+        foreach (var s in seed)
+        {
+            source.Add(s.Tenant, s.Subject, s.Record);
+        }
+
+        return source;
+    }
+}
+
+public sealed class PersonalDataSourceRegistryTests : PersonalDataSourceRegistryContractTests
+{
+    protected override IPersonalDataSourceRegistry CreateRegistry() => new PersonalDataSourceRegistry([]);
+
+    [Fact]
+    public void Constructor_TwoSourcesWithOneName_ThrowsNamingTheDuplicate()
+    {
+        var ex = Assert.Throws<ContactKitException>(() => new PersonalDataSourceRegistry([new InMemoryPersonalDataSource("crm"), new InMemoryPersonalDataSource("crm")]));
+
+        Assert.Equal(DataSubjectsErrorCodes.DuplicateDataSource, ex.Error.Code);
+    }
+}
