@@ -7,7 +7,8 @@ namespace ContactKit.DataSubjects;
 /// <param name="IdentityConfirmed">The day the requester's identity was confirmed, if it was needed.</param>
 /// <param name="ClarificationRequested">The day clarification was asked for, if it was.</param>
 /// <param name="ClarificationReceived">The day the clarification arrived.</param>
-public readonly record struct RequestTimeline(LocalDate Received, LocalDate? IdentityConfirmed, LocalDate? ClarificationRequested, LocalDate? ClarificationReceived);
+/// <param name="EarlierClarificationDays">Days of earlier, finished clarification waits on the same request, which do not count.</param>
+public readonly record struct RequestTimeline(LocalDate Received, LocalDate? IdentityConfirmed, LocalDate? ClarificationRequested, LocalDate? ClarificationReceived, int EarlierClarificationDays = 0);
 
 /// <summary>A rights request's statutory deadlines.</summary>
 /// <param name="Due">The day the answer is due (one month).</param>

@@ -78,6 +78,9 @@ public sealed record RightsRequest
     /// <summary>The day the clarification was received.</summary>
     public LocalDate? ClarificationReceivedOn { get; init; }
 
+    /// <summary>The days of earlier, finished clarification waits, which do not count towards the time limit.</summary>
+    public int EarlierClarificationDays { get; init; }
+
     /// <summary>The day the answer is due. It never moves earlier.</summary>
     public required LocalDate DueOn { get; init; }
 
@@ -128,7 +131,7 @@ public sealed record RightsRequest
         other is not null && Tenant == other.Tenant && Id == other.Id && Subject == other.Subject && Right == other.Right &&
         Intake == other.Intake && State == other.State && ReceivedAt == other.ReceivedAt && ReceivedOn == other.ReceivedOn &&
         IdentityConfirmedOn == other.IdentityConfirmedOn && ClarificationRequestedOn == other.ClarificationRequestedOn &&
-        ClarificationReceivedOn == other.ClarificationReceivedOn && DueOn == other.DueOn && ExtensionNoticeDueOn == other.ExtensionNoticeDueOn &&
+        ClarificationReceivedOn == other.ClarificationReceivedOn && EarlierClarificationDays == other.EarlierClarificationDays && DueOn == other.DueOn && ExtensionNoticeDueOn == other.ExtensionNoticeDueOn &&
         Extension == other.Extension && Refusal == other.Refusal && ErasureAuthorisation == other.ErasureAuthorisation &&
         ClosedOn == other.ClosedOn && Version == other.Version && History.AsSpan().SequenceEqual(other.History.AsSpan());
 

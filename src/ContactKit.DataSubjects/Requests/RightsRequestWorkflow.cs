@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
+using ContactKit.Retention;
 using NodaTime;
 
 namespace ContactKit.DataSubjects;
@@ -142,7 +143,12 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         {
             RightsRequestAction.AskClarification when request.Right != DataSubjectRight.Access =>
                 new ContactKitError(DataSubjectsErrorCodes.ClarificationOnlyForAccess, $"Clarification can be asked only of a subject access request, and this is a request for {request.Right}; carry it out as made or contact the requester without stopping the clock.", "action"),
-            RightsRequestAction.AskClarification => request with { ClarificationRequestedOn = command.On, ClarificationReceivedOn = null },
+            RightsRequestAction.AskClarification => request with
+            {
+                ClarificationRequestedOn = command.On,
+                ClarificationReceivedOn = null,
+                EarlierClarificationDays = Clock(request).PausedDays,
+            },
             RightsRequestAction.ReceiveClarification => request with { ClarificationReceivedOn = command.On },
             RightsRequestAction.ConfirmIdentity => request with { IdentityConfirmedOn = request.IdentityConfirmedOn ?? command.On },
             RightsRequestAction.Extend => Extend(request, command),
@@ -199,11 +205,21 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         return next.IsClockRunning ? WithDeadlines(next) : next;
     }
 
+    // The request's clock as the statutory calculator counts it: the days of every finished clarification wait so far.
+    private static RightsRequestClock Clock(RightsRequest request) => new()
+    {
+        Received = request.ReceivedOn,
+        IdentityInformationReceived = request.IdentityConfirmedOn,
+        ClarificationRequested = request.ClarificationRequestedOn,
+        ClarificationReceived = request.ClarificationReceivedOn,
+        EarlierPausedDays = request.EarlierClarificationDays,
+    };
+
     private RightsRequest WithDeadlines(RightsRequest request)
     {
         var d = _deadlines.Calculate(
             request.Tenant,
-            new RequestTimeline(request.ReceivedOn, request.IdentityConfirmedOn, request.ClarificationRequestedOn, request.ClarificationReceivedOn));
+            new RequestTimeline(request.ReceivedOn, request.IdentityConfirmedOn, request.ClarificationRequestedOn, request.ClarificationReceivedOn, request.EarlierClarificationDays));
         var due = request.Extension is null ? d.Due : d.ExtendedDue;
 
         // A deadline never moves earlier: a later calculation can only keep or postpone it.

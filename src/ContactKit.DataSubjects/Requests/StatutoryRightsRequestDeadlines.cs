@@ -41,6 +41,7 @@ public sealed class StatutoryRightsRequestDeadlines : IRightsRequestDeadlines
             IdentityInformationReceived = timeline.IdentityConfirmed,
             ClarificationRequested = timeline.ClarificationRequested,
             ClarificationReceived = timeline.ClarificationReceived,
+            EarlierPausedDays = timeline.EarlierClarificationDays,
         };
         return new RequestDeadlines(deadlines.RightsRequestDue(clock), deadlines.RightsRequestExtendedDue(clock), deadlines.ExtensionNoticeDue(clock));
     }

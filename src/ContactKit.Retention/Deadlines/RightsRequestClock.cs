@@ -27,6 +27,21 @@ public readonly record struct RightsRequestClock
     public LocalDate? ClarificationReceived { get; init; }
 
     /// <summary>
+    /// Access requests only: the days of earlier clarification waits on the same request, which have ended and do not
+    /// count either. <see cref="ClarificationRequested"/> and <see cref="ClarificationReceived"/> describe the latest wait.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int EarlierPausedDays
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    }
+
+    /// <summary>
     /// The relevant time: the latest of <see cref="Received"/>, <see cref="IdentityInformationReceived"/> and
     /// <see cref="FeeReceived"/>. The one-month period begins on this day.
     /// </summary>
@@ -53,9 +68,9 @@ public readonly record struct RightsRequestClock
     public bool IsAwaitingClarification => ClarificationRequested is not null && ClarificationReceived is null;
 
     /// <summary>
-    /// How many days do not count because the controller was waiting for clarification: the days from the later of
-    /// <see cref="ClarificationRequested"/> and <see cref="RelevantTime"/> up to the day before
-    /// <see cref="ClarificationReceived"/>. Zero when there was no wait or it has not ended.
+    /// How many days do not count because the controller was waiting for clarification: <see cref="EarlierPausedDays"/>
+    /// plus the days of the latest wait, from the later of <see cref="ClarificationRequested"/> and
+    /// <see cref="RelevantTime"/> up to the day before <see cref="ClarificationReceived"/> (none while it has not ended).
     /// </summary>
     public int PausedDays
     {
@@ -63,11 +78,11 @@ public readonly record struct RightsRequestClock
         {
             if (ClarificationRequested is not { } asked || ClarificationReceived is not { } answered)
             {
-                return 0;
+                return EarlierPausedDays;
             }
 
             var from = asked > RelevantTime ? asked : RelevantTime;
-            return answered > from ? Period.DaysBetween(from, answered) : 0;
+            return EarlierPausedDays + (answered > from ? Period.DaysBetween(from, answered) : 0);
         }
     }
 }

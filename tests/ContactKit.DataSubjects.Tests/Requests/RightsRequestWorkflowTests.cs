@@ -90,6 +90,21 @@ public class RightsRequestWorkflowTests
         Assert.Equal(new LocalDate(2026, 4, 13), answered.DueOn);
     }
 
+    [Fact]
+    public void AskClarification_TwiceOnOneAccessRequest_NeitherWaitCounts()
+    {
+        var request = Receive(DataSubjectRight.Access, Monday2March);
+        var first = Apply(request, (by, at, on) => RightsRequestCommand.AskClarification(by, at, on, "which calls?"), new LocalDate(2026, 3, 10)).Value;
+        var firstAnswer = Apply(first, (by, at, on) => RightsRequestCommand.ReceiveClarification(by, at, on), new LocalDate(2026, 3, 20)).Value;
+        var second = Apply(firstAnswer, (by, at, on) => RightsRequestCommand.AskClarification(by, at, on, "which year?"), new LocalDate(2026, 3, 23)).Value;
+
+        var secondAnswer = Apply(second, (by, at, on) => RightsRequestCommand.ReceiveClarification(by, at, on), new LocalDate(2026, 3, 30)).Value;
+
+        Assert.Equal(10, secondAnswer.EarlierClarificationDays);
+        // Ten days then seven days paused: 2 April plus 17 days is Sunday 19 April, so Monday 20 April.
+        Assert.Equal(new LocalDate(2026, 4, 20), secondAnswer.DueOn);
+    }
+
     [Theory]
     [InlineData(DataSubjectRight.Erasure)] // clarification stops the clock for subject access only
     [InlineData(DataSubjectRight.Rectification)] // likewise

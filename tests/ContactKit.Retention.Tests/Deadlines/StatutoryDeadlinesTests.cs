@@ -95,6 +95,25 @@ public sealed class StatutoryDeadlinesTests
     }
 
     [Fact]
+    public void PausedDays_EarlierWaitsAndTheLatestWait_AllDoNotCount()
+    {
+        Gen.Select(Clocks, Gen.Int[0, 60]).Sample((clock, earlier) =>
+        {
+            var withEarlier = clock with { EarlierPausedDays = earlier };
+
+            Assert.Equal(clock.PausedDays + earlier, withEarlier.PausedDays);
+            Assert.True(EnglandAndWales.RightsRequestDue(withEarlier) >= EnglandAndWales.RightsRequestDue(clock));
+            Assert.Equal(
+                UkCalendars.EnglandAndWales.OnOrNextWorkingDay(clock.RelevantTime.PlusMonths(1).PlusDays(clock.PausedDays + earlier)),
+                EnglandAndWales.RightsRequestDue(withEarlier));
+        });
+    }
+
+    [Fact]
+    public void EarlierPausedDays_Negative_IsAProgrammingError() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RightsRequestClock { Received = Date("2026-06-01"), EarlierPausedDays = -1 });
+
+    [Fact]
     public void RightsRequestDue_ClarificationStillAwaited_IsTheEarliestItCanBe()
     {
         var awaiting = new RightsRequestClock { Received = Date("2026-06-01"), ClarificationRequested = Date("2026-06-05") };
