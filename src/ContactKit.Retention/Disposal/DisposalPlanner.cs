@@ -51,6 +51,20 @@ public sealed class DisposalPlanner
         return _store.ClaimDueAsync(tenant, _clock.GetCurrentInstant(), max ?? options.BatchSize, worker, options.ClaimTimeout, cancellationToken);
     }
 
+    /// <summary>
+    /// Tells the store that a claimed item is about to be destroyed: the last point at which a legal hold stops it.
+    /// Call it just before destroying the content, then <see cref="CompleteAsync"/> once it is gone.
+    /// </summary>
+    /// <param name="item">The claimed item.</param>
+    /// <param name="worker">The worker holding the claim.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The item, or the store's refusal (for example <see cref="RetentionErrorCodes.ItemHeld"/>).</returns>
+    public ValueTask<Result<StoredRetainedItem>> BeginAsync(StoredRetainedItem item, ActorId worker, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _store.BeginDisposalAsync(item.Tenant, item.Id, worker, _clock.GetCurrentInstant(), cancellationToken);
+    }
+
     /// <summary>Records that a claimed item has been destroyed, and writes the proof to the audit trail.</summary>
     /// <param name="item">The claimed item.</param>
     /// <param name="worker">The worker holding the claim.</param>
@@ -119,10 +133,11 @@ public sealed class DisposalPlanner
         var batch = await TakeDueAsync(tenant, worker, max, cancellationToken).ConfigureAwait(false);
         var proofs = ImmutableArray.CreateBuilder<DisposalProof>(batch.Count);
         var failures = ImmutableArray.CreateBuilder<(RetainedItemId, ContactKitError)>();
-        var holds = batch.Count == 0 ? [] : await _store.ReadActiveHoldsAsync(tenant, cancellationToken).ConfigureAwait(false);
         foreach (var item in batch)
         {
-            var error = HoldError(item, holds);
+            // The store decides atomically whether a hold stops the item; a hold placed after this cannot.
+            var begun = await BeginAsync(item, worker, cancellationToken).ConfigureAwait(false);
+            var error = begun.Error;
             if (error is null)
             {
                 var destroyed = await disposer.DisposeAsync(item, cancellationToken).ConfigureAwait(false);
@@ -148,13 +163,5 @@ public sealed class DisposalPlanner
         }
 
         return new DisposalRunResult(batch.Count, proofs.ToImmutable(), failures.ToImmutable());
-    }
-
-    private static ContactKitError? HoldError(StoredRetainedItem item, List<LegalHold> holds)
-    {
-        var hold = holds.Find(h => h.Target.Covers(item.Item));
-        return hold is null
-            ? null
-            : new ContactKitError(RetentionErrorCodes.ItemHeld, $"Item '{item.Id}' came under legal hold '{hold.Id}' after it was claimed; it was not disposed of.", "item");
     }
 }

@@ -68,7 +68,25 @@ public interface IRetentionStore
     /// <returns>The claimed items, in disposal-instant order.</returns>
     ValueTask<IReadOnlyList<StoredRetainedItem>> ClaimDueAsync(TenantId tenant, Instant now, int max, ActorId worker, Duration claimFor, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a claimed item disposed of. Refused unless <paramref name="worker"/> holds the claim and no active hold covers the item.</summary>
+    /// <summary>
+    /// Marks that <paramref name="worker"/> is about to destroy a claimed item. This is the last point at which a legal
+    /// hold stops disposal: it is refused if an active hold covers the item. Once begun, a hold placed later does not
+    /// stop <see cref="CompleteDisposalAsync"/>, so content that has gone is always recorded as gone. Calling it again
+    /// for an item already begun by the same worker returns it unchanged.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The item.</param>
+    /// <param name="worker">The worker holding the claim.</param>
+    /// <param name="startedAt">When destruction begins.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The item with <see cref="StoredRetainedItem.DestructionStartedAt"/> set; or <see cref="RetentionErrorCodes.ClaimNotHeld"/>,
+    /// <see cref="RetentionErrorCodes.ItemHeld"/>, <see cref="RetentionErrorCodes.AlreadyDisposed"/>, <c>NotFound</c>.</returns>
+    ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks a claimed item disposed of. Refused unless <paramref name="worker"/> holds the claim, and, when destruction was
+    /// not begun with <see cref="BeginDisposalAsync"/>, unless no active hold covers the item.
+    /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The item.</param>
     /// <param name="worker">The worker.</param>
@@ -78,7 +96,10 @@ public interface IRetentionStore
     /// <see cref="RetentionErrorCodes.AlreadyDisposed"/>, <c>NotFound</c>.</returns>
     ValueTask<Result<StoredRetainedItem>> CompleteDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives up a claim so the item can be taken again at once (for example after a failed disposal).</summary>
+    /// <summary>
+    /// Gives up a claim so the item can be taken again at once (for example after a failed disposal); a begun destruction
+    /// is cleared with it, since the content is still there.
+    /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The item.</param>
     /// <param name="worker">The worker holding the claim.</param>

@@ -26,6 +26,12 @@ public sealed record StoredRetainedItem
     /// <summary>When the claim lapses and another worker may take the item.</summary>
     public Instant? ClaimExpiresAt { get; init; }
 
+    /// <summary>
+    /// When the worker holding the claim began destroying the item (<see cref="IRetentionStore.BeginDisposalAsync"/>).
+    /// From then on a legal hold can no longer stop it: the hold arrived after the content started to go.
+    /// </summary>
+    public Instant? DestructionStartedAt { get; init; }
+
     /// <summary>When it was disposed of, once it has been.</summary>
     public Instant? DisposedAt { get; init; }
 

@@ -209,15 +209,37 @@ public sealed class InMemoryRetentionStore : IRetentionStore
                 return Done(check);
             }
 
-            if (IsHeld(check.Value.Item))
+            if (check.Value.DestructionStartedAt is null && IsHeld(check.Value.Item))
             {
-                return Done<StoredRetainedItem>(new ContactKitError(RetentionErrorCodes.ItemHeld, $"Item '{id}' is under legal hold and cannot be disposed of.", "id"));
+                return Done<StoredRetainedItem>(HeldError(id));
             }
 
             var disposed = check.Value with { DisposedAt = disposedAt, DisposedBy = worker, ClaimedBy = null, ClaimExpiresAt = null, Version = check.Value.Version + 1 };
             Unindex(check.Value);
             _items[(tenant, id)] = disposed;
             return Done<StoredRetainedItem>(disposed);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var check = Claimed(tenant, id, worker);
+            if (check.IsFailure || check.Value.DestructionStartedAt is not null)
+            {
+                return Done(check);
+            }
+
+            if (IsHeld(check.Value.Item))
+            {
+                return Done<StoredRetainedItem>(HeldError(id));
+            }
+
+            var begun = check.Value with { DestructionStartedAt = startedAt };
+            _items[(tenant, id)] = begun;
+            return Done<StoredRetainedItem>(begun);
         }
     }
 
@@ -232,13 +254,16 @@ public sealed class InMemoryRetentionStore : IRetentionStore
                 return Done(check);
             }
 
-            var released = check.Value with { ClaimedBy = null, ClaimExpiresAt = null };
+            var released = check.Value with { ClaimedBy = null, ClaimExpiresAt = null, DestructionStartedAt = null };
             _items[(tenant, id)] = released;
             return Done<StoredRetainedItem>(released);
         }
     }
 
     private static ValueTask<Result<T>> Done<T>(Result<T> result) => new(result);
+
+    private static ContactKitError HeldError(RetainedItemId id) =>
+        new(RetentionErrorCodes.ItemHeld, $"Item '{id}' is under legal hold and cannot be disposed of.", "id");
 
     private static ContactKitError AlreadyDisposed(RetainedItemId id) =>
         new(RetentionErrorCodes.AlreadyDisposed, $"Item '{id}' has already been disposed of.", "id");

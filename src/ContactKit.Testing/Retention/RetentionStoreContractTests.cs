@@ -196,6 +196,71 @@ public abstract class RetentionStoreContractTests
         Assert.Equal(RetentionErrorCodes.ItemHeld, result.Error?.Code);
     }
 
+    /// <summary>Beginning destruction is the last point at which a hold stops it: a hold placed after the claim refuses it.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginDisposalAsync_HoldPlacedAfterClaim_IsRefused()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForCase(claimed.Item.Case!.Value)));
+
+        var result = await store.BeginDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+
+        Assert.Equal(RetentionErrorCodes.ItemHeld, result.Error?.Code);
+        Assert.Null((await store.GetAsync(TenantA, claimed.Id)).Value.DestructionStartedAt);
+    }
+
+    /// <summary>Only the claim holder may begin destruction.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginDisposalAsync_ByAnotherWorker_IsRefused()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+
+        var result = await store.BeginDisposalAsync(TenantA, claimed.Id, WorkerTwo, Start);
+
+        Assert.Equal(RetentionErrorCodes.ClaimNotHeld, result.Error?.Code);
+    }
+
+    /// <summary>Once destruction has begun, a hold that arrives too late does not stop the disposal being recorded: gone content is never left unrecorded.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task CompleteDisposalAsync_HoldPlacedAfterDestructionBegan_IsRecorded()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        var begun = await store.BeginDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForCase(claimed.Item.Case!.Value)));
+
+        var done = await store.CompleteDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+
+        Assert.Equal(Start, begun.Value.DestructionStartedAt);
+        Assert.True(done.IsSuccess, done.Error?.ToString());
+        Assert.True((await store.GetAsync(TenantA, claimed.Id)).Value.IsDisposed);
+    }
+
+    /// <summary>Releasing a claim after a failed destruction clears the begun mark, so holds stop the item again.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ReleaseClaimAsync_AfterDestructionBegan_ClearsIt()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        await store.BeginDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+
+        var released = await store.ReleaseClaimAsync(TenantA, claimed.Id, WorkerOne);
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForCase(claimed.Item.Case!.Value)));
+
+        Assert.Null(released.Value.DestructionStartedAt);
+        Assert.Empty(await store.ClaimDueAsync(TenantA, Start, 10, WorkerTwo, ClaimFor));
+    }
+
     /// <summary>A released claim lets another worker take the item at once.</summary>
     /// <returns>The test.</returns>
     [Fact]

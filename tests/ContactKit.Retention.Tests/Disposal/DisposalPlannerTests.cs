@@ -88,6 +88,38 @@ public sealed class DisposalPlannerTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_HoldPlacedWhileTheItemIsBeingDestroyed_TheDisposalIsStillProved()
+    {
+        using var host = new RetentionHost(All, Start);
+        await host.Service.TrackAsync(CallRecording("r-1"));
+        host.Clock.AdvanceDays(200);
+        var disposer = new HoldingDisposer(host, holdDuring: "r-1", holdOn: "r-1");
+
+        var run = await host.Planner.RunOnceAsync(Tenant, Worker, disposer);
+
+        Assert.Equal(RetainedItemId.Parse("r-1"), Assert.Single(run.Proofs).Item);
+        Assert.True((await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"))).Value.IsDisposed);
+        Assert.Contains(await host.AuditEntriesAsync(Tenant), e => e.Action == DisposalPlanner.DisposedAction && e.Details["item"] == "r-1");
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_HoldPlacedOnALaterItemOfTheBatch_ThatItemIsNotDestroyed()
+    {
+        using var host = new RetentionHost(All, Start);
+        await host.Service.TrackAsync(CallRecording("r-1", Start));
+        await host.Service.TrackAsync(CallRecording("r-2", Start.Plus(Duration.FromDays(1))));
+        host.Clock.AdvanceDays(200);
+        var disposer = new HoldingDisposer(host, holdDuring: "r-1", holdOn: "r-2");
+
+        var run = await host.Planner.RunOnceAsync(Tenant, Worker, disposer);
+
+        Assert.Equal(2, run.Claimed);
+        Assert.Equal([RetainedItemId.Parse("r-1")], disposer.Destroyed);
+        Assert.Equal(RetentionErrorCodes.ItemHeld, Assert.Single(run.Failures).Error.Code);
+        Assert.False((await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-2"))).Value.IsDisposed);
+    }
+
+    [Fact]
     public async Task TakeDueAsync_WorkerDies_ItsClaimsAreTakenAfterTheTimeout()
     {
         using var host = new RetentionHost(All, Start);
@@ -102,5 +134,22 @@ public sealed class DisposalPlannerTests
         Assert.Single(dead);
         Assert.Empty(tooSoon);
         Assert.Equal(Worker, Assert.Single(later).ClaimedBy);
+    }
+}
+
+/// <summary>A disposer that, while destroying one item, has a legal hold placed on another (or the same) item.</summary>
+internal sealed class HoldingDisposer(RetentionHost host, string holdDuring, string holdOn) : IRetainedItemDisposer
+{
+    public List<RetainedItemId> Destroyed { get; } = [];
+
+    public async ValueTask<Result<DestructionReceipt>> DisposeAsync(StoredRetainedItem item, CancellationToken cancellationToken = default)
+    {
+        if (item.Id.Value == holdDuring)
+        {
+            await host.Service.PlaceHoldAsync(item.Tenant, HoldTarget.ForItem(RetainedItemId.Parse(holdOn)), "litigation notice arrived", ActorId.Parse("legal"), cancellationToken);
+        }
+
+        Destroyed.Add(item.Id);
+        return new DestructionReceipt($"sha256:{item.Id.Value}", "test-storage");
     }
 }
