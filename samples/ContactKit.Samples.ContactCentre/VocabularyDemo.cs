@@ -46,7 +46,7 @@ public static class VocabularyDemo
         }
 
         var payment = taxonomy.Resolve("payment.card").Value;
-        await output.WriteLineAsync($"{payment.Name} is never stored: {payment.IsNeverStored}");
+        await output.WriteLineAsync($"{payment.Name}: {(payment.IsNeverStored ? "taken only during a secure pause, never stored" : "may be stored")}");
 
         var purposes = new[] { Purpose.QualityMonitoring, Purpose.Training, Purpose.Reporting, Purpose.ServiceImprovement };
         await output.WriteLineAsync($"Purposes for sharing: {string.Join(", ", purposes)}");
