@@ -76,7 +76,7 @@ public static class RecordingLifecycle
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(@event);
         var filterBit = RecordingSession.FilterBit(@event.Id);
-        if (session.FindApplied(@event.Id, filterBit) is { } applied)
+        if ((session.IdFilter & filterBit) != 0 && session.FindApplied(@event.Id) is { } applied)
         {
             return applied.Equals(@event)
                 ? session
@@ -134,12 +134,12 @@ public static class RecordingLifecycle
 
     private static Result<RecordingSession> StartCapture(RecordingSession session, RecordingEvent @event, Instant at)
     {
-        if (!session.Policy.RecordingEnabled)
+        if (!session.RecordingEnabled)
         {
             return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant '{session.Tenant}', so nothing may be captured; enable it on the plan first.");
         }
 
-        if (session.InBotPhase && !session.Policy.CaptureBotPhase)
+        if (session.InBotPhase && !session.CaptureBotPhase)
         {
             return new ContactKitError(RecordingErrorCodes.BotPhaseNotCaptured, "The bot or IVR phase is not recorded under this policy; start capture once a person has taken over (HandedToPerson).");
         }
@@ -188,7 +188,7 @@ public static class RecordingLifecycle
         }
 
         var next = new RecordingSession(session, notice, at);
-        if (!status.Told && status.Party.Role.NeedsNotice())
+        if (!status.Told && status.NeedsNotice)
         {
             next.UntoldParties--;
         }
@@ -220,7 +220,7 @@ public static class RecordingLifecycle
                 return NotPresent(from);
             }
 
-            untold -= status.Party.Role.NeedsNotice() && !status.Told ? 1 : 0;
+            untold -= status.NeedsNotice && !status.Told ? 1 : 0;
         }
 
         return Settle(new RecordingSession(session, @event, at) { UntoldParties = untold });
@@ -261,7 +261,7 @@ public static class RecordingLifecycle
         }
 
         var next = new RecordingSession(session, @event, at);
-        if (status.Party.Role.NeedsNotice() && !status.Told)
+        if (status.NeedsNotice && !status.Told)
         {
             next.UntoldParties--;
         }
@@ -333,7 +333,7 @@ public static class RecordingLifecycle
     // Capture pauses by itself while a present party is untold, and resumes by itself once the last one is told or leaves.
     private static RecordingSession Settle(RecordingSession next)
     {
-        if (!next.Policy.NoticeRequired)
+        if (!next.NoticeRequired)
         {
             return next;
         }
@@ -353,7 +353,7 @@ public static class RecordingLifecycle
     }
 
     private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
-        session.Policy.NoticeRequired && session.UntoldParties > 0
+        session.NoticeRequired && session.UntoldParties > 0
             ? new ContactKitError(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb} in recording {session.Id}: {session.UntoldParties} present caller(s) or third party(ies) have not been told that the interaction is recorded; give them the recording notice first.")
             : null;
 

@@ -15,37 +15,43 @@ public sealed class RecordingSession
     private const byte CapturedFlag = 2;
     private const byte SecurePauseFlag = 4;
 
-    // The first session of the chain holds the interaction's fixed facts in its InteractionStarted event.
-    private readonly RecordingSession _root;
-    private byte _state;
+    // The policy's switches, copied from the first event so that applying an event never walks back to it.
+    private const byte RecordingEnabledFlag = 8;
+    private const byte NoticeRequiredFlag = 16;
+    private const byte CaptureBotPhaseFlag = 32;
+
+    // Kept small on purpose: one node is allocated per accepted event, and its size is most of the cost of a transition.
+    // The interaction's fixed facts live in the InteractionStarted event at the start of the chain.
+    private readonly int _version;
+    private byte _states; // the state in the low four bits, the state before a deletion request in the high four
     private byte _pauseReason;
-    private byte _stateBeforeDeletion;
     private byte _flags;
     private readonly byte _kind;
 
     internal RecordingSession(InteractionStarted started, Instant at)
     {
-        _root = this;
         LastChangedAt = at;
         LastEvent = started;
         _kind = (byte)RecordingEventKind.InteractionStarted;
-        Version = 1;
+        _version = 1;
         State = RecordingTransitionTable.Initial;
         IdFilter = FilterBit(started.Id);
+        var policy = started.Policy;
+        _flags = (byte)((policy.RecordingEnabled ? RecordingEnabledFlag : 0)
+            | (policy.NoticeRequired ? NoticeRequiredFlag : 0)
+            | (policy.CaptureBotPhase ? CaptureBotPhaseFlag : 0));
     }
 
     internal RecordingSession(RecordingSession previous, RecordingEvent @event, Instant at)
     {
-        _root = previous._root;
         Previous = previous;
         LastChangedAt = at;
         LastEvent = @event;
         _kind = (byte)@event.Kind;
-        Version = previous.Version + 1;
-        _state = previous._state;
+        _version = previous._version + 1;
+        _states = previous._states;
         _pauseReason = previous._pauseReason;
         _flags = previous._flags;
-        _stateBeforeDeletion = previous._stateBeforeDeletion;
         UntoldParties = previous.UntoldParties;
         HoldCount = previous.HoldCount;
         IdFilter = previous.IdFilter;
@@ -64,13 +70,13 @@ public sealed class RecordingSession
     public RecordingPolicy Policy => Started.Policy;
 
     /// <summary>The version: 1 after <see cref="InteractionStarted"/>, and one more for each accepted event.</summary>
-    public long Version { get; }
+    public long Version => _version;
 
     /// <summary>Where the session stands.</summary>
     public RecordingState State
     {
-        get => (RecordingState)_state;
-        internal set => _state = (byte)value;
+        get => (RecordingState)(_states & 0x0F);
+        internal set => _states = (byte)((_states & 0xF0) | (int)value);
     }
 
     /// <summary>Why nothing is being captured now, while the interaction is live and not capturing; otherwise <see langword="null"/>.</summary>
@@ -127,8 +133,15 @@ public sealed class RecordingSession
         set => SetFlag(SecurePauseFlag, value);
     }
 
+    // The policy's switches, read without walking back to the first event.
+    internal bool RecordingEnabled => (_flags & RecordingEnabledFlag) != 0;
+
+    internal bool NoticeRequired => (_flags & NoticeRequiredFlag) != 0;
+
+    internal bool CaptureBotPhase => (_flags & CaptureBotPhaseFlag) != 0;
+
     /// <summary>When the interaction started.</summary>
-    public Instant StartedAt => _root.LastChangedAt;
+    public Instant StartedAt => Root.LastChangedAt;
 
     /// <summary>When the interaction ended, once it has.</summary>
     public Instant? EndedAt
@@ -160,8 +173,8 @@ public sealed class RecordingSession
 
     internal RecordingState StateBeforeDeletion
     {
-        get => (RecordingState)_stateBeforeDeletion;
-        set => _stateBeforeDeletion = (byte)value;
+        get => (RecordingState)(_states >> 4);
+        set => _states = (byte)((_states & 0x0F) | ((int)value << 4));
     }
 
     /// <summary>Every accepted event in order, each with the version and state it produced.</summary>
@@ -304,14 +317,16 @@ public sealed class RecordingSession
         get
         {
             var segments = ImmutableArray.CreateBuilder<RecordingSegment>();
+            var nodes = Chain();
+            var maxSecurePause = ((InteractionStarted)nodes[0].LastEvent).Policy.MaxSecurePause;
             RecordingSegment? open = null;
-            foreach (var node in Chain())
+            foreach (var node in nodes)
             {
                 if (!node.State.IsLive())
                 {
                     if (open is { } last)
                     {
-                        segments.Add(Close(last, node.LastChangedAt));
+                        segments.Add(Close(last, node.LastChangedAt, maxSecurePause));
                         open = null;
                     }
 
@@ -327,7 +342,7 @@ public sealed class RecordingSession
 
                 if (open is { } previous)
                 {
-                    segments.Add(Close(previous, node.LastChangedAt));
+                    segments.Add(Close(previous, node.LastChangedAt, maxSecurePause));
                 }
 
                 open = new RecordingSegment(node.LastChangedAt, null, captured, reason, false);
@@ -368,7 +383,7 @@ public sealed class RecordingSession
     /// <summary>Whether an event with this id has been accepted.</summary>
     /// <param name="eventId">The event id.</param>
     /// <returns><see langword="true"/> when it is in the history.</returns>
-    public bool HasApplied(EventId eventId) => FindApplied(eventId, FilterBit(eventId)) is not null;
+    public bool HasApplied(EventId eventId) => (IdFilter & FilterBit(eventId)) != 0 && FindApplied(eventId) is not null;
 
     /// <summary>Whether a secure-payment pause has been open longer than the policy allows.</summary>
     /// <param name="now">The current instant.</param>
@@ -383,13 +398,8 @@ public sealed class RecordingSession
     // One bit per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
     internal ulong IdFilter { get; set; }
 
-    internal RecordingEvent? FindApplied(EventId eventId, ulong filterBit)
+    internal RecordingEvent? FindApplied(EventId eventId)
     {
-        if ((IdFilter & filterBit) == 0)
-        {
-            return null;
-        }
-
         for (var node = this; node is not null; node = node.Previous)
         {
             if (node.LastEvent.Id == eventId)
@@ -419,63 +429,74 @@ public sealed class RecordingSession
         return false;
     }
 
-    // Walks back from the newest event: the first join or departure found says whether the party is present,
-    // and any notice to them anywhere in the interaction counts as told.
+    // Walks back from the newest event: the first join or departure found says whether the party is present (and, for a
+    // join, in which role), and any notice to them anywhere in the interaction counts as told. The walk stops once both are known.
     internal PartyStatus FindParty(PartyId party)
     {
-        bool? present = null;
+        var id = party.Value;
+        var seen = false;
+        var present = false;
+        var needsNotice = false;
         var told = false;
-        RecordingParty found = default;
         for (var node = this; node is not null; node = node.Previous)
         {
             var @event = node.LastEvent;
             switch (node.Kind)
             {
                 case RecordingEventKind.NoticeGiven:
-                    told |= ((RecordingNoticeGiven)@event).Party == party;
+                    told |= string.Equals(((RecordingNoticeGiven)@event).Party.Value, id, StringComparison.Ordinal);
                     break;
-                case RecordingEventKind.PartyLeft when ((PartyLeft)@event).Party == party:
-                    present ??= false;
+                case RecordingEventKind.PartyLeft:
+                    Left(((PartyLeft)@event).Party.Value);
                     break;
-                case RecordingEventKind.PartyJoined when ((PartyJoined)@event).Party.Id == party:
-                    Seen(((PartyJoined)@event).Party, ref present, ref found);
+                case RecordingEventKind.PartyJoined:
+                    Joined(((PartyJoined)@event).Party);
                     break;
-                case RecordingEventKind.HandedToPerson when ((HandedToPerson)@event).Person.Id == party:
-                    Seen(((HandedToPerson)@event).Person, ref present, ref found);
+                case RecordingEventKind.HandedToPerson:
+                    Joined(((HandedToPerson)@event).Person);
                     break;
                 case RecordingEventKind.Transferred:
                     var transfer = (Transferred)@event;
-                    if (transfer.To.Id == party)
+                    Joined(transfer.To);
+                    if (transfer.From is { } from)
                     {
-                        Seen(transfer.To, ref present, ref found);
-                    }
-                    else if (transfer.From == party)
-                    {
-                        present ??= false;
+                        Left(from.Value);
                     }
 
                     break;
                 case RecordingEventKind.InteractionStarted:
-                    foreach (var p in ((InteractionStarted)@event).Parties)
+                    var parties = ((InteractionStarted)@event).Parties;
+                    for (var i = 0; i < parties.Length; i++)
                     {
-                        if (p.Id == party)
-                        {
-                            Seen(p, ref present, ref found);
-                        }
+                        Joined(parties[i]);
                     }
 
                     break;
             }
+
+            if (seen && told)
+            {
+                break;
+            }
         }
 
-        return new PartyStatus(present ?? false, told, found);
+        return new PartyStatus(present, told, needsNotice);
 
-        static void Seen(RecordingParty seen, ref bool? present, ref RecordingParty found)
+        void Joined(in RecordingParty joined)
         {
-            present ??= true;
-            if (found.Id.Value.Length == 0)
+            if (!seen && string.Equals(joined.Id.Value, id, StringComparison.Ordinal))
             {
-                found = seen;
+                seen = true;
+                present = true;
+                needsNotice = joined.Role.NeedsNotice();
+            }
+        }
+
+        void Left(string left)
+        {
+            if (!seen && string.Equals(left, id, StringComparison.Ordinal))
+            {
+                seen = true;
             }
         }
     }
@@ -488,7 +509,22 @@ public sealed class RecordingSession
         return 1UL << (mix & 63);
     }
 
-    private InteractionStarted Started => (InteractionStarted)_root.LastEvent;
+    // The first session of the chain, whose event is the InteractionStarted that fixed the tenant, ids and policy.
+    private RecordingSession Root
+    {
+        get
+        {
+            var node = this;
+            while (node.Previous is { } previous)
+            {
+                node = previous;
+            }
+
+            return node;
+        }
+    }
+
+    private InteractionStarted Started => (InteractionStarted)Root.LastEvent;
 
     private void SetFlag(byte flag, bool on) => _flags = on ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
 
@@ -503,11 +539,11 @@ public sealed class RecordingSession
         return nodes;
     }
 
-    private RecordingSegment Close(RecordingSegment segment, Instant end) =>
+    private static RecordingSegment Close(RecordingSegment segment, Instant end, Duration maxSecurePause) =>
         segment with
         {
             End = end,
-            OverLimit = segment.Reason == UncapturedReason.SecurePayment && end - segment.Start > Policy.MaxSecurePause,
+            OverLimit = segment.Reason == UncapturedReason.SecurePayment && end - segment.Start > maxSecurePause,
         };
 
     // A party who rejoins keeps the notice given to them earlier in the interaction.
@@ -577,5 +613,5 @@ public sealed record DeletionRecord(ActorId RequestedBy, string Reason, Instant 
 /// <summary>What the chain of events says about one party now.</summary>
 /// <param name="Present">Whether the party is present.</param>
 /// <param name="Told">Whether the party has been told about recording during the interaction.</param>
-/// <param name="Party">The party as last seen joining.</param>
-internal readonly record struct PartyStatus(bool Present, bool Told, RecordingParty Party);
+/// <param name="NeedsNotice">Whether the party, when present, joined in a role that must be told (a caller or third party).</param>
+internal readonly record struct PartyStatus(bool Present, bool Told, bool NeedsNotice);
