@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace ContactKit.Recording;
@@ -40,14 +41,14 @@ public static class RecordingLifecycle
             var party = started.Parties[i];
             if (CheckParty(party) is { } invalid)
             {
-                return invalid.ForField($"parties[{i}]");
+                return InvalidParty(invalid, i);
             }
 
             for (var j = 0; j < i; j++)
             {
                 if (started.Parties[j].Id == party.Id)
                 {
-                    return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is listed twice; list each party once.", $"parties[{i}]");
+                    return ListedTwice(party, i);
                 }
             }
 
@@ -55,6 +56,7 @@ public static class RecordingLifecycle
         }
 
         session.UntoldParties = untold;
+        session.StartParties(started.Parties);
         session.InBotPhase = started.BeginsWithBot;
         session.PauseReason = !started.Policy.RecordingEnabled ? UncapturedReason.RecordingDisabled
             : started.BeginsWithBot ? UncapturedReason.BotPhase
@@ -78,19 +80,17 @@ public static class RecordingLifecycle
         var filterBit = RecordingSession.FilterBit(@event.Id);
         if ((session.IdFilter & filterBit) != 0 && session.FindApplied(@event.Id) is { } applied)
         {
-            return applied.Equals(@event)
-                ? session
-                : new ContactKitError(RecordingErrorCodes.EventIdReused, $"Event id '{@event.Id}' was already used for a different {applied.Kind} event in recording {session.Id}; give each event its own id.", "id");
+            return applied.Equals(@event) ? session : IdReused(session, @event, applied);
         }
 
         if (expectedVersion is { } expected && expected != session.Version)
         {
-            return Errors.VersionConflict($"recording session {session.Id}", expected, session.Version);
+            return VersionConflict(session, expected);
         }
 
         if (at < session.LastChangedAt)
         {
-            return new ContactKitError(RecordingErrorCodes.EventOutOfOrder, $"The {@event.Kind} event is dated {at} but recording {session.Id} last changed at {session.LastChangedAt}; apply events in the order they happened.", "at");
+            return OutOfOrder(session, @event, at);
         }
 
         var kind = @event.Kind;
@@ -132,11 +132,54 @@ public static class RecordingLifecycle
         return next;
     }
 
+    // The refusals below are built out of line: their messages need stack space that the accepted path should not pay for.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError InvalidParty(ContactKitError invalid, int index) => invalid.ForField($"parties[{index}]");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError ListedTwice(RecordingParty party, int index) =>
+        new(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is listed twice; list each party once.", $"parties[{index}]");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError IdReused(RecordingSession session, RecordingEvent @event, RecordingEvent applied) =>
+        new(RecordingErrorCodes.EventIdReused, $"Event id '{@event.Id}' was already used for a different {applied.Kind} event in recording {session.Id}; give each event its own id.", "id");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError VersionConflict(RecordingSession session, long expected) =>
+        Errors.VersionConflict($"recording session {session.Id}", expected, session.Version);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError OutOfOrder(RecordingSession session, RecordingEvent @event, Instant at) =>
+        new(RecordingErrorCodes.EventOutOfOrder, $"The {@event.Kind} event is dated {at} but recording {session.Id} last changed at {session.LastChangedAt}; apply events in the order they happened.", "at");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError RecordingDisabled(RecordingSession session) =>
+        new(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant '{session.Tenant}', so nothing may be captured; enable it on the plan first.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError InvalidPause(CapturePaused paused) =>
+        new(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not '{paused.Reason}'; a missing notice pauses by itself and a stop request stops capture.", "reason");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError AlreadyPresent(RecordingSession session, PartyId party) =>
+        new(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party}' is already present in recording {session.Id}.", "party");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError NotInBotPhase(RecordingSession session) =>
+        new(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError NotTold(RecordingSession session, string verb) =>
+        new(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb} in recording {session.Id}: {session.UntoldParties} present caller(s) or third party(ies) have not been told that the interaction is recorded; give them the recording notice first.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError WrongMedia(MediaKind kind) => Invalid("media", $"The event needs {kind} media.");
+
     private static Result<RecordingSession> StartCapture(RecordingSession session, RecordingEvent @event, Instant at)
     {
         if (!session.RecordingEnabled)
         {
-            return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant '{session.Tenant}', so nothing may be captured; enable it on the plan first.");
+            return RecordingDisabled(session);
         }
 
         if (session.InBotPhase && !session.CaptureBotPhase)
@@ -163,7 +206,7 @@ public static class RecordingLifecycle
     {
         if (paused.Reason is not (UncapturedReason.SecurePayment or UncapturedReason.OnHold))
         {
-            return new ContactKitError(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not '{paused.Reason}'; a missing notice pauses by itself and a stop request stops capture.", "reason");
+            return InvalidPause(paused);
         }
 
         return new RecordingSession(session, paused, at)
@@ -181,18 +224,20 @@ public static class RecordingLifecycle
             return Invalid("noticeVersion", "A notice event needs the notice, its version and how it was given.");
         }
 
-        var status = session.FindParty(notice.Party);
+        var slot = session.SlotOf(notice.Party);
+        var status = session.FindParty(notice.Party, slot);
         if (!status.Present)
         {
             return NotPresent(notice.Party);
         }
 
         var next = new RecordingSession(session, notice, at);
-        if (!status.Told && status.NeedsNotice)
+        if (status.Untold)
         {
             next.UntoldParties--;
         }
 
+        next.MarkTold(slot);
         return Settle(next);
     }
 
@@ -205,32 +250,39 @@ public static class RecordingLifecycle
             return error;
         }
 
-        var joining = session.FindParty(party.Id);
+        var joiningSlot = session.SlotOf(party.Id);
+        var joining = session.FindParty(party.Id, joiningSlot);
         if (joining.Present)
         {
-            return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is already present in recording {session.Id}.", "party");
+            return AlreadyPresent(session, party.Id);
         }
 
-        var untold = session.UntoldParties + (party.Role.NeedsNotice() && !joining.Told ? 1 : 0);
+        var joiningUntold = party.Role.NeedsNotice() && !joining.Told;
+        var untold = session.UntoldParties + (joiningUntold ? 1 : 0);
+        var leavingSlot = -1;
         if (leaving is { } from)
         {
-            var status = session.FindParty(from);
+            leavingSlot = session.SlotOf(from);
+            var status = session.FindParty(from, leavingSlot);
             if (!status.Present)
             {
                 return NotPresent(from);
             }
 
-            untold -= status.NeedsNotice && !status.Told ? 1 : 0;
+            untold -= status.Untold ? 1 : 0;
         }
 
-        return Settle(new RecordingSession(session, @event, at) { UntoldParties = untold });
+        var next = new RecordingSession(session, @event, at) { UntoldParties = untold };
+        next.MarkLeft(leavingSlot);
+        next.MarkArrived(joiningSlot, joiningUntold);
+        return Settle(next);
     }
 
     private static Result<RecordingSession> Handover(RecordingSession session, HandedToPerson handover, Instant at)
     {
         if (!session.InBotPhase)
         {
-            return new ContactKitError(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
+            return NotInBotPhase(session);
         }
 
         if (handover.Person.Role is not (PartyRole.Agent or PartyRole.Supervisor))
@@ -254,18 +306,20 @@ public static class RecordingLifecycle
 
     private static Result<RecordingSession> Depart(RecordingSession session, RecordingEvent @event, PartyId party, Instant at)
     {
-        var status = session.FindParty(party);
+        var slot = session.SlotOf(party);
+        var status = session.FindParty(party, slot);
         if (!status.Present)
         {
             return NotPresent(party);
         }
 
         var next = new RecordingSession(session, @event, at);
-        if (status.NeedsNotice && !status.Told)
+        if (status.Untold)
         {
             next.UntoldParties--;
         }
 
+        next.MarkLeft(slot);
         return Settle(next);
     }
 
@@ -291,7 +345,7 @@ public static class RecordingLifecycle
     {
         if (media is null || media.Kind != kind)
         {
-            return Invalid("media", $"The event needs {kind} media.");
+            return WrongMedia(kind);
         }
 
         if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || media.Sha256 is not { Length: 64 } sha || sha.AsSpan().ContainsAnyExcept(HexDigits))
@@ -353,9 +407,7 @@ public static class RecordingLifecycle
     }
 
     private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
-        session.NoticeRequired && session.UntoldParties > 0
-            ? new ContactKitError(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb} in recording {session.Id}: {session.UntoldParties} present caller(s) or third party(ies) have not been told that the interaction is recorded; give them the recording notice first.")
-            : null;
+        session.NoticeRequired && session.UntoldParties > 0 ? NotTold(session, verb) : null;
 
     private static ContactKitError? CheckParty(RecordingParty party) =>
         string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !IsKnown(party.Role)
@@ -366,6 +418,7 @@ public static class RecordingLifecycle
 
     private static bool IsKnown(NoticeMethod method) => method is >= NoticeMethod.Announcement and <= NoticeMethod.AgentScript;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ContactKitError Illegal(RecordingSession session, RecordingEventKind kind)
     {
         var hint = session.State switch
@@ -378,6 +431,7 @@ public static class RecordingLifecycle
         return new ContactKitError(RecordingErrorCodes.IllegalTransition, $"A {kind} event is not allowed while recording {session.Id} is {session.State}.{hint}", "kind");
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ContactKitError NotPresent(PartyId party) =>
         new(RecordingErrorCodes.PartyNotPresent, $"Party '{party}' is not present in the interaction; report them joining first.", "party");
 

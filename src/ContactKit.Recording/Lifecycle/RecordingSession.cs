@@ -22,6 +22,18 @@ public sealed class RecordingSession
 
     // Kept small on purpose: one node is allocated per accepted event, and its size is most of the cost of a transition.
     // The interaction's fixed facts live in the InteractionStarted event at the start of the chain.
+    // Every distinct party of the interaction has a slot, in the order they first appeared; for the first MaskSlots of
+    // them, whether they are present, told, and present but untold (a caller or third party not yet told) is kept here
+    // as bits, so that applying an event reads them instead of walking the chain. Parties beyond are found by the walk.
+    internal const int MaskSlots = 32;
+    private uint _present;
+    private uint _told;
+    private uint _untold;
+    private int _parties;
+
+    // The latest session, at or before this one, whose event brought a party never seen before (the first session for the
+    // parties it started with): following these finds a party's slot without visiting any other event.
+    private RecordingSession _arrivals;
     private readonly int _version;
     private byte _states; // the state in the low four bits, the state before a deletion request in the high four
     private byte _pauseReason;
@@ -34,6 +46,7 @@ public sealed class RecordingSession
         LastEvent = started;
         _kind = (byte)RecordingEventKind.InteractionStarted;
         _version = 1;
+        _arrivals = this;
         State = RecordingTransitionTable.Initial;
         IdFilter = FilterBit(started.Id);
         var policy = started.Policy;
@@ -55,6 +68,11 @@ public sealed class RecordingSession
         UntoldParties = previous.UntoldParties;
         HoldCount = previous.HoldCount;
         IdFilter = previous.IdFilter;
+        _arrivals = previous._arrivals;
+        _parties = previous._parties;
+        _present = previous._present;
+        _told = previous._told;
+        _untold = previous._untold;
     }
 
     /// <summary>The tenant the session belongs to.</summary>
@@ -429,9 +447,107 @@ public sealed class RecordingSession
         return false;
     }
 
-    // Walks back from the newest event: the first join or departure found says whether the party is present (and, for a
-    // join, in which role), and any notice to them anywhere in the interaction counts as told. The walk stops once both are known.
-    internal PartyStatus FindParty(PartyId party)
+    // The party's slot, or -1 when they never took part in the interaction.
+    internal int SlotOf(PartyId party)
+    {
+        var id = party.Value;
+        for (var node = _arrivals; ; node = node.Previous!._arrivals)
+        {
+            if (node.Previous is null)
+            {
+                var parties = ((InteractionStarted)node.LastEvent).Parties;
+                for (var i = 0; i < parties.Length; i++)
+                {
+                    if (parties[i].Id.Value == id)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            var arrived = node.Kind switch
+            {
+                RecordingEventKind.PartyJoined => ((PartyJoined)node.LastEvent).Party.Id,
+                RecordingEventKind.HandedToPerson => ((HandedToPerson)node.LastEvent).Person.Id,
+                _ => ((Transferred)node.LastEvent).To.Id,
+            };
+            if (arrived.Value == id)
+            {
+                return node._parties - 1;
+            }
+        }
+    }
+
+    // What the session says about a party now, read from the bits of their slot.
+    internal PartyStatus FindParty(PartyId party, int slot)
+    {
+        if (slot < 0)
+        {
+            return default;
+        }
+
+        if (slot >= MaskSlots)
+        {
+            return WalkParty(party);
+        }
+
+        var bit = 1u << slot;
+        return new PartyStatus((_present & bit) != 0, (_told & bit) != 0, (_untold & bit) != 0);
+    }
+
+    internal PartyStatus FindParty(PartyId party) => FindParty(party, SlotOf(party));
+
+    // The party in the slot was told; a present party who had not been told no longer counts as untold.
+    internal void MarkTold(int slot)
+    {
+        if ((uint)slot < MaskSlots)
+        {
+            _told |= 1u << slot;
+            _untold &= ~(1u << slot);
+        }
+    }
+
+    // The party in the slot (or, with -1, a party never seen before, who gets the next slot) is now present.
+    internal void MarkArrived(int slot, bool untold)
+    {
+        if (slot < 0)
+        {
+            slot = _parties++;
+            _arrivals = this;
+        }
+
+        if (slot < MaskSlots)
+        {
+            _present |= 1u << slot;
+            _untold = untold ? _untold | (1u << slot) : _untold & ~(1u << slot);
+        }
+    }
+
+    internal void MarkLeft(int slot)
+    {
+        if ((uint)slot < MaskSlots)
+        {
+            _present &= ~(1u << slot);
+            _untold &= ~(1u << slot);
+        }
+    }
+
+    // The parties the interaction started with take the first slots.
+    internal void StartParties(ImmutableArray<RecordingParty> parties)
+    {
+        _parties = parties.Length;
+        for (var i = 0; i < parties.Length && i < MaskSlots; i++)
+        {
+            _present |= 1u << i;
+            _untold |= parties[i].Role.NeedsNotice() ? 1u << i : 0;
+        }
+    }
+
+    // For parties beyond the bits: walks back from the newest event. The first join or departure found says whether the
+    // party is present (and, for a join, in which role), and any notice to them anywhere in the interaction counts as told.
+    internal PartyStatus WalkParty(PartyId party)
     {
         var id = party.Value;
         var seen = false;
@@ -444,7 +560,7 @@ public sealed class RecordingSession
             switch (node.Kind)
             {
                 case RecordingEventKind.NoticeGiven:
-                    told |= string.Equals(((RecordingNoticeGiven)@event).Party.Value, id, StringComparison.Ordinal);
+                    told |= ((RecordingNoticeGiven)@event).Party.Value == id;
                     break;
                 case RecordingEventKind.PartyLeft:
                     Left(((PartyLeft)@event).Party.Value);
@@ -480,11 +596,11 @@ public sealed class RecordingSession
             }
         }
 
-        return new PartyStatus(present, told, needsNotice);
+        return new PartyStatus(present, told, present && needsNotice && !told);
 
         void Joined(in RecordingParty joined)
         {
-            if (!seen && string.Equals(joined.Id.Value, id, StringComparison.Ordinal))
+            if (!seen && joined.Id.Value == id)
             {
                 seen = true;
                 present = true;
@@ -494,7 +610,7 @@ public sealed class RecordingSession
 
         void Left(string left)
         {
-            if (!seen && string.Equals(left, id, StringComparison.Ordinal))
+            if (!seen && left == id)
             {
                 seen = true;
             }
@@ -613,5 +729,5 @@ public sealed record DeletionRecord(ActorId RequestedBy, string Reason, Instant 
 /// <summary>What the chain of events says about one party now.</summary>
 /// <param name="Present">Whether the party is present.</param>
 /// <param name="Told">Whether the party has been told about recording during the interaction.</param>
-/// <param name="NeedsNotice">Whether the party, when present, joined in a role that must be told (a caller or third party).</param>
-internal readonly record struct PartyStatus(bool Present, bool Told, bool NeedsNotice);
+/// <param name="Untold">Whether the party is present, in a role that must be told (a caller or third party), and has not been told.</param>
+internal readonly record struct PartyStatus(bool Present, bool Told, bool Untold);
