@@ -77,7 +77,7 @@ public static class RecordingLifecycle
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(@event);
-        var filterBit = RecordingSession.FilterBit(@event.Id);
+        var filterBit = @event.IdFilterBit;
         if ((session.IdFilter & filterBit) != 0 && session.FindApplied(@event.Id) is { } applied)
         {
             return applied.Equals(@event) ? session : IdReused(session, @event, applied);
@@ -105,8 +105,8 @@ public static class RecordingLifecycle
             RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(session, @event, at),
             RecordingEventKind.CapturePaused => Pause(session, (CapturePaused)@event, at),
             RecordingEventKind.NoticeGiven => Tell(session, (RecordingNoticeGiven)@event, at),
-            RecordingEventKind.PartyJoined => Arrive(session, @event, ((PartyJoined)@event).Party, null, at),
-            RecordingEventKind.Transferred => Arrive(session, @event, ((Transferred)@event).To, ((Transferred)@event).From, at),
+            RecordingEventKind.PartyJoined => Join(session, (PartyJoined)@event, at),
+            RecordingEventKind.Transferred => Transfer(session, (Transferred)@event, at),
             RecordingEventKind.HandedToPerson => Handover(session, (HandedToPerson)@event, at),
             RecordingEventKind.PartyLeft => Depart(session, @event, ((PartyLeft)@event).Party, at),
             RecordingEventKind.StopRequested => Stop(session, (StopRequested)@event, at),
@@ -241,8 +241,14 @@ public static class RecordingLifecycle
         return Settle(next);
     }
 
+    private static Result<RecordingSession> Join(RecordingSession session, PartyJoined joined, Instant at) =>
+        Arrive(session, joined, joined.Party, null, at);
+
+    private static Result<RecordingSession> Transfer(RecordingSession session, Transferred transfer, Instant at) =>
+        Arrive(session, transfer, transfer.To, transfer.From, at);
+
     // A party who joins needs telling unless they were told earlier in this interaction; the one transferring, if any, leaves.
-    private static Result<RecordingSession> Arrive(RecordingSession session, RecordingEvent @event, RecordingParty party, PartyId? leaving, Instant at)
+    private static Result<RecordingSession> Arrive(RecordingSession session, RecordingEvent @event, in RecordingParty party, PartyId? leaving, Instant at)
     {
         var error = CheckParty(party);
         if (error is not null)
@@ -409,7 +415,7 @@ public static class RecordingLifecycle
     private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
         session.NoticeRequired && session.UntoldParties > 0 ? NotTold(session, verb) : null;
 
-    private static ContactKitError? CheckParty(RecordingParty party) =>
+    private static ContactKitError? CheckParty(in RecordingParty party) =>
         string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !IsKnown(party.Role)
             ? Invalid("party", "A party needs an id, a role and a jurisdiction.")
             : null;

@@ -48,7 +48,7 @@ public sealed class RecordingSession
         _version = 1;
         _arrivals = this;
         State = RecordingTransitionTable.Initial;
-        IdFilter = FilterBit(started.Id);
+        IdFilter = started.IdFilterBit;
         var policy = started.Policy;
         _flags = (byte)((policy.RecordingEnabled ? RecordingEnabledFlag : 0)
             | (policy.NoticeRequired ? NoticeRequiredFlag : 0)
