@@ -29,7 +29,7 @@ public abstract record RecordingEvent
     }
 
     // The id's bit in a session's filter of applied ids, worked out once when the id is set rather than on every apply.
-    internal ulong IdFilterBit { get; private init; }
+    internal uint IdFilterBit { get; private init; }
 
     /// <summary>The kind of event, which with the session's state selects the row of the transition table.</summary>
     public RecordingEventKind Kind { get; }

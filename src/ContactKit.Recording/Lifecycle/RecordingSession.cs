@@ -25,11 +25,11 @@ public sealed class RecordingSession
     // Every distinct party of the interaction has a slot, in the order they first appeared; for the first MaskSlots of
     // them, whether they are present, told, and present but untold (a caller or third party not yet told) is kept here
     // as bits, so that applying an event reads them instead of walking the chain. Parties beyond are found by the walk.
-    internal const int MaskSlots = 32;
-    private uint _present;
-    private uint _told;
-    private uint _untold;
-    private int _parties;
+    internal const int MaskSlots = 8;
+    private byte _present;
+    private byte _told;
+    private byte _untold;
+    private byte _parties; // how many distinct parties so far, stopping at 255 (any slot past MaskSlots is walked for)
 
     // The latest session, at or before this one, whose event brought a party never seen before (the first session for the
     // parties it started with): following these finds a party's slot without visiting any other event.
@@ -413,8 +413,8 @@ public sealed class RecordingSession
     public override string ToString() =>
         PauseReason is { } reason ? $"recording {Id} v{Version} {State} ({reason})" : $"recording {Id} v{Version} {State}";
 
-    // One bit per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
-    internal ulong IdFilter { get; set; }
+    // One bit of 32 per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
+    internal uint IdFilter { get; set; }
 
     internal RecordingEvent? FindApplied(EventId eventId)
     {
@@ -493,7 +493,7 @@ public sealed class RecordingSession
             return WalkParty(party);
         }
 
-        var bit = 1u << slot;
+        var bit = 1 << slot;
         return new PartyStatus((_present & bit) != 0, (_told & bit) != 0, (_untold & bit) != 0);
     }
 
@@ -504,8 +504,8 @@ public sealed class RecordingSession
     {
         if ((uint)slot < MaskSlots)
         {
-            _told |= 1u << slot;
-            _untold &= ~(1u << slot);
+            _told |= (byte)(1 << slot);
+            _untold &= (byte)~(1 << slot);
         }
     }
 
@@ -514,14 +514,15 @@ public sealed class RecordingSession
     {
         if (slot < 0)
         {
-            slot = _parties++;
+            slot = _parties;
+            _parties = (byte)Math.Min(_parties + 1, byte.MaxValue);
             _arrivals = this;
         }
 
         if (slot < MaskSlots)
         {
-            _present |= 1u << slot;
-            _untold = untold ? _untold | (1u << slot) : _untold & ~(1u << slot);
+            _present |= (byte)(1 << slot);
+            _untold = (byte)(untold ? _untold | (1 << slot) : _untold & ~(1 << slot));
         }
     }
 
@@ -529,19 +530,19 @@ public sealed class RecordingSession
     {
         if ((uint)slot < MaskSlots)
         {
-            _present &= ~(1u << slot);
-            _untold &= ~(1u << slot);
+            _present &= (byte)~(1 << slot);
+            _untold &= (byte)~(1 << slot);
         }
     }
 
     // The parties the interaction started with take the first slots.
     internal void StartParties(ImmutableArray<RecordingParty> parties)
     {
-        _parties = parties.Length;
+        _parties = (byte)Math.Min(parties.Length, byte.MaxValue);
         for (var i = 0; i < parties.Length && i < MaskSlots; i++)
         {
-            _present |= 1u << i;
-            _untold |= parties[i].Role.NeedsNotice() ? 1u << i : 0;
+            _present |= (byte)(1 << i);
+            _untold |= (byte)(parties[i].Role.NeedsNotice() ? 1 << i : 0);
         }
     }
 
@@ -617,12 +618,12 @@ public sealed class RecordingSession
         }
     }
 
-    internal static ulong FilterBit(EventId id)
+    internal static uint FilterBit(EventId id)
     {
         var text = id.Value;
         var n = text.Length;
         var mix = n >= 2 ? text[n - 1] + (text[n - 2] * 7) + (n * 13) : n;
-        return 1UL << (mix & 63);
+        return 1u << (mix & 31);
     }
 
     // The first session of the chain, whose event is the InteractionStarted that fixed the tenant, ids and policy.
