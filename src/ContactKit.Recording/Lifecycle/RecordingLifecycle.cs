@@ -35,10 +35,11 @@ public static class RecordingLifecycle
         }
 
         var session = new RecordingSession(started, at);
+        var parties = started.Parties;
         var untold = 0;
-        for (var i = 0; i < started.Parties.Length; i++)
+        for (var i = 0; i < parties.Length; i++)
         {
-            var party = started.Parties[i];
+            ref readonly var party = ref parties.ItemRef(i);
             if (CheckParty(party) is { } invalid)
             {
                 return InvalidParty(invalid, i);
@@ -46,17 +47,18 @@ public static class RecordingLifecycle
 
             for (var j = 0; j < i; j++)
             {
-                if (started.Parties[j].Id == party.Id)
+                if (parties[j].Id == party.Id)
                 {
                     return ListedTwice(party, i);
                 }
             }
 
-            untold += party.Role.NeedsNotice() ? 1 : 0;
+            var needsNotice = party.Role.NeedsNotice();
+            untold += needsNotice ? 1 : 0;
+            session.StartParty(i, needsNotice);
         }
 
         session.UntoldParties = untold;
-        session.StartParties(started.Parties);
         session.InBotPhase = started.BeginsWithBot;
         session.PauseReason = !started.Policy.RecordingEnabled ? UncapturedReason.RecordingDisabled
             : started.BeginsWithBot ? UncapturedReason.BotPhase
@@ -241,9 +243,12 @@ public static class RecordingLifecycle
         return Settle(next);
     }
 
+    // Kept out of Apply so that its frame holds no copies of the parties.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static Result<RecordingSession> Join(RecordingSession session, PartyJoined joined, Instant at) =>
         Arrive(session, joined, joined.Party, null, at);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static Result<RecordingSession> Transfer(RecordingSession session, Transferred transfer, Instant at) =>
         Arrive(session, transfer, transfer.To, transfer.From, at);
 

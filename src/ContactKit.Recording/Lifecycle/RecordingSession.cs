@@ -535,14 +535,14 @@ public sealed class RecordingSession
         }
     }
 
-    // The parties the interaction started with take the first slots.
-    internal void StartParties(ImmutableArray<RecordingParty> parties)
+    // The parties the interaction started with take the first slots, in the order they are listed.
+    internal void StartParty(int slot, bool untold)
     {
-        _parties = (byte)Math.Min(parties.Length, byte.MaxValue);
-        for (var i = 0; i < parties.Length && i < MaskSlots; i++)
+        _parties = (byte)Math.Min(slot + 1, byte.MaxValue);
+        if (slot < MaskSlots)
         {
-            _present |= (byte)(1 << i);
-            _untold |= (byte)(parties[i].Role.NeedsNotice() ? 1 << i : 0);
+            _present |= (byte)(1 << slot);
+            _untold |= (byte)(untold ? 1 << slot : 0);
         }
     }
 
