@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using NodaTime;
 
@@ -10,8 +9,6 @@ namespace ContactKit.Recording;
 /// </summary>
 public static class RecordingLifecycle
 {
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
-
     /// <summary>Starts a session from the first event of an interaction.</summary>
     /// <param name="started">The event.</param>
     /// <param name="at">When the interaction started.</param>
@@ -359,7 +356,7 @@ public static class RecordingLifecycle
             return WrongMedia(kind);
         }
 
-        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || media.Sha256 is not { Length: 64 } sha || sha.AsSpan().ContainsAnyExcept(HexDigits))
+        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || !media.IsSha256)
         {
             return Invalid("media", "Stored media needs a location, a size of zero or more bytes and a SHA-256 checksum of 64 hex digits.");
         }
