@@ -13,9 +13,9 @@ public sealed class DisposalPlannerTests
     public async Task RunOnceAsync_DueItems_DisposesInDateOrderWithProofInTheAuditTrail()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("late", Start.Plus(Duration.FromDays(2))));
-        await host.Service.TrackAsync(Recording("early", Start));
-        await host.Service.TrackAsync(Recording("not-yet", Start.Plus(Duration.FromDays(60))));
+        await host.Service.TrackAsync(CallRecording("late", Start.Plus(Duration.FromDays(2))));
+        await host.Service.TrackAsync(CallRecording("early", Start));
+        await host.Service.TrackAsync(CallRecording("not-yet", Start.Plus(Duration.FromDays(60))));
         host.Clock.AdvanceDays(190);
         var disposer = new RecordingDisposer();
 
@@ -40,7 +40,7 @@ public sealed class DisposalPlannerTests
         using var host = new RetentionHost(All, Start);
         for (var i = 9; i >= 0; i--)
         {
-            await host.Service.TrackAsync(Recording($"r-{i}", Start.Plus(Duration.FromHours(i))));
+            await host.Service.TrackAsync(CallRecording($"r-{i}", Start.Plus(Duration.FromHours(i))));
         }
 
         host.Clock.AdvanceDays(200);
@@ -55,7 +55,7 @@ public sealed class DisposalPlannerTests
     public async Task RunOnceAsync_DisposerFails_ItemStaysAndIsOfferedAgain()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-1"));
         host.Clock.AdvanceDays(200);
         var disposer = new RecordingDisposer();
         disposer.FailFor.Add(RetainedItemId.Parse("r-1"));
@@ -72,7 +72,7 @@ public sealed class DisposalPlannerTests
     public async Task RunOnceAsync_HoldPlacedAfterAClaimWasGivenUp_ItemIsNeitherRetakenNorDestroyed()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-1"));
         host.Clock.AdvanceDays(200);
         var claimed = await host.Planner.TakeDueAsync(Tenant, Worker);
         await host.Service.PlaceHoldAsync(Tenant, HoldTarget.ForItem(claimed[0].Id), "late hold", ActorId.Parse("legal"));
@@ -91,7 +91,7 @@ public sealed class DisposalPlannerTests
     public async Task TakeDueAsync_WorkerDies_ItsClaimsAreTakenAfterTheTimeout()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-1"));
         host.Clock.AdvanceDays(200);
 
         var dead = await host.Planner.TakeDueAsync(Tenant, ActorId.Parse("dead"));

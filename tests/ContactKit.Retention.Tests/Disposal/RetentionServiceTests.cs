@@ -13,7 +13,7 @@ public sealed class RetentionServiceTests
     {
         using var host = new RetentionHost(All, Start);
 
-        var decision = await host.Service.TrackAsync(Recording("r-1"));
+        var decision = await host.Service.TrackAsync(CallRecording("r-1"));
         var stored = await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"));
 
         Assert.Equal(decision.Value.DisposeAt, stored.Value.DisposeAt);
@@ -41,7 +41,7 @@ public sealed class RetentionServiceTests
     public async Task Holds_PlacedAndReleased_AreAuditedAndShownInTheExplanation()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-1"));
 
         var hold = await host.Service.PlaceHoldAsync(Tenant, HoldTarget.ForSubject(DataSubjectId.Parse("caller-1")), "complaint under investigation", Legal);
         var explained = await host.Service.ExplainAsync(Tenant, RetainedItemId.Parse("r-1"));
@@ -63,7 +63,7 @@ public sealed class RetentionServiceTests
     public async Task ReleaseHoldAsync_DatePassedWhileHeld_ItemIsDueAtOnce()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-1"));
         var hold = await host.Service.PlaceHoldAsync(Tenant, HoldTarget.ForItem(RetainedItemId.Parse("r-1")), "litigation", Legal);
         host.Clock.AdvanceDays(365);
 
@@ -79,8 +79,8 @@ public sealed class RetentionServiceTests
     public async Task PreviewScheduleChange_ShorterPeriod_ReportsWithoutChangingAnything()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
-        await host.Service.TrackAsync(Recording("r-2", Start.Minus(Duration.FromDays(100))));
+        await host.Service.TrackAsync(CallRecording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-2", Start.Minus(Duration.FromDays(100))));
         await host.Service.TrackAsync(Item(RecordClass.Enquiry, Start, "enq-1"));
         host.Clock.AdvanceDays(40);
 
@@ -100,7 +100,7 @@ public sealed class RetentionServiceTests
     public async Task ApplyScheduleChange_ShorterWithoutPermission_KeepsStoredDatesAndSaysSo()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-1"));
         var planned = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"))).Value.DisposeAt;
 
         var report = await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P3M"), Legal);
@@ -117,7 +117,7 @@ public sealed class RetentionServiceTests
     public async Task ApplyScheduleChange_LongerOrExplicitlyShorter_MovesStoredDates()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-1"));
         var planned = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"))).Value.DisposeAt!.Value;
 
         var longer = await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P1Y"), Legal);
@@ -136,7 +136,7 @@ public sealed class RetentionServiceTests
     public async Task ExplainAsync_KeptFromAnEarlierSchedule_SaysWhy()
     {
         using var host = new RetentionHost(All, Start);
-        await host.Service.TrackAsync(Recording("r-1"));
+        await host.Service.TrackAsync(CallRecording("r-1"));
         await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P1Y"), Legal);
 
         // The host now configures a shorter schedule without applying it to stored items.
@@ -161,7 +161,7 @@ public sealed class RetentionServiceTests
         Assert.Equal(ErrorCodes.Required, result.Error?.Code);
     }
 
-    internal static RetainedItem Recording(string id, Instant? ended = null) =>
+    internal static RetainedItem CallRecording(string id, Instant? ended = null) =>
         Item(RecordClass.CallRecording, ended ?? Start, id).WithTrigger(RetentionTrigger.InteractionEnded, ended ?? Start) with
         {
             Subject = DataSubjectId.Parse("caller-1"),

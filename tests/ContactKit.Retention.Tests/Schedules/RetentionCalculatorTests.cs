@@ -15,7 +15,7 @@ public sealed class RetentionCalculatorTests
             Rule("short", "P6M", DisposalAction.Delete),
             Rule("long", "P1Y", DisposalAction.Delete));
 
-        var decision = new RetentionCalculator(schedule).Decide(Recording(), London);
+        var decision = new RetentionCalculator(schedule).Decide(CallRecording(), London);
 
         Assert.Equal("long", decision.Rule!.Name);
         var loser = Assert.Single(decision.LosingRules);
@@ -31,7 +31,7 @@ public sealed class RetentionCalculatorTests
     public void Decide_SameInstantDifferentActions_KeepingBeatsDeleting(DisposalAction first, DisposalAction second, string winner)
     {
         var schedule = Schedule(Rule("first", "P6M", first), Rule("second", "P6M", second) with { Trigger = RetentionTrigger.Created });
-        var item = Recording() with { CreatedAt = Created.Plus(Duration.FromMinutes(12)) };
+        var item = CallRecording() with { CreatedAt = Created.Plus(Duration.FromMinutes(12)) };
 
         var decision = new RetentionCalculator(schedule).Decide(item, London);
 
@@ -46,7 +46,7 @@ public sealed class RetentionCalculatorTests
             Rule("recording", "P6M", DisposalAction.Delete),
             Rule("complaint", "P1Y", DisposalAction.Delete) with { Trigger = RetentionTrigger.CaseClosed });
 
-        var decision = new RetentionCalculator(schedule).Decide(Recording(), London);
+        var decision = new RetentionCalculator(schedule).Decide(CallRecording(), London);
 
         Assert.Equal(DisposalStatus.NotYetKnown, decision.Status);
         Assert.Equal("complaint", decision.Rule!.Name);
@@ -77,7 +77,7 @@ public sealed class RetentionCalculatorTests
             PlacedAt = Created,
         };
 
-        var text = new RetentionCalculator(schedule).Decide(Recording(), London, [hold]).Explain();
+        var text = new RetentionCalculator(schedule).Decide(CallRecording(), London, [hold]).Explain();
 
         Assert.Contains("Rule 'recordings' (call-recording: Delete P6M after interaction-ended)", text, StringComparison.Ordinal);
         Assert.Contains("Trigger 'interaction-ended' at 2026-01-14 10:42", text, StringComparison.Ordinal);
@@ -93,8 +93,8 @@ public sealed class RetentionCalculatorTests
         var sydney = DateTimeZoneProviders.Tzdb["Australia/Sydney"];
         var ended = Instant.FromUtc(2026, 8, 30, 15, 0); // 31 August 01:00 in Sydney, still 30 August in London
 
-        var inSydney = new RetentionCalculator(Schedule(Rule("r", "P6M", DisposalAction.Delete))).Decide(Recording(ended), sydney);
-        var inLondon = new RetentionCalculator(Schedule(Rule("r", "P6M", DisposalAction.Delete))).Decide(Recording(ended), London);
+        var inSydney = new RetentionCalculator(Schedule(Rule("r", "P6M", DisposalAction.Delete))).Decide(CallRecording(ended), sydney);
+        var inLondon = new RetentionCalculator(Schedule(Rule("r", "P6M", DisposalAction.Delete))).Decide(CallRecording(ended), London);
 
         Assert.Equal(new LocalDate(2027, 2, 28), inSydney.DisposeAt!.Value.InZone(sydney).Date);
         Assert.Equal(new LocalDate(2027, 2, 28), inLondon.DisposeAt!.Value.InZone(London).Date);
@@ -107,7 +107,7 @@ public sealed class RetentionCalculatorTests
         var scopes = Gen.Int[0, 3].Select(i => (HoldScope)i);
         Gen.Select(Gen.Int[1, 36], Gen.Long[0, 4_000_000_000], scopes, Gen.Bool).Sample((months, secondsLater, scope, released) =>
         {
-            var item = Recording() with
+            var item = CallRecording() with
             {
                 Subject = DataSubjectId.Parse("caller-1"),
                 Interaction = InteractionId.Parse("call-1"),
@@ -141,14 +141,14 @@ public sealed class RetentionCalculatorTests
         rules.Sample(specs =>
         {
             var schedule = Schedule([.. specs.Select((s, i) => Rule($"r{i}", $"P{s.months}M", s.action) with { Trigger = s.created ? RetentionTrigger.Created : RetentionTrigger.InteractionEnded })]);
-            var decision = new RetentionCalculator(schedule).Decide(Recording(), London);
+            var decision = new RetentionCalculator(schedule).Decide(CallRecording(), London);
             return decision.Status == DisposalStatus.Scheduled &&
                    decision.LosingRules.Length == specs.Length - 1 &&
                    decision.LosingRules.All(l => l.WouldActAt < decision.DisposeAt || (l.WouldActAt == decision.DisposeAt && l.Rule.Action <= decision.Action));
         });
     }
 
-    private static RetainedItem Recording(Instant? ended = null) =>
+    private static RetainedItem CallRecording(Instant? ended = null) =>
         Item(RecordClass.CallRecording, Created).WithTrigger(RetentionTrigger.InteractionEnded, ended ?? Created.Plus(Duration.FromMinutes(12)));
 
     private static RetentionSchedule Schedule(params RetentionRule[] rules) => new() { Name = "test", Rules = [.. rules] };
