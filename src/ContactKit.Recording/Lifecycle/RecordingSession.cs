@@ -20,8 +20,9 @@ public sealed class RecordingSession
     private const byte NoticeRequiredFlag = 16;
     private const byte CaptureBotPhaseFlag = 32;
 
-    // Kept small on purpose: one node is allocated per accepted event, and its size is most of the cost of a transition.
-    // The interaction's fixed facts live in the InteractionStarted event at the start of the chain.
+    // Kept small on purpose: one node is allocated per accepted event, and allocating it is a large part of the cost of a
+    // transition. The interaction's fixed facts live in the InteractionStarted event at the start of the chain.
+    //
     // Every distinct party of the interaction has a slot, in the order they first appeared; for the first MaskSlots of
     // them, whether they are present, told, and present but untold (a caller or third party not yet told) is kept here
     // as bits, so that applying an event reads them instead of walking the chain. Parties beyond are found by the walk.
