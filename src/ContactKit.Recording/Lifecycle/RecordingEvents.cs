@@ -15,8 +15,21 @@ public abstract record RecordingEvent
         Kind = kind;
     }
 
+    private readonly EventId _id;
+
     /// <summary>The event's id.</summary>
-    public EventId Id { get; init; }
+    public EventId Id
+    {
+        get => _id;
+        init
+        {
+            _id = value;
+            IdFilterBit = RecordingSession.FilterBit(value);
+        }
+    }
+
+    // The id's bit in a session's filter of applied ids, worked out once when the id is set rather than on every apply.
+    internal uint IdFilterBit { get; private init; }
 
     /// <summary>The kind of event, which with the session's state selects the row of the transition table.</summary>
     public RecordingEventKind Kind { get; }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace ContactKit.Recording;
@@ -9,8 +9,6 @@ namespace ContactKit.Recording;
 /// </summary>
 public static class RecordingLifecycle
 {
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
-
     /// <summary>Starts a session from the first event of an interaction.</summary>
     /// <param name="started">The event.</param>
     /// <param name="at">When the interaction started.</param>
@@ -34,24 +32,27 @@ public static class RecordingLifecycle
         }
 
         var session = new RecordingSession(started, at);
+        var parties = started.Parties;
         var untold = 0;
-        for (var i = 0; i < started.Parties.Length; i++)
+        for (var i = 0; i < parties.Length; i++)
         {
-            var party = started.Parties[i];
+            ref readonly var party = ref parties.ItemRef(i);
             if (CheckParty(party) is { } invalid)
             {
-                return invalid.ForField($"parties[{i}]");
+                return InvalidParty(invalid, i);
             }
 
             for (var j = 0; j < i; j++)
             {
-                if (started.Parties[j].Id == party.Id)
+                if (parties[j].Id == party.Id)
                 {
-                    return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is listed twice; list each party once.", $"parties[{i}]");
+                    return ListedTwice(party, i);
                 }
             }
 
-            untold += party.Role.NeedsNotice() ? 1 : 0;
+            var needsNotice = party.Role.NeedsNotice();
+            untold += needsNotice ? 1 : 0;
+            session.StartParty(i, needsNotice);
         }
 
         session.UntoldParties = untold;
@@ -75,22 +76,20 @@ public static class RecordingLifecycle
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(@event);
-        var filterBit = RecordingSession.FilterBit(@event.Id);
-        if (session.FindApplied(@event.Id, filterBit) is { } applied)
+        var filterBit = @event.IdFilterBit;
+        if ((session.IdFilter & filterBit) != 0 && session.FindApplied(@event.Id) is { } applied)
         {
-            return applied.Equals(@event)
-                ? session
-                : new ContactKitError(RecordingErrorCodes.EventIdReused, $"Event id '{@event.Id}' was already used for a different {applied.Kind} event in recording {session.Id}; give each event its own id.", "id");
+            return applied.Equals(@event) ? session : IdReused(session, @event, applied);
         }
 
         if (expectedVersion is { } expected && expected != session.Version)
         {
-            return Errors.VersionConflict($"recording session {session.Id}", expected, session.Version);
+            return VersionConflict(session, expected);
         }
 
         if (at < session.LastChangedAt)
         {
-            return new ContactKitError(RecordingErrorCodes.EventOutOfOrder, $"The {@event.Kind} event is dated {at} but recording {session.Id} last changed at {session.LastChangedAt}; apply events in the order they happened.", "at");
+            return OutOfOrder(session, @event, at);
         }
 
         var kind = @event.Kind;
@@ -105,8 +104,8 @@ public static class RecordingLifecycle
             RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(session, @event, at),
             RecordingEventKind.CapturePaused => Pause(session, (CapturePaused)@event, at),
             RecordingEventKind.NoticeGiven => Tell(session, (RecordingNoticeGiven)@event, at),
-            RecordingEventKind.PartyJoined => Arrive(session, @event, ((PartyJoined)@event).Party, null, at),
-            RecordingEventKind.Transferred => Arrive(session, @event, ((Transferred)@event).To, ((Transferred)@event).From, at),
+            RecordingEventKind.PartyJoined => Join(session, (PartyJoined)@event, at),
+            RecordingEventKind.Transferred => Transfer(session, (Transferred)@event, at),
             RecordingEventKind.HandedToPerson => Handover(session, (HandedToPerson)@event, at),
             RecordingEventKind.PartyLeft => Depart(session, @event, ((PartyLeft)@event).Party, at),
             RecordingEventKind.StopRequested => Stop(session, (StopRequested)@event, at),
@@ -132,14 +131,57 @@ public static class RecordingLifecycle
         return next;
     }
 
+    // The refusals below are built out of line: their messages need stack space that the accepted path should not pay for.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError InvalidParty(ContactKitError invalid, int index) => invalid.ForField($"parties[{index}]");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError ListedTwice(RecordingParty party, int index) =>
+        new(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is listed twice; list each party once.", $"parties[{index}]");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError IdReused(RecordingSession session, RecordingEvent @event, RecordingEvent applied) =>
+        new(RecordingErrorCodes.EventIdReused, $"Event id '{@event.Id}' was already used for a different {applied.Kind} event in recording {session.Id}; give each event its own id.", "id");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError VersionConflict(RecordingSession session, long expected) =>
+        Errors.VersionConflict($"recording session {session.Id}", expected, session.Version);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError OutOfOrder(RecordingSession session, RecordingEvent @event, Instant at) =>
+        new(RecordingErrorCodes.EventOutOfOrder, $"The {@event.Kind} event is dated {at} but recording {session.Id} last changed at {session.LastChangedAt}; apply events in the order they happened.", "at");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError RecordingDisabled(RecordingSession session) =>
+        new(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant '{session.Tenant}', so nothing may be captured; enable it on the plan first.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError InvalidPause(CapturePaused paused) =>
+        new(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not '{paused.Reason}'; a missing notice pauses by itself and a stop request stops capture.", "reason");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError AlreadyPresent(RecordingSession session, PartyId party) =>
+        new(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party}' is already present in recording {session.Id}.", "party");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError NotInBotPhase(RecordingSession session) =>
+        new(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError NotTold(RecordingSession session, string verb) =>
+        new(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb} in recording {session.Id}: {session.UntoldParties} present caller(s) or third party(ies) have not been told that the interaction is recorded; give them the recording notice first.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ContactKitError WrongMedia(MediaKind kind) => Invalid("media", $"The event needs {kind} media.");
+
     private static Result<RecordingSession> StartCapture(RecordingSession session, RecordingEvent @event, Instant at)
     {
-        if (!session.Policy.RecordingEnabled)
+        if (!session.RecordingEnabled)
         {
-            return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant '{session.Tenant}', so nothing may be captured; enable it on the plan first.");
+            return RecordingDisabled(session);
         }
 
-        if (session.InBotPhase && !session.Policy.CaptureBotPhase)
+        if (session.InBotPhase && !session.CaptureBotPhase)
         {
             return new ContactKitError(RecordingErrorCodes.BotPhaseNotCaptured, "The bot or IVR phase is not recorded under this policy; start capture once a person has taken over (HandedToPerson).");
         }
@@ -163,7 +205,7 @@ public static class RecordingLifecycle
     {
         if (paused.Reason is not (UncapturedReason.SecurePayment or UncapturedReason.OnHold))
         {
-            return new ContactKitError(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not '{paused.Reason}'; a missing notice pauses by itself and a stop request stops capture.", "reason");
+            return InvalidPause(paused);
         }
 
         return new RecordingSession(session, paused, at)
@@ -181,23 +223,34 @@ public static class RecordingLifecycle
             return Invalid("noticeVersion", "A notice event needs the notice, its version and how it was given.");
         }
 
-        var status = session.FindParty(notice.Party);
+        var slot = session.SlotOf(notice.Party);
+        var status = session.FindParty(notice.Party, slot);
         if (!status.Present)
         {
             return NotPresent(notice.Party);
         }
 
         var next = new RecordingSession(session, notice, at);
-        if (!status.Told && status.Party.Role.NeedsNotice())
+        if (status.Untold)
         {
             next.UntoldParties--;
         }
 
+        next.MarkTold(slot);
         return Settle(next);
     }
 
+    // Kept out of Apply so that its frame holds no copies of the parties.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Result<RecordingSession> Join(RecordingSession session, PartyJoined joined, Instant at) =>
+        Arrive(session, joined, joined.Party, null, at);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Result<RecordingSession> Transfer(RecordingSession session, Transferred transfer, Instant at) =>
+        Arrive(session, transfer, transfer.To, transfer.From, at);
+
     // A party who joins needs telling unless they were told earlier in this interaction; the one transferring, if any, leaves.
-    private static Result<RecordingSession> Arrive(RecordingSession session, RecordingEvent @event, RecordingParty party, PartyId? leaving, Instant at)
+    private static Result<RecordingSession> Arrive(RecordingSession session, RecordingEvent @event, in RecordingParty party, PartyId? leaving, Instant at)
     {
         var error = CheckParty(party);
         if (error is not null)
@@ -205,32 +258,39 @@ public static class RecordingLifecycle
             return error;
         }
 
-        var joining = session.FindParty(party.Id);
+        var joiningSlot = session.SlotOf(party.Id);
+        var joining = session.FindParty(party.Id, joiningSlot);
         if (joining.Present)
         {
-            return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is already present in recording {session.Id}.", "party");
+            return AlreadyPresent(session, party.Id);
         }
 
-        var untold = session.UntoldParties + (party.Role.NeedsNotice() && !joining.Told ? 1 : 0);
+        var joiningUntold = party.Role.NeedsNotice() && !joining.Told;
+        var untold = session.UntoldParties + (joiningUntold ? 1 : 0);
+        var leavingSlot = -1;
         if (leaving is { } from)
         {
-            var status = session.FindParty(from);
+            leavingSlot = session.SlotOf(from);
+            var status = session.FindParty(from, leavingSlot);
             if (!status.Present)
             {
                 return NotPresent(from);
             }
 
-            untold -= status.Party.Role.NeedsNotice() && !status.Told ? 1 : 0;
+            untold -= status.Untold ? 1 : 0;
         }
 
-        return Settle(new RecordingSession(session, @event, at) { UntoldParties = untold });
+        var next = new RecordingSession(session, @event, at) { UntoldParties = untold };
+        next.MarkLeft(leavingSlot);
+        next.MarkArrived(joiningSlot, joiningUntold);
+        return Settle(next);
     }
 
     private static Result<RecordingSession> Handover(RecordingSession session, HandedToPerson handover, Instant at)
     {
         if (!session.InBotPhase)
         {
-            return new ContactKitError(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
+            return NotInBotPhase(session);
         }
 
         if (handover.Person.Role is not (PartyRole.Agent or PartyRole.Supervisor))
@@ -254,18 +314,20 @@ public static class RecordingLifecycle
 
     private static Result<RecordingSession> Depart(RecordingSession session, RecordingEvent @event, PartyId party, Instant at)
     {
-        var status = session.FindParty(party);
+        var slot = session.SlotOf(party);
+        var status = session.FindParty(party, slot);
         if (!status.Present)
         {
             return NotPresent(party);
         }
 
         var next = new RecordingSession(session, @event, at);
-        if (status.Party.Role.NeedsNotice() && !status.Told)
+        if (status.Untold)
         {
             next.UntoldParties--;
         }
 
+        next.MarkLeft(slot);
         return Settle(next);
     }
 
@@ -291,10 +353,10 @@ public static class RecordingLifecycle
     {
         if (media is null || media.Kind != kind)
         {
-            return Invalid("media", $"The event needs {kind} media.");
+            return WrongMedia(kind);
         }
 
-        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || media.Sha256 is not { Length: 64 } sha || sha.AsSpan().ContainsAnyExcept(HexDigits))
+        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || !media.IsSha256)
         {
             return Invalid("media", "Stored media needs a location, a size of zero or more bytes and a SHA-256 checksum of 64 hex digits.");
         }
@@ -333,7 +395,7 @@ public static class RecordingLifecycle
     // Capture pauses by itself while a present party is untold, and resumes by itself once the last one is told or leaves.
     private static RecordingSession Settle(RecordingSession next)
     {
-        if (!next.Policy.NoticeRequired)
+        if (!next.NoticeRequired)
         {
             return next;
         }
@@ -353,11 +415,9 @@ public static class RecordingLifecycle
     }
 
     private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
-        session.Policy.NoticeRequired && session.UntoldParties > 0
-            ? new ContactKitError(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb} in recording {session.Id}: {session.UntoldParties} present caller(s) or third party(ies) have not been told that the interaction is recorded; give them the recording notice first.")
-            : null;
+        session.NoticeRequired && session.UntoldParties > 0 ? NotTold(session, verb) : null;
 
-    private static ContactKitError? CheckParty(RecordingParty party) =>
+    private static ContactKitError? CheckParty(in RecordingParty party) =>
         string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !IsKnown(party.Role)
             ? Invalid("party", "A party needs an id, a role and a jurisdiction.")
             : null;
@@ -366,6 +426,7 @@ public static class RecordingLifecycle
 
     private static bool IsKnown(NoticeMethod method) => method is >= NoticeMethod.Announcement and <= NoticeMethod.AgentScript;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ContactKitError Illegal(RecordingSession session, RecordingEventKind kind)
     {
         var hint = session.State switch
@@ -378,6 +439,7 @@ public static class RecordingLifecycle
         return new ContactKitError(RecordingErrorCodes.IllegalTransition, $"A {kind} event is not allowed while recording {session.Id} is {session.State}.{hint}", "kind");
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ContactKitError NotPresent(PartyId party) =>
         new(RecordingErrorCodes.PartyNotPresent, $"Party '{party}' is not present in the interaction; report them joining first.", "party");
 

@@ -15,40 +15,65 @@ public sealed class RecordingSession
     private const byte CapturedFlag = 2;
     private const byte SecurePauseFlag = 4;
 
-    // The first session of the chain holds the interaction's fixed facts in its InteractionStarted event.
-    private readonly RecordingSession _root;
-    private byte _state;
+    // The policy's switches, copied from the first event so that applying an event never walks back to it.
+    private const byte RecordingEnabledFlag = 8;
+    private const byte NoticeRequiredFlag = 16;
+    private const byte CaptureBotPhaseFlag = 32;
+
+    // Kept small on purpose: one node is allocated per accepted event, and allocating it is a large part of the cost of a
+    // transition. The interaction's fixed facts live in the InteractionStarted event at the start of the chain.
+    //
+    // Every distinct party of the interaction has a slot, in the order they first appeared; for the first MaskSlots of
+    // them, whether they are present, told, and present but untold (a caller or third party not yet told) is kept here
+    // as bits, so that applying an event reads them instead of walking the chain. Parties beyond are found by the walk.
+    internal const int MaskSlots = 8;
+    private byte _present;
+    private byte _told;
+    private byte _untold;
+    private byte _parties; // how many distinct parties so far, stopping at 255 (any slot past MaskSlots is walked for)
+
+    // The latest session, at or before this one, whose event brought a party never seen before (the first session for the
+    // parties it started with): following these finds a party's slot without visiting any other event.
+    private RecordingSession _arrivals;
+    private readonly int _version;
+    private byte _states; // the state in the low four bits, the state before a deletion request in the high four
     private byte _pauseReason;
-    private byte _stateBeforeDeletion;
     private byte _flags;
     private readonly byte _kind;
 
     internal RecordingSession(InteractionStarted started, Instant at)
     {
-        _root = this;
         LastChangedAt = at;
         LastEvent = started;
         _kind = (byte)RecordingEventKind.InteractionStarted;
-        Version = 1;
+        _version = 1;
+        _arrivals = this;
         State = RecordingTransitionTable.Initial;
-        IdFilter = FilterBit(started.Id);
+        IdFilter = started.IdFilterBit;
+        var policy = started.Policy;
+        _flags = (byte)((policy.RecordingEnabled ? RecordingEnabledFlag : 0)
+            | (policy.NoticeRequired ? NoticeRequiredFlag : 0)
+            | (policy.CaptureBotPhase ? CaptureBotPhaseFlag : 0));
     }
 
     internal RecordingSession(RecordingSession previous, RecordingEvent @event, Instant at)
     {
-        _root = previous._root;
         Previous = previous;
         LastChangedAt = at;
         LastEvent = @event;
         _kind = (byte)@event.Kind;
-        Version = previous.Version + 1;
-        _state = previous._state;
+        _version = previous._version + 1;
+        _states = previous._states;
         _pauseReason = previous._pauseReason;
         _flags = previous._flags;
-        _stateBeforeDeletion = previous._stateBeforeDeletion;
         UntoldParties = previous.UntoldParties;
         HoldCount = previous.HoldCount;
         IdFilter = previous.IdFilter;
+        _arrivals = previous._arrivals;
+        _parties = previous._parties;
+        _present = previous._present;
+        _told = previous._told;
+        _untold = previous._untold;
     }
 
     /// <summary>The tenant the session belongs to.</summary>
@@ -64,13 +89,13 @@ public sealed class RecordingSession
     public RecordingPolicy Policy => Started.Policy;
 
     /// <summary>The version: 1 after <see cref="InteractionStarted"/>, and one more for each accepted event.</summary>
-    public long Version { get; }
+    public long Version => _version;
 
     /// <summary>Where the session stands.</summary>
     public RecordingState State
     {
-        get => (RecordingState)_state;
-        internal set => _state = (byte)value;
+        get => (RecordingState)(_states & 0x0F);
+        internal set => _states = (byte)((_states & 0xF0) | (int)value);
     }
 
     /// <summary>Why nothing is being captured now, while the interaction is live and not capturing; otherwise <see langword="null"/>.</summary>
@@ -127,8 +152,15 @@ public sealed class RecordingSession
         set => SetFlag(SecurePauseFlag, value);
     }
 
+    // The policy's switches, read without walking back to the first event.
+    internal bool RecordingEnabled => (_flags & RecordingEnabledFlag) != 0;
+
+    internal bool NoticeRequired => (_flags & NoticeRequiredFlag) != 0;
+
+    internal bool CaptureBotPhase => (_flags & CaptureBotPhaseFlag) != 0;
+
     /// <summary>When the interaction started.</summary>
-    public Instant StartedAt => _root.LastChangedAt;
+    public Instant StartedAt => Root.LastChangedAt;
 
     /// <summary>When the interaction ended, once it has.</summary>
     public Instant? EndedAt
@@ -160,8 +192,8 @@ public sealed class RecordingSession
 
     internal RecordingState StateBeforeDeletion
     {
-        get => (RecordingState)_stateBeforeDeletion;
-        set => _stateBeforeDeletion = (byte)value;
+        get => (RecordingState)(_states >> 4);
+        set => _states = (byte)((_states & 0x0F) | ((int)value << 4));
     }
 
     /// <summary>Every accepted event in order, each with the version and state it produced.</summary>
@@ -304,14 +336,16 @@ public sealed class RecordingSession
         get
         {
             var segments = ImmutableArray.CreateBuilder<RecordingSegment>();
+            var nodes = Chain();
+            var maxSecurePause = ((InteractionStarted)nodes[0].LastEvent).Policy.MaxSecurePause;
             RecordingSegment? open = null;
-            foreach (var node in Chain())
+            foreach (var node in nodes)
             {
                 if (!node.State.IsLive())
                 {
                     if (open is { } last)
                     {
-                        segments.Add(Close(last, node.LastChangedAt));
+                        segments.Add(Close(last, node.LastChangedAt, maxSecurePause));
                         open = null;
                     }
 
@@ -327,7 +361,7 @@ public sealed class RecordingSession
 
                 if (open is { } previous)
                 {
-                    segments.Add(Close(previous, node.LastChangedAt));
+                    segments.Add(Close(previous, node.LastChangedAt, maxSecurePause));
                 }
 
                 open = new RecordingSegment(node.LastChangedAt, null, captured, reason, false);
@@ -368,7 +402,7 @@ public sealed class RecordingSession
     /// <summary>Whether an event with this id has been accepted.</summary>
     /// <param name="eventId">The event id.</param>
     /// <returns><see langword="true"/> when it is in the history.</returns>
-    public bool HasApplied(EventId eventId) => FindApplied(eventId, FilterBit(eventId)) is not null;
+    public bool HasApplied(EventId eventId) => (IdFilter & FilterBit(eventId)) != 0 && FindApplied(eventId) is not null;
 
     /// <summary>Whether a secure-payment pause has been open longer than the policy allows.</summary>
     /// <param name="now">The current instant.</param>
@@ -380,16 +414,11 @@ public sealed class RecordingSession
     public override string ToString() =>
         PauseReason is { } reason ? $"recording {Id} v{Version} {State} ({reason})" : $"recording {Id} v{Version} {State}";
 
-    // One bit per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
-    internal ulong IdFilter { get; set; }
+    // One bit of 32 per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
+    internal uint IdFilter { get; set; }
 
-    internal RecordingEvent? FindApplied(EventId eventId, ulong filterBit)
+    internal RecordingEvent? FindApplied(EventId eventId)
     {
-        if ((IdFilter & filterBit) == 0)
-        {
-            return null;
-        }
-
         for (var node = this; node is not null; node = node.Previous)
         {
             if (node.LastEvent.Id == eventId)
@@ -419,76 +448,201 @@ public sealed class RecordingSession
         return false;
     }
 
-    // Walks back from the newest event: the first join or departure found says whether the party is present,
-    // and any notice to them anywhere in the interaction counts as told.
-    internal PartyStatus FindParty(PartyId party)
+    // The party's slot, or -1 when they never took part in the interaction.
+    internal int SlotOf(PartyId party)
     {
-        bool? present = null;
+        var id = party.Value;
+        for (var node = _arrivals; ; node = node.Previous!._arrivals)
+        {
+            if (node.Previous is null)
+            {
+                var parties = ((InteractionStarted)node.LastEvent).Parties;
+                for (var i = 0; i < parties.Length; i++)
+                {
+                    if (parties[i].Id.Value == id)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            var arrived = node.Kind switch
+            {
+                RecordingEventKind.PartyJoined => ((PartyJoined)node.LastEvent).Party.Id,
+                RecordingEventKind.HandedToPerson => ((HandedToPerson)node.LastEvent).Person.Id,
+                _ => ((Transferred)node.LastEvent).To.Id,
+            };
+            if (arrived.Value == id)
+            {
+                return node._parties - 1;
+            }
+        }
+    }
+
+    // What the session says about a party now, read from the bits of their slot.
+    internal PartyStatus FindParty(PartyId party, int slot)
+    {
+        if (slot < 0)
+        {
+            return default;
+        }
+
+        if (slot >= MaskSlots)
+        {
+            return WalkParty(party);
+        }
+
+        var bit = 1 << slot;
+        return new PartyStatus((_present & bit) != 0, (_told & bit) != 0, (_untold & bit) != 0);
+    }
+
+    internal PartyStatus FindParty(PartyId party) => FindParty(party, SlotOf(party));
+
+    // The party in the slot was told; a present party who had not been told no longer counts as untold.
+    internal void MarkTold(int slot)
+    {
+        if ((uint)slot < MaskSlots)
+        {
+            _told |= (byte)(1 << slot);
+            _untold &= (byte)~(1 << slot);
+        }
+    }
+
+    // The party in the slot (or, with -1, a party never seen before, who gets the next slot) is now present.
+    internal void MarkArrived(int slot, bool untold)
+    {
+        if (slot < 0)
+        {
+            slot = _parties;
+            _parties = (byte)Math.Min(_parties + 1, byte.MaxValue);
+            _arrivals = this;
+        }
+
+        if (slot < MaskSlots)
+        {
+            _present |= (byte)(1 << slot);
+            _untold = (byte)(untold ? _untold | (1 << slot) : _untold & ~(1 << slot));
+        }
+    }
+
+    internal void MarkLeft(int slot)
+    {
+        if ((uint)slot < MaskSlots)
+        {
+            _present &= (byte)~(1 << slot);
+            _untold &= (byte)~(1 << slot);
+        }
+    }
+
+    // The parties the interaction started with take the first slots, in the order they are listed.
+    internal void StartParty(int slot, bool untold)
+    {
+        _parties = (byte)Math.Min(slot + 1, byte.MaxValue);
+        if (slot < MaskSlots)
+        {
+            _present |= (byte)(1 << slot);
+            _untold |= (byte)(untold ? 1 << slot : 0);
+        }
+    }
+
+    // For parties beyond the bits: walks back from the newest event. The first join or departure found says whether the
+    // party is present (and, for a join, in which role), and any notice to them anywhere in the interaction counts as told.
+    internal PartyStatus WalkParty(PartyId party)
+    {
+        var id = party.Value;
+        var seen = false;
+        var present = false;
+        var needsNotice = false;
         var told = false;
-        RecordingParty found = default;
         for (var node = this; node is not null; node = node.Previous)
         {
             var @event = node.LastEvent;
             switch (node.Kind)
             {
                 case RecordingEventKind.NoticeGiven:
-                    told |= ((RecordingNoticeGiven)@event).Party == party;
+                    told |= ((RecordingNoticeGiven)@event).Party.Value == id;
                     break;
-                case RecordingEventKind.PartyLeft when ((PartyLeft)@event).Party == party:
-                    present ??= false;
+                case RecordingEventKind.PartyLeft:
+                    Left(((PartyLeft)@event).Party.Value);
                     break;
-                case RecordingEventKind.PartyJoined when ((PartyJoined)@event).Party.Id == party:
-                    Seen(((PartyJoined)@event).Party, ref present, ref found);
+                case RecordingEventKind.PartyJoined:
+                    Joined(((PartyJoined)@event).Party);
                     break;
-                case RecordingEventKind.HandedToPerson when ((HandedToPerson)@event).Person.Id == party:
-                    Seen(((HandedToPerson)@event).Person, ref present, ref found);
+                case RecordingEventKind.HandedToPerson:
+                    Joined(((HandedToPerson)@event).Person);
                     break;
                 case RecordingEventKind.Transferred:
                     var transfer = (Transferred)@event;
-                    if (transfer.To.Id == party)
+                    Joined(transfer.To);
+                    if (transfer.From is { } from)
                     {
-                        Seen(transfer.To, ref present, ref found);
-                    }
-                    else if (transfer.From == party)
-                    {
-                        present ??= false;
+                        Left(from.Value);
                     }
 
                     break;
                 case RecordingEventKind.InteractionStarted:
-                    foreach (var p in ((InteractionStarted)@event).Parties)
+                    var parties = ((InteractionStarted)@event).Parties;
+                    for (var i = 0; i < parties.Length; i++)
                     {
-                        if (p.Id == party)
-                        {
-                            Seen(p, ref present, ref found);
-                        }
+                        Joined(parties[i]);
                     }
 
                     break;
             }
+
+            if (seen && told)
+            {
+                break;
+            }
         }
 
-        return new PartyStatus(present ?? false, told, found);
+        return new PartyStatus(present, told, present && needsNotice && !told);
 
-        static void Seen(RecordingParty seen, ref bool? present, ref RecordingParty found)
+        void Joined(in RecordingParty joined)
         {
-            present ??= true;
-            if (found.Id.Value.Length == 0)
+            if (!seen && joined.Id.Value == id)
             {
-                found = seen;
+                seen = true;
+                present = true;
+                needsNotice = joined.Role.NeedsNotice();
+            }
+        }
+
+        void Left(string left)
+        {
+            if (!seen && left == id)
+            {
+                seen = true;
             }
         }
     }
 
-    internal static ulong FilterBit(EventId id)
+    internal static uint FilterBit(EventId id)
     {
         var text = id.Value;
         var n = text.Length;
         var mix = n >= 2 ? text[n - 1] + (text[n - 2] * 7) + (n * 13) : n;
-        return 1UL << (mix & 63);
+        return 1u << (mix & 31);
     }
 
-    private InteractionStarted Started => (InteractionStarted)_root.LastEvent;
+    // The first session of the chain, whose event is the InteractionStarted that fixed the tenant, ids and policy.
+    private RecordingSession Root
+    {
+        get
+        {
+            var node = this;
+            while (node.Previous is { } previous)
+            {
+                node = previous;
+            }
+
+            return node;
+        }
+    }
+
+    private InteractionStarted Started => (InteractionStarted)Root.LastEvent;
 
     private void SetFlag(byte flag, bool on) => _flags = on ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
 
@@ -503,11 +657,11 @@ public sealed class RecordingSession
         return nodes;
     }
 
-    private RecordingSegment Close(RecordingSegment segment, Instant end) =>
+    private static RecordingSegment Close(RecordingSegment segment, Instant end, Duration maxSecurePause) =>
         segment with
         {
             End = end,
-            OverLimit = segment.Reason == UncapturedReason.SecurePayment && end - segment.Start > Policy.MaxSecurePause,
+            OverLimit = segment.Reason == UncapturedReason.SecurePayment && end - segment.Start > maxSecurePause,
         };
 
     // A party who rejoins keeps the notice given to them earlier in the interaction.
@@ -577,5 +731,5 @@ public sealed record DeletionRecord(ActorId RequestedBy, string Reason, Instant 
 /// <summary>What the chain of events says about one party now.</summary>
 /// <param name="Present">Whether the party is present.</param>
 /// <param name="Told">Whether the party has been told about recording during the interaction.</param>
-/// <param name="Party">The party as last seen joining.</param>
-internal readonly record struct PartyStatus(bool Present, bool Told, RecordingParty Party);
+/// <param name="Untold">Whether the party is present, in a role that must be told (a caller or third party), and has not been told.</param>
+internal readonly record struct PartyStatus(bool Present, bool Told, bool Untold);

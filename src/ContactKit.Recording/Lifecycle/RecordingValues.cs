@@ -1,3 +1,4 @@
+using System.Buffers;
 using NodaTime;
 
 namespace ContactKit.Recording;
@@ -28,4 +29,25 @@ public sealed record RecordingPolicy(bool RecordingEnabled, bool NoticeRequired,
 /// <param name="SizeBytes">Its size in bytes.</param>
 /// <param name="Sha256">The SHA-256 checksum of its bytes, as 64 lower-case hex digits.</param>
 /// <param name="Length">How long the audio lasts, when known.</param>
-public sealed record RecordingMedia(MediaKind Kind, string Location, long SizeBytes, string Sha256, Duration? Length = null);
+public sealed record RecordingMedia(MediaKind Kind, string Location, long SizeBytes, string Sha256, Duration? Length = null)
+{
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
+    private readonly string _sha256 = Sha256;
+
+    /// <summary>The SHA-256 checksum of its bytes, as 64 lower-case hex digits.</summary>
+    public string Sha256
+    {
+        get => _sha256;
+        init
+        {
+            _sha256 = value;
+            IsSha256 = IsHexChecksum(value);
+        }
+    }
+
+    // Whether the checksum is 64 hex digits, worked out once when it is set rather than each time the media is stored.
+    internal bool IsSha256 { get; private init; } = IsHexChecksum(Sha256);
+
+    private static bool IsHexChecksum(string? sha256) => sha256 is { Length: 64 } && !sha256.AsSpan().ContainsAnyExcept(HexDigits);
+}

@@ -94,6 +94,9 @@ public class RecordingLifecyclePropertyTests
             Assert.All(session.Parties.Where(p => p.LeftAt is null && p.Party.Role.NeedsNotice()), p => Assert.NotNull(p.Notice));
         }
 
+        // The count of untold parties is the present callers and third parties who have no notice.
+        Assert.Equal(session.Parties.Count(p => p.LeftAt is null && p.Party.Role.NeedsNotice() && p.Notice is null), session.UntoldParties);
+
         // Nothing is ever captured on a plan without recording.
         if (!policy.RecordingEnabled)
         {

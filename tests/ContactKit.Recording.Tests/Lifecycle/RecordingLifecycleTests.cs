@@ -267,6 +267,22 @@ public class RecordingLifecycleTests
         Assert.Equal(RecordingErrorCodes.InvalidEvent, result.Error?.Code);
     }
 
+    [Theory]
+    [InlineData("not-hex")] // too short and not hex
+    [InlineData("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")] // 64 characters, none of them hex
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaag")] // 64 characters, the last one not hex
+    public void MediaStored_ChecksumChangedByCopy_IsCheckedAgain(string checksum)
+    {
+        var processing = Capturing().Then(End());
+        var bad = Audio with { Sha256 = checksum };
+        var mended = bad with { Sha256 = new string('b', 64) };
+
+        // A copy with a bad checksum is refused and a copy mended back to 64 hex digits is accepted: the check follows the value.
+        Assert.Equal(RecordingErrorCodes.InvalidEvent, processing.Try(new MediaStored(NewId(), bad)).Error?.Code);
+        Assert.Equal(RecordingState.Available, processing.Then(new MediaStored(NewId(), mended)).State);
+        Assert.Equal(RecordingErrorCodes.InvalidEvent, processing.Try(new MediaStored(NewId(), new RecordingMedia(MediaKind.Audio, "memory://x", 1, checksum))).Error?.Code);
+    }
+
     [Fact]
     public void MediaFailed_WhileProcessing_IsFailed()
     {

@@ -15,6 +15,26 @@ public class RecordingSessionTests
     }
 
     [Fact]
+    public void Apply_EventCopiedWithANewId_IsANewEventAndTheOldIdStillReplays()
+    {
+        var paused = Calls.Pause(UncapturedReason.OnHold);
+        var session = Calls.Capturing().Then(paused).Then(Calls.Resume());
+
+        // The copy differs only by its id: it is a new pause, while the original is recognised as already applied.
+        var again = paused with { Id = EventId.Parse("pause-again") };
+
+        Assert.Same(session, session.Try(paused).Value);
+        Assert.True(session.HasApplied(paused.Id));
+        Assert.False(session.HasApplied(again.Id));
+        var pausedAgain = session.Then(again);
+        Assert.Equal(RecordingState.Paused, pausedAgain.State);
+
+        // The same event built afresh, not copied, is recognised as the one already applied.
+        var rebuilt = new CapturePaused(EventId.Parse("pause-again"), UncapturedReason.OnHold);
+        Assert.Same(pausedAgain, pausedAgain.Try(rebuilt).Value);
+    }
+
+    [Fact]
     public void Apply_AcceptedEvent_LeavesThePreviousSessionAsItWas()
     {
         var before = Calls.Capturing();
