@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace ContactKit;
 
@@ -30,7 +31,18 @@ public readonly struct Result<T> : IEquatable<Result<T>>
 
     /// <summary>The value of a successful operation.</summary>
     /// <exception cref="ContactKitException">The operation was refused; the exception carries the refusal.</exception>
-    public T Value => Error is null ? _value : throw new ContactKitException(Error);
+    public T Value
+    {
+        get
+        {
+            if (Error is not null)
+            {
+                ThrowRefused(Error);
+            }
+
+            return _value;
+        }
+    }
 
     /// <summary>Creates a successful result.</summary>
     /// <param name="value">The value.</param>
@@ -94,6 +106,11 @@ public readonly struct Result<T> : IEquatable<Result<T>>
         ArgumentNullException.ThrowIfNull(failure);
         return Error is null ? success(_value) : failure(Error);
     }
+
+    // Kept out of line so that the getter stays small enough for the JIT to inline on the success path.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRefused(ContactKitError error) => throw new ContactKitException(error);
 
     /// <inheritdoc />
     public bool Equals(Result<T> other) =>

@@ -98,7 +98,7 @@ public static class RecordingLifecycle
             return Illegal(session, kind);
         }
 
-        var next = kind switch
+        return kind switch
         {
             RecordingEventKind.CaptureStarted => StartCapture(session, @event, at),
             RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(session, @event, at),
@@ -123,12 +123,6 @@ public static class RecordingLifecycle
             RecordingEventKind.Disposed => CheckNotHeld(session) ?? Move(session, @event, at, RecordingState.Deleted),
             _ => Illegal(session, kind),
         };
-        if (next.TryGetValue(out var accepted))
-        {
-            accepted.IdFilter |= filterBit;
-        }
-
-        return next;
     }
 
     // The refusals below are built out of line: their messages need stack space that the accepted path should not pay for.

@@ -68,7 +68,7 @@ public sealed class RecordingSession
         _flags = previous._flags;
         UntoldParties = previous.UntoldParties;
         HoldCount = previous.HoldCount;
-        IdFilter = previous.IdFilter;
+        IdFilter = previous.IdFilter | @event.IdFilterBit;
         _arrivals = previous._arrivals;
         _parties = previous._parties;
         _present = previous._present;
@@ -415,7 +415,7 @@ public sealed class RecordingSession
         PauseReason is { } reason ? $"recording {Id} v{Version} {State} ({reason})" : $"recording {Id} v{Version} {State}";
 
     // One bit of 32 per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
-    internal uint IdFilter { get; set; }
+    internal uint IdFilter { get; }
 
     internal RecordingEvent? FindApplied(EventId eventId)
     {
