@@ -15,6 +15,9 @@ public class RecordingPlanOptions
     /// <summary>Whether the bot or IVR phase may be captured. Default <see langword="false"/>.</summary>
     public bool CaptureBotPhase { get; set; }
 
+    /// <summary>Whether agents and supervisors count as told through their terms of employment (default); set <see langword="false"/> when every party on the call must hear or see the notice.</summary>
+    public bool StaffToldByEmployment { get; set; } = true;
+
     /// <summary>How long a secure-payment pause may stay open before it is flagged. Default ten minutes.</summary>
     public TimeSpan MaxSecurePause { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -23,7 +26,8 @@ public class RecordingPlanOptions
 
     /// <summary>The plan as the policy value the lifecycle receives.</summary>
     /// <returns>The policy.</returns>
-    public RecordingPolicy ToPolicy() => new(RecordingEnabled, NoticeRequired, CaptureBotPhase, Duration.FromTimeSpan(MaxSecurePause));
+    public RecordingPolicy ToPolicy() =>
+        new(RecordingEnabled, NoticeRequired, CaptureBotPhase, Duration.FromTimeSpan(MaxSecurePause)) { StaffToldByEmployment = StaffToldByEmployment };
 }
 
 /// <summary>Grants a role some uses of recordings for some purposes.</summary>

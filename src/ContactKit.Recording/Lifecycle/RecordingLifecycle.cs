@@ -50,7 +50,7 @@ public static class RecordingLifecycle
                 }
             }
 
-            var needsNotice = party.Role.NeedsNotice();
+            var needsNotice = session.NeedsNotice(party.Role);
             untold += needsNotice ? 1 : 0;
             session.StartParty(i, needsNotice);
         }
@@ -259,7 +259,7 @@ public static class RecordingLifecycle
             return AlreadyPresent(session, party.Id);
         }
 
-        var joiningUntold = party.Role.NeedsNotice() && !joining.Told;
+        var joiningUntold = session.NeedsNotice(party.Role) && !joining.Told;
         var untold = session.UntoldParties + (joiningUntold ? 1 : 0);
         var leavingSlot = -1;
         if (leaving is { } from)

@@ -19,6 +19,7 @@ public sealed class RecordingSession
     private const byte RecordingEnabledFlag = 8;
     private const byte NoticeRequiredFlag = 16;
     private const byte CaptureBotPhaseFlag = 32;
+    private const byte StaffNeedNoticeFlag = 64;
 
     // Kept small on purpose: one node is allocated per accepted event, and allocating it is a large part of the cost of a
     // transition. The interaction's fixed facts live in the InteractionStarted event at the start of the chain.
@@ -53,7 +54,8 @@ public sealed class RecordingSession
         var policy = started.Policy;
         _flags = (byte)((policy.RecordingEnabled ? RecordingEnabledFlag : 0)
             | (policy.NoticeRequired ? NoticeRequiredFlag : 0)
-            | (policy.CaptureBotPhase ? CaptureBotPhaseFlag : 0));
+            | (policy.CaptureBotPhase ? CaptureBotPhaseFlag : 0)
+            | (policy.StaffToldByEmployment ? 0 : StaffNeedNoticeFlag));
     }
 
     internal RecordingSession(RecordingSession previous, RecordingEvent @event, Instant at)
@@ -158,6 +160,9 @@ public sealed class RecordingSession
     internal bool NoticeRequired => (_flags & NoticeRequiredFlag) != 0;
 
     internal bool CaptureBotPhase => (_flags & CaptureBotPhaseFlag) != 0;
+
+    // Whether a party in this role must be told under the session's policy (see RecordingPolicy.NoticeNeededBy).
+    internal bool NeedsNotice(PartyRole role) => role.NeedsNotice() || (_flags & StaffNeedNoticeFlag) != 0;
 
     /// <summary>When the interaction started.</summary>
     public Instant StartedAt => Root.LastChangedAt;
@@ -606,7 +611,7 @@ public sealed class RecordingSession
             {
                 seen = true;
                 present = true;
-                needsNotice = joined.Role.NeedsNotice();
+                needsNotice = NeedsNotice(joined.Role);
             }
         }
 

@@ -109,7 +109,10 @@ public static class RecordingValueExtensions
     /// <returns><see langword="true"/> for not capturing, capturing, paused and stopped.</returns>
     public static bool IsLive(this RecordingState state) => state is >= RecordingState.NotCapturing and <= RecordingState.Stopped;
 
-    /// <summary>Whether a party in this role must be told about recording before capture (staff are told through their terms of employment).</summary>
+    /// <summary>
+    /// Whether a party in this role must be told about recording before capture when staff are told through their terms of
+    /// employment (the default policy); <see cref="RecordingPolicy.NoticeNeededBy"/> applies the tenant's policy.
+    /// </summary>
     /// <param name="role">The role.</param>
     /// <returns><see langword="true"/> for callers and third parties.</returns>
     public static bool NeedsNotice(this PartyRole role) => role is PartyRole.Caller or PartyRole.ThirdParty;

@@ -36,7 +36,7 @@ public static class RecordingTransitionTable
         foreach (var state in live)
         {
             // Parties come, go and are told in every live state; a notice or a departure may let a paused capture resume,
-            // an arrival who has not been told pauses it.
+            // an arrival (including the person a bot hands over to) who has not been told pauses it.
             var settles = state == RecordingState.Capturing ? new[] { state, RecordingState.Paused }
                 : state == RecordingState.Paused ? new[] { state, RecordingState.Capturing }
                 : [state];
@@ -44,7 +44,7 @@ public static class RecordingTransitionTable
             Add(state, RecordingEventKind.PartyJoined, state == RecordingState.Capturing ? settles : [state]);
             Add(state, RecordingEventKind.PartyLeft, state == RecordingState.Paused ? settles : [state]);
             Add(state, RecordingEventKind.Transferred, settles);
-            Add(state, RecordingEventKind.HandedToPerson, state);
+            Add(state, RecordingEventKind.HandedToPerson, state == RecordingState.Capturing ? settles : [state]);
             Add(state, RecordingEventKind.StopRequested, RecordingState.Stopped);
         }
 

@@ -14,13 +14,24 @@ public readonly record struct RecordingParty(PartyId Id, PartyRole Role, Jurisdi
 /// never reads configuration itself; <see cref="RecordingOptions.PolicyFor(TenantId)"/> builds it from options.
 /// </summary>
 /// <param name="RecordingEnabled">Whether the tenant's plan includes recording; when not, nothing is ever captured.</param>
-/// <param name="NoticeRequired">Whether every caller and third party must be told before capture.</param>
+/// <param name="NoticeRequired">Whether every caller and third party (and, unless <see cref="StaffToldByEmployment"/>, every member of staff) must be told before capture.</param>
 /// <param name="CaptureBotPhase">Whether the bot or IVR phase may be captured.</param>
 /// <param name="MaxSecurePause">How long a secure-payment pause may stay open before it is flagged.</param>
 public sealed record RecordingPolicy(bool RecordingEnabled, bool NoticeRequired, bool CaptureBotPhase, Duration MaxSecurePause)
 {
     /// <summary>Recording on, notice required, bot phase not captured, secure pauses flagged after ten minutes.</summary>
     public static RecordingPolicy Default { get; } = new(true, true, false, Duration.FromMinutes(10));
+
+    /// <summary>
+    /// Whether agents and supervisors count as told through their terms of employment (the default). A tenant whose
+    /// policy tells every party on the call sets it to <see langword="false"/>: staff then need the notice too.
+    /// </summary>
+    public bool StaffToldByEmployment { get; init; } = true;
+
+    /// <summary>Whether a party in this role must be given the recording notice under this policy.</summary>
+    /// <param name="role">The party's role.</param>
+    /// <returns><see langword="true"/> for callers and third parties, and for staff unless <see cref="StaffToldByEmployment"/>.</returns>
+    public bool NoticeNeededBy(PartyRole role) => role.NeedsNotice() || !StaffToldByEmployment;
 }
 
 /// <summary>A stored artefact of a session: audio or transcript.</summary>

@@ -25,6 +25,7 @@ namespace ContactKit.Recording;
 /// <param name="Holds">The legal holds on the recording.</param>
 /// <param name="Media">What was stored.</param>
 /// <param name="Deletion">The deletion so far, if any.</param>
+/// <param name="StaffToldByEmployment">Whether the policy counted staff as told through their terms of employment.</param>
 public sealed record CaptureReport(
     TenantId Tenant,
     RecordingId Recording,
@@ -38,7 +39,8 @@ public sealed record CaptureReport(
     ImmutableArray<PartyPresence> Parties,
     ImmutableArray<LegalHoldId> Holds,
     ImmutableArray<RecordingMedia> Media,
-    DeletionRecord? Deletion)
+    DeletionRecord? Deletion,
+    bool StaffToldByEmployment = true)
 {
     /// <summary>Builds the report of a session.</summary>
     /// <param name="session">The session.</param>
@@ -67,7 +69,7 @@ public sealed record CaptureReport(
         var holds = session.Holds.ToImmutableArray().Sort();
         return new CaptureReport(
             session.Tenant, session.Id, session.Channel, session.State, session.StartedAt, session.EndedAt,
-            captured, notCaptured, segments, session.Parties, holds, session.Media, session.Deletion);
+            captured, notCaptured, segments, session.Parties, holds, session.Media, session.Deletion, session.Policy.StaffToldByEmployment);
     }
 
     /// <summary>The report as text a person can read, times in UTC.</summary>
@@ -93,7 +95,7 @@ public sealed record CaptureReport(
             var party = presence.Party;
             var told = presence.Notice is { } notice
                 ? $"told {Time(notice.At)} by {Describe(notice.Method)}, notice {notice.Notice} version {notice.Version}"
-                : party.Role.NeedsNotice() ? "never told" : "staff, told through terms of employment";
+                : party.Role.NeedsNotice() || !StaffToldByEmployment ? "never told" : "staff, told through terms of employment";
             var left = presence.LeftAt is { } leftAt ? $", left {Time(leftAt)}" : string.Empty;
             Line(text, $"  {party.Id} ({party.Role}, {party.Jurisdiction}) joined {Time(presence.JoinedAt)}{left}; {told}");
         }

@@ -66,12 +66,12 @@ public class AddRecordingTests
     public void PolicyFor_TenantWithOwnPlan_GetsItAndOthersTheDefault()
     {
         var options = new RecordingOptions { CaptureBotPhase = true };
-        options.Tenants["reseller-basic"] = new RecordingPlanOptions { RecordingEnabled = false, MaxSecurePause = TimeSpan.FromMinutes(3) };
+        options.Tenants["reseller-basic"] = new RecordingPlanOptions { RecordingEnabled = false, MaxSecurePause = TimeSpan.FromMinutes(3), StaffToldByEmployment = false };
 
         var basic = options.PolicyFor(TenantId.Parse("reseller-basic"));
         var other = options.PolicyFor(TenantId.Parse("council"));
 
-        Assert.Equal(new RecordingPolicy(false, true, false, Duration.FromMinutes(3)), basic);
+        Assert.Equal(new RecordingPolicy(false, true, false, Duration.FromMinutes(3)) { StaffToldByEmployment = false }, basic);
         Assert.Equal(RecordingPolicy.Default with { CaptureBotPhase = true }, other);
     }
 

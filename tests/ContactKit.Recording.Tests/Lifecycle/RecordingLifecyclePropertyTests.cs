@@ -13,8 +13,8 @@ public class RecordingLifecyclePropertyTests
     private static readonly RecordingParty[] Pool = [Calls.Caller, Calls.Agent, Calls.Agent2, Calls.Interpreter];
 
     private static readonly Gen<RecordingPolicy> GenPolicy =
-        Gen.Select(Gen.Frequency((1, Gen.Const(false)), (4, Gen.Const(true))), Gen.Bool, Gen.Bool, Gen.Int[1, 10])
-            .Select((enabled, notice, bot, minutes) => new RecordingPolicy(enabled, notice, bot, Duration.FromMinutes(minutes)));
+        Gen.Select(Gen.Frequency((1, Gen.Const(false)), (4, Gen.Const(true))), Gen.Bool, Gen.Bool, Gen.Int[1, 10], Gen.Frequency((1, Gen.Const(false)), (3, Gen.Const(true))))
+            .Select((enabled, notice, bot, minutes, staffTold) => new RecordingPolicy(enabled, notice, bot, Duration.FromMinutes(minutes)) { StaffToldByEmployment = staffTold });
 
     private static readonly Gen<Step> GenStep =
         Gen.Select(Gen.Int[2, 20], Gen.Int[0, Pool.Length - 1], Gen.Int[0, 2], Gen.Int[0, 3], Gen.Int[0, 120], Gen.Int[0, 9])
@@ -88,14 +88,14 @@ public class RecordingLifecyclePropertyTests
     {
         var capturing = session.State == RecordingState.Capturing;
 
-        // Never capture while a present caller or third party has not been told (when the policy requires it).
+        // Never capture while a present party who needs the notice under the policy has not been told (when the policy requires one).
         if (capturing && policy.NoticeRequired)
         {
-            Assert.All(session.Parties.Where(p => p.LeftAt is null && p.Party.Role.NeedsNotice()), p => Assert.NotNull(p.Notice));
+            Assert.All(session.Parties.Where(p => p.LeftAt is null && policy.NoticeNeededBy(p.Party.Role)), p => Assert.NotNull(p.Notice));
         }
 
-        // The count of untold parties is the present callers and third parties who have no notice.
-        Assert.Equal(session.Parties.Count(p => p.LeftAt is null && p.Party.Role.NeedsNotice() && p.Notice is null), session.UntoldParties);
+        // The count of untold parties is the present parties who need the notice under the policy and have none.
+        Assert.Equal(session.Parties.Count(p => p.LeftAt is null && policy.NoticeNeededBy(p.Party.Role) && p.Notice is null), session.UntoldParties);
 
         // Nothing is ever captured on a plan without recording.
         if (!policy.RecordingEnabled)

@@ -176,6 +176,33 @@ public class RecordingLifecycleTests
         Assert.Equal(RecordingState.Capturing, told.State);
     }
 
+    // Rule: a tenant whose policy tells every party on the call (staff not told through their employment) needs staff told too.
+    [Fact]
+    public void Start_StaffNotToldByEmploymentAndAgentUntold_IsRefusedUntilTheAgentIsTold()
+    {
+        var policy = RecordingPolicy.Default with { StaffToldByEmployment = false };
+        var session = Begin(policy).Then(Told(Caller)).Then(Join(Agent));
+
+        var refused = session.Try(Start());
+        var started = session.Then(Told(Agent, NoticeMethod.AgentScript)).Then(Start());
+
+        Assert.Equal(RecordingErrorCodes.NoticeNotGiven, refused.Error?.Code);
+        Assert.Equal(RecordingState.Capturing, started.State);
+    }
+
+    [Fact]
+    public void Transfer_StaffNotToldByEmploymentToUntoldOfficer_PausesForMissingNotice()
+    {
+        var policy = RecordingPolicy.Default with { StaffToldByEmployment = false };
+        var capturing = Begin(policy).Then(Told(Caller)).Then(Join(Agent)).Then(Told(Agent)).Then(Start());
+
+        var transferred = capturing.Then(Transfer(Agent2, Agent, "licensing"));
+
+        Assert.Equal(RecordingState.Paused, transferred.State);
+        Assert.Equal(UncapturedReason.MissingNotice, transferred.PauseReason);
+        Assert.Contains("never told", CaptureReport.From(transferred).ToText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Transfer_ToAnotherOfficer_KeepsCapturing()
     {
