@@ -1,3 +1,4 @@
+using ContactKit.Retention;
 using NodaTime;
 
 namespace ContactKit.DataSubjects;
@@ -8,7 +9,18 @@ namespace ContactKit.DataSubjects;
 /// <param name="ClarificationRequested">The day clarification was asked for, if it was.</param>
 /// <param name="ClarificationReceived">The day the clarification arrived.</param>
 /// <param name="EarlierClarificationDays">Days of earlier, finished clarification waits on the same request, which do not count.</param>
-public readonly record struct RequestTimeline(LocalDate Received, LocalDate? IdentityConfirmed, LocalDate? ClarificationRequested, LocalDate? ClarificationReceived, int EarlierClarificationDays = 0);
+public readonly record struct RequestTimeline(LocalDate Received, LocalDate? IdentityConfirmed, LocalDate? ClarificationRequested, LocalDate? ClarificationReceived, int EarlierClarificationDays = 0)
+{
+    // The statutory clock these dates start and pause (UK GDPR Art 12A), as the deadline calculator counts it.
+    internal RightsRequestClock ToClock() => new()
+    {
+        Received = Received,
+        IdentityInformationReceived = IdentityConfirmed,
+        ClarificationRequested = ClarificationRequested,
+        ClarificationReceived = ClarificationReceived,
+        EarlierPausedDays = EarlierClarificationDays,
+    };
+}
 
 /// <summary>A rights request's statutory deadlines.</summary>
 /// <param name="Due">The day the answer is due (one month).</param>

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
-using ContactKit.Retention;
 using NodaTime;
 
 namespace ContactKit.DataSubjects;
@@ -147,7 +146,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
             {
                 ClarificationRequestedOn = command.On,
                 ClarificationReceivedOn = null,
-                EarlierClarificationDays = Clock(request).PausedDays,
+                EarlierClarificationDays = Timeline(request).ToClock().PausedDays,
             },
             RightsRequestAction.ReceiveClarification => request with { ClarificationReceivedOn = command.On },
             RightsRequestAction.ConfirmIdentity => request with { IdentityConfirmedOn = request.IdentityConfirmedOn ?? command.On },
@@ -205,21 +204,13 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         return next.IsClockRunning ? WithDeadlines(next) : next;
     }
 
-    // The request's clock as the statutory calculator counts it: the days of every finished clarification wait so far.
-    private static RightsRequestClock Clock(RightsRequest request) => new()
-    {
-        Received = request.ReceivedOn,
-        IdentityInformationReceived = request.IdentityConfirmedOn,
-        ClarificationRequested = request.ClarificationRequestedOn,
-        ClarificationReceived = request.ClarificationReceivedOn,
-        EarlierPausedDays = request.EarlierClarificationDays,
-    };
+    // The dates the request's deadlines are counted from, including the days of every finished clarification wait so far.
+    private static RequestTimeline Timeline(RightsRequest request) =>
+        new(request.ReceivedOn, request.IdentityConfirmedOn, request.ClarificationRequestedOn, request.ClarificationReceivedOn, request.EarlierClarificationDays);
 
     private RightsRequest WithDeadlines(RightsRequest request)
     {
-        var d = _deadlines.Calculate(
-            request.Tenant,
-            new RequestTimeline(request.ReceivedOn, request.IdentityConfirmedOn, request.ClarificationRequestedOn, request.ClarificationReceivedOn, request.EarlierClarificationDays));
+        var d = _deadlines.Calculate(request.Tenant, Timeline(request));
         var due = request.Extension is null ? d.Due : d.ExtendedDue;
 
         // A deadline never moves earlier: a later calculation can only keep or postpone it.

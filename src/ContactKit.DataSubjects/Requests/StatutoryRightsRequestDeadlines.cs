@@ -35,14 +35,7 @@ public sealed class StatutoryRightsRequestDeadlines : IRightsRequestDeadlines
     public RequestDeadlines Calculate(TenantId tenant, in RequestTimeline timeline)
     {
         var deadlines = For(tenant);
-        var clock = new RightsRequestClock
-        {
-            Received = timeline.Received,
-            IdentityInformationReceived = timeline.IdentityConfirmed,
-            ClarificationRequested = timeline.ClarificationRequested,
-            ClarificationReceived = timeline.ClarificationReceived,
-            EarlierPausedDays = timeline.EarlierClarificationDays,
-        };
+        var clock = timeline.ToClock();
         return new RequestDeadlines(deadlines.RightsRequestDue(clock), deadlines.RightsRequestExtendedDue(clock), deadlines.ExtensionNoticeDue(clock));
     }
 }
