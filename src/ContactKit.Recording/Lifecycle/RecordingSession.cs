@@ -162,7 +162,7 @@ public sealed class RecordingSession
     internal bool CaptureBotPhase => (_flags & CaptureBotPhaseFlag) != 0;
 
     // Whether a party in this role must be told under the session's policy (see RecordingPolicy.NoticeNeededBy).
-    internal bool NeedsNotice(PartyRole role) => role.NeedsNotice() || (_flags & StaffNeedNoticeFlag) != 0;
+    internal bool NeedsNotice(PartyRole role) => role.NeedsNotice(staffToldByEmployment: (_flags & StaffNeedNoticeFlag) == 0);
 
     /// <summary>When the interaction started.</summary>
     public Instant StartedAt => Root.LastChangedAt;

@@ -116,4 +116,7 @@ public static class RecordingValueExtensions
     /// <param name="role">The role.</param>
     /// <returns><see langword="true"/> for callers and third parties.</returns>
     public static bool NeedsNotice(this PartyRole role) => role is PartyRole.Caller or PartyRole.ThirdParty;
+
+    // The notice rule under a policy: callers and third parties always, staff unless told through their employment.
+    internal static bool NeedsNotice(this PartyRole role, bool staffToldByEmployment) => role.NeedsNotice() || !staffToldByEmployment;
 }

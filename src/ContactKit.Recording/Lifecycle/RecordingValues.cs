@@ -31,7 +31,7 @@ public sealed record RecordingPolicy(bool RecordingEnabled, bool NoticeRequired,
     /// <summary>Whether a party in this role must be given the recording notice under this policy.</summary>
     /// <param name="role">The party's role.</param>
     /// <returns><see langword="true"/> for callers and third parties, and for staff unless <see cref="StaffToldByEmployment"/>.</returns>
-    public bool NoticeNeededBy(PartyRole role) => role.NeedsNotice() || !StaffToldByEmployment;
+    public bool NoticeNeededBy(PartyRole role) => role.NeedsNotice(StaffToldByEmployment);
 }
 
 /// <summary>A stored artefact of a session: audio or transcript.</summary>

@@ -95,7 +95,7 @@ public sealed record CaptureReport(
             var party = presence.Party;
             var told = presence.Notice is { } notice
                 ? $"told {Time(notice.At)} by {Describe(notice.Method)}, notice {notice.Notice} version {notice.Version}"
-                : party.Role.NeedsNotice() || !StaffToldByEmployment ? "never told" : "staff, told through terms of employment";
+                : party.Role.NeedsNotice(StaffToldByEmployment) ? "never told" : "staff, told through terms of employment";
             var left = presence.LeftAt is { } leftAt ? $", left {Time(leftAt)}" : string.Empty;
             Line(text, $"  {party.Id} ({party.Role}, {party.Jurisdiction}) joined {Time(presence.JoinedAt)}{left}; {told}");
         }
