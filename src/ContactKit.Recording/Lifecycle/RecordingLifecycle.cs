@@ -31,7 +31,7 @@ public static class RecordingLifecycle
             return Invalid("parties", "An interaction needs at least one party (usually the caller) with a jurisdiction.");
         }
 
-        var session = new RecordingSession(started, at);
+        var facts = new SessionFacts(started);
         var parties = started.Parties;
         var untold = 0;
         for (var i = 0; i < parties.Length; i++)
@@ -50,17 +50,13 @@ public static class RecordingLifecycle
                 }
             }
 
-            var needsNotice = session.NeedsNotice(party.Role);
+            var needsNotice = facts.NeedsNotice(party.Role);
             untold += needsNotice ? 1 : 0;
-            session.StartParty(i, needsNotice);
+            facts.StartParty(i, needsNotice);
         }
 
-        session.UntoldParties = untold;
-        session.InBotPhase = started.BeginsWithBot;
-        session.PauseReason = !started.Policy.RecordingEnabled ? UncapturedReason.RecordingDisabled
-            : started.BeginsWithBot ? UncapturedReason.BotPhase
-            : UncapturedReason.NotStarted;
-        return session;
+        facts.UntoldParties = untold;
+        return new RecordingSession(started, at, facts);
     }
 
     /// <summary>
@@ -79,51 +75,55 @@ public static class RecordingLifecycle
         var filterBit = @event.IdFilterBit;
         if ((session.IdFilter & filterBit) != 0 && session.FindApplied(@event.Id) is { } applied)
         {
-            return applied.Equals(@event) ? session : IdReused(session, @event, applied);
+            return Replayed(session, @event, applied);
         }
 
-        if (expectedVersion is { } expected && expected != session.Version)
-        {
-            return VersionConflict(session, expected);
-        }
+        // The rule for the event changes a copy of the facts, or refuses; the next session is built once, from the copy.
+        var next = session.Facts;
+        next.Advance(@event.Kind, filterBit);
+        var refusal = Refusal(session, @event, at, expectedVersion) ?? Decide(session, @event, ref next);
+        return refusal is null ? new RecordingSession(session, @event, at, next) : refusal;
+    }
 
-        if (at < session.LastChangedAt)
-        {
-            return OutOfOrder(session, @event, at);
-        }
+    // Whether the event may be applied at all: the caller's version, the order of events and the transition table.
+    private static ContactKitError? Refusal(RecordingSession session, RecordingEvent @event, Instant at, long? expectedVersion) =>
+        expectedVersion is { } expected && expected != session.Version ? VersionConflict(session, expected)
+        : at < session.LastChangedAt ? OutOfOrder(session, @event, at)
+        : !RecordingTransitionTable.IsAllowed(session.State, @event.Kind) ? Illegal(session, @event.Kind)
+        : null;
 
-        var kind = @event.Kind;
-        if (!RecordingTransitionTable.IsAllowed(session.State, kind))
+    // The rule for the event's kind: it either refuses, or changes the facts of the next session and returns null.
+    private static ContactKitError? Decide(RecordingSession session, RecordingEvent @event, ref SessionFacts next) =>
+        @event.Kind switch
         {
-            return Illegal(session, kind);
-        }
-
-        return kind switch
-        {
-            RecordingEventKind.CaptureStarted => StartCapture(session, @event, at),
-            RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(session, @event, at),
-            RecordingEventKind.CapturePaused => Pause(session, (CapturePaused)@event, at),
-            RecordingEventKind.NoticeGiven => Tell(session, (RecordingNoticeGiven)@event, at),
-            RecordingEventKind.PartyJoined => Join(session, (PartyJoined)@event, at),
-            RecordingEventKind.Transferred => Transfer(session, (Transferred)@event, at),
-            RecordingEventKind.HandedToPerson => Handover(session, (HandedToPerson)@event, at),
-            RecordingEventKind.PartyLeft => Depart(session, @event, ((PartyLeft)@event).Party, at),
-            RecordingEventKind.StopRequested => Stop(session, (StopRequested)@event, at),
-            RecordingEventKind.InteractionEnded => End(session, @event, at),
-            RecordingEventKind.MediaStored => Store(session, @event, ((MediaStored)@event).Media, MediaKind.Audio, at),
-            RecordingEventKind.TranscriptStored => Store(session, @event, ((TranscriptStored)@event).Transcript, MediaKind.Transcript, at),
+            RecordingEventKind.CaptureStarted => StartCapture(session, ref next),
+            RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(ref next),
+            RecordingEventKind.CapturePaused => Pause((CapturePaused)@event, ref next),
+            RecordingEventKind.NoticeGiven => Tell(session, (RecordingNoticeGiven)@event, ref next),
+            RecordingEventKind.PartyJoined => Join(session, (PartyJoined)@event, ref next),
+            RecordingEventKind.Transferred => Transfer(session, (Transferred)@event, ref next),
+            RecordingEventKind.HandedToPerson => Handover(session, (HandedToPerson)@event, ref next),
+            RecordingEventKind.PartyLeft => Depart(session, ((PartyLeft)@event).Party, ref next),
+            RecordingEventKind.StopRequested => Stop(session, (StopRequested)@event, ref next),
+            RecordingEventKind.InteractionEnded => End(ref next),
+            RecordingEventKind.MediaStored => Store(((MediaStored)@event).Media, MediaKind.Audio, ref next),
+            RecordingEventKind.TranscriptStored => Store(((TranscriptStored)@event).Transcript, MediaKind.Transcript, ref next),
             RecordingEventKind.MediaFailed => string.IsNullOrWhiteSpace(((MediaFailed)@event).Reason)
                 ? Invalid("reason", "Say why storing the media failed.")
-                : Move(session, @event, at, RecordingState.Failed),
-            RecordingEventKind.HoldPlaced => PlaceHold(session, (HoldPlaced)@event, at),
-            RecordingEventKind.HoldReleased => ReleaseHold(session, (HoldReleased)@event, at),
-            RecordingEventKind.DeletionRequested => RequestDeletion(session, (DeletionRequested)@event, at),
-            RecordingEventKind.DeletionRefused => RefuseDeletion(session, (DeletionRefused)@event, at),
-            RecordingEventKind.DeletionAuthorised => CheckNotHeld(session) ?? Move(session, @event, at, RecordingState.DeletionAuthorised),
-            RecordingEventKind.Disposed => CheckNotHeld(session) ?? Move(session, @event, at, RecordingState.Deleted),
-            _ => Illegal(session, kind),
+                : Move(ref next, RecordingState.Failed),
+            RecordingEventKind.HoldPlaced => PlaceHold(session, (HoldPlaced)@event, ref next),
+            RecordingEventKind.HoldReleased => ReleaseHold(session, (HoldReleased)@event, ref next),
+            RecordingEventKind.DeletionRequested => RequestDeletion((DeletionRequested)@event, ref next),
+            RecordingEventKind.DeletionRefused => RefuseDeletion((DeletionRefused)@event, ref next),
+            RecordingEventKind.DeletionAuthorised => CheckNotHeld(session) ?? Move(ref next, RecordingState.DeletionAuthorised),
+            RecordingEventKind.Disposed => CheckNotHeld(session) ?? Move(ref next, RecordingState.Deleted),
+            _ => Illegal(session, @event.Kind),
         };
-    }
+
+    // An event applied again changes nothing; a different event under the same id is refused.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Result<RecordingSession> Replayed(RecordingSession session, RecordingEvent @event, RecordingEvent applied) =>
+        applied.Equals(@event) ? session : IdReused(session, @event, applied);
 
     // The refusals below are built out of line: their messages need stack space that the accepted path should not pay for.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -168,49 +168,45 @@ public static class RecordingLifecycle
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ContactKitError WrongMedia(MediaKind kind) => Invalid("media", $"The event needs {kind} media.");
 
-    private static Result<RecordingSession> StartCapture(RecordingSession session, RecordingEvent @event, Instant at)
+    // Each rule below either refuses, or changes the facts of the next session and returns null.
+    private static ContactKitError? StartCapture(RecordingSession session, ref SessionFacts next)
     {
-        if (!session.RecordingEnabled)
+        if (!session.Facts.RecordingEnabled)
         {
             return RecordingDisabled(session);
         }
 
-        if (session.InBotPhase && !session.CaptureBotPhase)
+        if (session.InBotPhase && !session.Facts.CaptureBotPhase)
         {
             return new ContactKitError(RecordingErrorCodes.BotPhaseNotCaptured, "The bot or IVR phase is not recorded under this policy; start capture once a person has taken over (HandedToPerson).");
         }
 
-        return CheckTold(session, "start") ?? Capture(session, @event, at);
+        return CheckTold(session, "start") ?? Capture(ref next);
     }
 
-    private static Result<RecordingSession> Capture(RecordingSession session, RecordingEvent @event, Instant at)
+    private static ContactKitError? Capture(ref SessionFacts next)
     {
-        var next = new RecordingSession(session, @event, at)
-        {
-            State = RecordingState.Capturing,
-            PauseReason = null,
-            InSecurePause = false,
-            HasCaptured = true,
-        };
-        return next;
+        next.State = RecordingState.Capturing;
+        next.PauseReason = null;
+        next.InSecurePause = false;
+        next.HasCaptured = true;
+        return null;
     }
 
-    private static Result<RecordingSession> Pause(RecordingSession session, CapturePaused paused, Instant at)
+    private static ContactKitError? Pause(CapturePaused paused, ref SessionFacts next)
     {
         if (paused.Reason is not (UncapturedReason.SecurePayment or UncapturedReason.OnHold))
         {
             return InvalidPause(paused);
         }
 
-        return new RecordingSession(session, paused, at)
-        {
-            State = RecordingState.Paused,
-            PauseReason = paused.Reason,
-            InSecurePause = paused.Reason == UncapturedReason.SecurePayment,
-        };
+        next.State = RecordingState.Paused;
+        next.PauseReason = paused.Reason;
+        next.InSecurePause = paused.Reason == UncapturedReason.SecurePayment;
+        return null;
     }
 
-    private static Result<RecordingSession> Tell(RecordingSession session, RecordingNoticeGiven notice, Instant at)
+    private static ContactKitError? Tell(RecordingSession session, RecordingNoticeGiven notice, ref SessionFacts next)
     {
         if (string.IsNullOrWhiteSpace(notice.NoticeVersion) || string.IsNullOrEmpty(notice.Notice.Value) || !IsKnown(notice.Method))
         {
@@ -224,27 +220,23 @@ public static class RecordingLifecycle
             return NotPresent(notice.Party);
         }
 
-        var next = new RecordingSession(session, notice, at);
-        if (status.Untold)
-        {
-            next.UntoldParties--;
-        }
-
+        next.UntoldParties -= status.Untold ? 1 : 0;
         next.MarkTold(slot);
-        return Settle(next);
+        next.Settle();
+        return null;
     }
 
     // Kept out of Apply so that its frame holds no copies of the parties.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Result<RecordingSession> Join(RecordingSession session, PartyJoined joined, Instant at) =>
-        Arrive(session, joined, joined.Party, null, at);
+    private static ContactKitError? Join(RecordingSession session, PartyJoined joined, ref SessionFacts next) =>
+        Arrive(session, joined.Party, null, ref next);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Result<RecordingSession> Transfer(RecordingSession session, Transferred transfer, Instant at) =>
-        Arrive(session, transfer, transfer.To, transfer.From, at);
+    private static ContactKitError? Transfer(RecordingSession session, Transferred transfer, ref SessionFacts next) =>
+        Arrive(session, transfer.To, transfer.From, ref next);
 
     // A party who joins needs telling unless they were told earlier in this interaction; the one transferring, if any, leaves.
-    private static Result<RecordingSession> Arrive(RecordingSession session, RecordingEvent @event, in RecordingParty party, PartyId? leaving, Instant at)
+    private static ContactKitError? Arrive(RecordingSession session, in RecordingParty party, PartyId? leaving, ref SessionFacts next)
     {
         var error = CheckParty(party);
         if (error is not null)
@@ -259,8 +251,8 @@ public static class RecordingLifecycle
             return AlreadyPresent(session, party.Id);
         }
 
-        var joiningUntold = session.NeedsNotice(party.Role) && !joining.Told;
-        var untold = session.UntoldParties + (joiningUntold ? 1 : 0);
+        var joiningUntold = next.NeedsNotice(party.Role) && !joining.Told;
+        var untold = next.UntoldParties + (joiningUntold ? 1 : 0);
         var leavingSlot = -1;
         if (leaving is { } from)
         {
@@ -274,13 +266,14 @@ public static class RecordingLifecycle
             untold -= status.Untold ? 1 : 0;
         }
 
-        var next = new RecordingSession(session, @event, at) { UntoldParties = untold };
+        next.UntoldParties = untold;
         next.MarkLeft(leavingSlot);
         next.MarkArrived(joiningSlot, joiningUntold);
-        return Settle(next);
+        next.Settle();
+        return null;
     }
 
-    private static Result<RecordingSession> Handover(RecordingSession session, HandedToPerson handover, Instant at)
+    private static ContactKitError? Handover(RecordingSession session, HandedToPerson handover, ref SessionFacts next)
     {
         if (!session.InBotPhase)
         {
@@ -292,21 +285,21 @@ public static class RecordingLifecycle
             return Invalid("person", "A bot hands over to a member of staff (an agent or supervisor).");
         }
 
-        var arrived = Arrive(session, handover, handover.Person, null, at);
-        if (arrived.IsSuccess)
+        if (Arrive(session, handover.Person, null, ref next) is { } refused)
         {
-            var next = arrived.Value;
-            next.InBotPhase = false;
-            if (next.PauseReason == UncapturedReason.BotPhase)
-            {
-                next.PauseReason = UncapturedReason.NotStarted;
-            }
+            return refused;
         }
 
-        return arrived;
+        next.InBotPhase = false;
+        if (next.PauseReason == UncapturedReason.BotPhase)
+        {
+            next.PauseReason = UncapturedReason.NotStarted;
+        }
+
+        return null;
     }
 
-    private static Result<RecordingSession> Depart(RecordingSession session, RecordingEvent @event, PartyId party, Instant at)
+    private static ContactKitError? Depart(RecordingSession session, PartyId party, ref SessionFacts next)
     {
         var slot = session.SlotOf(party);
         var status = session.FindParty(party, slot);
@@ -315,35 +308,34 @@ public static class RecordingLifecycle
             return NotPresent(party);
         }
 
-        var next = new RecordingSession(session, @event, at);
-        if (status.Untold)
-        {
-            next.UntoldParties--;
-        }
-
+        next.UntoldParties -= status.Untold ? 1 : 0;
         next.MarkLeft(slot);
-        return Settle(next);
+        next.Settle();
+        return null;
     }
 
-    private static Result<RecordingSession> Stop(RecordingSession session, StopRequested stop, Instant at) =>
-        !session.FindParty(stop.Party).Present
-            ? NotPresent(stop.Party)
-            : new RecordingSession(session, stop, at)
-            {
-                State = RecordingState.Stopped,
-                PauseReason = UncapturedReason.SubjectObjection,
-                InSecurePause = false,
-            };
-
-    private static RecordingSession End(RecordingSession session, RecordingEvent @event, Instant at) =>
-        new(session, @event, at)
+    private static ContactKitError? Stop(RecordingSession session, StopRequested stop, ref SessionFacts next)
+    {
+        if (!session.FindParty(stop.Party).Present)
         {
-            State = session.HasCaptured ? RecordingState.Processing : RecordingState.Absent,
-            PauseReason = null,
-            InSecurePause = false,
-        };
+            return NotPresent(stop.Party);
+        }
 
-    private static Result<RecordingSession> Store(RecordingSession session, RecordingEvent @event, RecordingMedia media, MediaKind kind, Instant at)
+        next.State = RecordingState.Stopped;
+        next.PauseReason = UncapturedReason.SubjectObjection;
+        next.InSecurePause = false;
+        return null;
+    }
+
+    private static ContactKitError? End(ref SessionFacts next)
+    {
+        next.State = next.HasCaptured ? RecordingState.Processing : RecordingState.Absent;
+        next.PauseReason = null;
+        next.InSecurePause = false;
+        return null;
+    }
+
+    private static ContactKitError? Store(RecordingMedia media, MediaKind kind, ref SessionFacts next)
     {
         if (media is null || media.Kind != kind)
         {
@@ -355,61 +347,60 @@ public static class RecordingLifecycle
             return Invalid("media", "Stored media needs a location, a size of zero or more bytes and a SHA-256 checksum of 64 hex digits.");
         }
 
-        return Move(session, @event, at, RecordingState.Available);
+        return Move(ref next, RecordingState.Available);
     }
 
-    private static Result<RecordingSession> PlaceHold(RecordingSession session, HoldPlaced placed, Instant at) =>
-        session.HasHold(placed.Hold)
-            ? new ContactKitError(RecordingErrorCodes.HoldAlreadyPlaced, $"Legal hold '{placed.Hold}' is already on recording {session.Id}.", "hold")
-            : new RecordingSession(session, placed, at) { HoldCount = session.HoldCount + 1 };
+    private static ContactKitError? PlaceHold(RecordingSession session, HoldPlaced placed, ref SessionFacts next)
+    {
+        if (session.HasHold(placed.Hold))
+        {
+            return new ContactKitError(RecordingErrorCodes.HoldAlreadyPlaced, $"Legal hold '{placed.Hold}' is already on recording {session.Id}.", "hold");
+        }
 
-    private static Result<RecordingSession> ReleaseHold(RecordingSession session, HoldReleased released, Instant at) =>
-        session.HasHold(released.Hold)
-            ? new RecordingSession(session, released, at) { HoldCount = session.HoldCount - 1 }
-            : new ContactKitError(RecordingErrorCodes.HoldNotPlaced, $"Legal hold '{released.Hold}' is not on recording {session.Id}, so it cannot be released.", "hold");
+        next.HoldCount++;
+        return null;
+    }
 
-    private static Result<RecordingSession> RequestDeletion(RecordingSession session, DeletionRequested requested, Instant at) =>
-        string.IsNullOrWhiteSpace(requested.Reason) || string.IsNullOrEmpty(requested.By.Value)
-            ? Invalid("reason", "A deletion request needs who asked and why.")
-            : new RecordingSession(session, requested, at) { StateBeforeDeletion = session.State, State = RecordingState.DeletionRequested };
+    private static ContactKitError? ReleaseHold(RecordingSession session, HoldReleased released, ref SessionFacts next)
+    {
+        if (!session.HasHold(released.Hold))
+        {
+            return new ContactKitError(RecordingErrorCodes.HoldNotPlaced, $"Legal hold '{released.Hold}' is not on recording {session.Id}, so it cannot be released.", "hold");
+        }
 
-    private static Result<RecordingSession> RefuseDeletion(RecordingSession session, DeletionRefused refused, Instant at) =>
+        next.HoldCount--;
+        return null;
+    }
+
+    private static ContactKitError? RequestDeletion(DeletionRequested requested, ref SessionFacts next)
+    {
+        if (string.IsNullOrWhiteSpace(requested.Reason) || string.IsNullOrEmpty(requested.By.Value))
+        {
+            return Invalid("reason", "A deletion request needs who asked and why.");
+        }
+
+        next.StateBeforeDeletion = next.State;
+        return Move(ref next, RecordingState.DeletionRequested);
+    }
+
+    private static ContactKitError? RefuseDeletion(DeletionRefused refused, ref SessionFacts next) =>
         string.IsNullOrWhiteSpace(refused.Reason) || string.IsNullOrEmpty(refused.By.Value)
             ? Invalid("reason", "A refusal needs who refused and why.")
-            : Move(session, refused, at, session.StateBeforeDeletion);
+            : Move(ref next, next.StateBeforeDeletion);
 
-    private static Result<RecordingSession> Move(RecordingSession session, RecordingEvent @event, Instant at, RecordingState state) =>
-        new RecordingSession(session, @event, at) { State = state };
+    private static ContactKitError? Move(ref SessionFacts next, RecordingState state)
+    {
+        next.State = state;
+        return null;
+    }
 
     private static ContactKitError? CheckNotHeld(RecordingSession session) =>
         session.IsHeld
             ? new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is under {session.HoldCount} legal hold(s) and cannot be deleted; release every hold first.")
             : null;
 
-    // Capture pauses by itself while a present party is untold, and resumes by itself once the last one is told or leaves.
-    private static RecordingSession Settle(RecordingSession next)
-    {
-        if (!next.NoticeRequired)
-        {
-            return next;
-        }
-
-        if (next.State == RecordingState.Capturing && next.UntoldParties > 0)
-        {
-            next.State = RecordingState.Paused;
-            next.PauseReason = UncapturedReason.MissingNotice;
-        }
-        else if (next.State == RecordingState.Paused && next.PauseReason == UncapturedReason.MissingNotice && next.UntoldParties == 0)
-        {
-            next.State = RecordingState.Capturing;
-            next.PauseReason = null;
-        }
-
-        return next;
-    }
-
     private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
-        session.NoticeRequired && session.UntoldParties > 0 ? NotTold(session, verb) : null;
+        session.Facts.NoticeRequired && session.UntoldParties > 0 ? NotTold(session, verb) : null;
 
     private static ContactKitError? CheckParty(in RecordingParty party) =>
         string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !IsKnown(party.Role)

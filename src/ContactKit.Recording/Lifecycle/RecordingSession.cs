@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace ContactKit.Recording;
@@ -11,71 +12,31 @@ namespace ContactKit.Recording;
 /// <remarks>Create one with <see cref="RecordingLifecycle.Begin"/> and move it on with <see cref="RecordingLifecycle.Apply"/>.</remarks>
 public sealed class RecordingSession
 {
-    private const byte BotPhaseFlag = 1;
-    private const byte CapturedFlag = 2;
-    private const byte SecurePauseFlag = 4;
-
-    // The policy's switches, copied from the first event so that applying an event never walks back to it.
-    private const byte RecordingEnabledFlag = 8;
-    private const byte NoticeRequiredFlag = 16;
-    private const byte CaptureBotPhaseFlag = 32;
-    private const byte StaffNeedNoticeFlag = 64;
-
-    // Kept small on purpose: one node is allocated per accepted event, and allocating it is a large part of the cost of a
-    // transition. The interaction's fixed facts live in the InteractionStarted event at the start of the chain.
-    //
-    // Every distinct party of the interaction has a slot, in the order they first appeared; for the first MaskSlots of
-    // them, whether they are present, told, and present but untold (a caller or third party not yet told) is kept here
-    // as bits, so that applying an event reads them instead of walking the chain. Parties beyond are found by the walk.
-    internal const int MaskSlots = 8;
-    private byte _present;
-    private byte _told;
-    private byte _untold;
-    private byte _parties; // how many distinct parties so far, stopping at 255 (any slot past MaskSlots is walked for)
+    // Kept small on purpose: one session is allocated per accepted event, and allocating it is a large part of the cost
+    // of a transition. The interaction's fixed facts live in the InteractionStarted event at the start of the chain.
+    private readonly SessionFacts _facts;
 
     // The latest session, at or before this one, whose event brought a party never seen before (the first session for the
     // parties it started with): following these finds a party's slot without visiting any other event.
-    private RecordingSession _arrivals;
-    private readonly int _version;
-    private byte _states; // the state in the low four bits, the state before a deletion request in the high four
-    private byte _pauseReason;
-    private byte _flags;
-    private readonly byte _kind;
+    private readonly RecordingSession _arrivals;
 
-    internal RecordingSession(InteractionStarted started, Instant at)
+    internal RecordingSession(InteractionStarted started, Instant at, in SessionFacts facts)
     {
         LastChangedAt = at;
         LastEvent = started;
-        _kind = (byte)RecordingEventKind.InteractionStarted;
-        _version = 1;
+        _facts = facts;
         _arrivals = this;
-        State = RecordingTransitionTable.Initial;
-        IdFilter = started.IdFilterBit;
-        var policy = started.Policy;
-        _flags = (byte)((policy.RecordingEnabled ? RecordingEnabledFlag : 0)
-            | (policy.NoticeRequired ? NoticeRequiredFlag : 0)
-            | (policy.CaptureBotPhase ? CaptureBotPhaseFlag : 0)
-            | (policy.StaffToldByEmployment ? 0 : StaffNeedNoticeFlag));
     }
 
-    internal RecordingSession(RecordingSession previous, RecordingEvent @event, Instant at)
+    // Inlined into the lifecycle, so that building the next session costs no call of its own.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal RecordingSession(RecordingSession previous, RecordingEvent @event, Instant at, in SessionFacts facts)
     {
         Previous = previous;
         LastChangedAt = at;
         LastEvent = @event;
-        _kind = (byte)@event.Kind;
-        _version = previous._version + 1;
-        _states = previous._states;
-        _pauseReason = previous._pauseReason;
-        _flags = previous._flags;
-        UntoldParties = previous.UntoldParties;
-        HoldCount = previous.HoldCount;
-        IdFilter = previous.IdFilter | @event.IdFilterBit;
-        _arrivals = previous._arrivals;
-        _parties = previous._parties;
-        _present = previous._present;
-        _told = previous._told;
-        _untold = previous._untold;
+        _facts = facts;
+        _arrivals = facts.BroughtNewParty ? this : previous._arrivals;
     }
 
     /// <summary>The tenant the session belongs to.</summary>
@@ -91,41 +52,25 @@ public sealed class RecordingSession
     public RecordingPolicy Policy => Started.Policy;
 
     /// <summary>The version: 1 after <see cref="InteractionStarted"/>, and one more for each accepted event.</summary>
-    public long Version => _version;
+    public long Version => _facts.Version;
 
     /// <summary>Where the session stands.</summary>
-    public RecordingState State
-    {
-        get => (RecordingState)(_states & 0x0F);
-        internal set => _states = (byte)((_states & 0xF0) | (int)value);
-    }
+    public RecordingState State => _facts.State;
 
     /// <summary>Why nothing is being captured now, while the interaction is live and not capturing; otherwise <see langword="null"/>.</summary>
-    public UncapturedReason? PauseReason
-    {
-        get => _pauseReason == 0 ? null : (UncapturedReason)_pauseReason;
-        internal set => _pauseReason = (byte)(value ?? 0);
-    }
+    public UncapturedReason? PauseReason => _facts.PauseReason;
 
     /// <summary>Whether the bot or IVR phase is still running (no person has taken over).</summary>
-    public bool InBotPhase
-    {
-        get => (_flags & BotPhaseFlag) != 0;
-        internal set => SetFlag(BotPhaseFlag, value);
-    }
+    public bool InBotPhase => _facts.InBotPhase;
 
     /// <summary>Whether anything has been captured.</summary>
-    public bool HasCaptured
-    {
-        get => (_flags & CapturedFlag) != 0;
-        internal set => SetFlag(CapturedFlag, value);
-    }
+    public bool HasCaptured => _facts.HasCaptured;
 
     /// <summary>How many present callers and third parties have not been told about recording.</summary>
-    public int UntoldParties { get; internal set; }
+    public int UntoldParties => _facts.UntoldParties;
 
     /// <summary>How many legal holds are on the recording.</summary>
-    public int HoldCount { get; internal set; }
+    public int HoldCount => _facts.HoldCount;
 
     /// <summary>Whether a legal hold is on the recording, which blocks every path to deletion.</summary>
     public bool IsHeld => HoldCount > 0;
@@ -135,7 +80,7 @@ public sealed class RecordingSession
     {
         get
         {
-            for (var node = this; node is not null && (_flags & SecurePauseFlag) != 0; node = node.Previous)
+            for (var node = this; node is not null && _facts.InSecurePause; node = node.Previous)
             {
                 if (node.Kind == RecordingEventKind.CapturePaused)
                 {
@@ -147,22 +92,8 @@ public sealed class RecordingSession
         }
     }
 
-    // Whether a secure-payment pause is open; when it began is read from the chain.
-    internal bool InSecurePause
-    {
-        get => (_flags & SecurePauseFlag) != 0;
-        set => SetFlag(SecurePauseFlag, value);
-    }
-
-    // The policy's switches, read without walking back to the first event.
-    internal bool RecordingEnabled => (_flags & RecordingEnabledFlag) != 0;
-
-    internal bool NoticeRequired => (_flags & NoticeRequiredFlag) != 0;
-
-    internal bool CaptureBotPhase => (_flags & CaptureBotPhaseFlag) != 0;
-
-    // Whether a party in this role must be told under the session's policy (see RecordingPolicy.NoticeNeededBy).
-    internal bool NeedsNotice(PartyRole role) => role.NeedsNotice(staffToldByEmployment: (_flags & StaffNeedNoticeFlag) == 0);
+    // What a transition starts from; a transition changes a copy, never the session's own.
+    internal ref readonly SessionFacts Facts => ref _facts;
 
     /// <summary>When the interaction started.</summary>
     public Instant StartedAt => Root.LastChangedAt;
@@ -192,14 +123,7 @@ public sealed class RecordingSession
 
     internal RecordingSession? Previous { get; }
 
-    // The last event's kind, kept so that walking the chain needs no virtual call.
-    internal RecordingEventKind Kind => (RecordingEventKind)_kind;
-
-    internal RecordingState StateBeforeDeletion
-    {
-        get => (RecordingState)(_states >> 4);
-        set => _states = (byte)((_states & 0x0F) | ((int)value << 4));
-    }
+    internal RecordingEventKind Kind => _facts.Kind;
 
     /// <summary>Every accepted event in order, each with the version and state it produced.</summary>
     public IReadOnlyList<RecordedEvent> History
@@ -419,8 +343,7 @@ public sealed class RecordingSession
     public override string ToString() =>
         PauseReason is { } reason ? $"recording {Id} v{Version} {State} ({reason})" : $"recording {Id} v{Version} {State}";
 
-    // One bit of 32 per event id, from its last characters: an id whose bit is clear was never applied, and the chain is not walked.
-    internal uint IdFilter { get; }
+    internal uint IdFilter => _facts.IdFilter;
 
     internal RecordingEvent? FindApplied(EventId eventId)
     {
@@ -481,76 +404,18 @@ public sealed class RecordingSession
             };
             if (arrived.Value == id)
             {
-                return node._parties - 1;
+                return node._facts.Parties - 1;
             }
         }
     }
 
     // What the session says about a party now, read from the bits of their slot.
-    internal PartyStatus FindParty(PartyId party, int slot)
-    {
-        if (slot < 0)
-        {
-            return default;
-        }
-
-        if (slot >= MaskSlots)
-        {
-            return WalkParty(party);
-        }
-
-        var bit = 1 << slot;
-        return new PartyStatus((_present & bit) != 0, (_told & bit) != 0, (_untold & bit) != 0);
-    }
+    internal PartyStatus FindParty(PartyId party, int slot) =>
+        slot < 0 ? default
+        : slot < SessionFacts.MaskSlots ? _facts.Party(slot)
+        : WalkParty(party);
 
     internal PartyStatus FindParty(PartyId party) => FindParty(party, SlotOf(party));
-
-    // The party in the slot was told; a present party who had not been told no longer counts as untold.
-    internal void MarkTold(int slot)
-    {
-        if ((uint)slot < MaskSlots)
-        {
-            _told |= (byte)(1 << slot);
-            _untold &= (byte)~(1 << slot);
-        }
-    }
-
-    // The party in the slot (or, with -1, a party never seen before, who gets the next slot) is now present.
-    internal void MarkArrived(int slot, bool untold)
-    {
-        if (slot < 0)
-        {
-            slot = _parties;
-            _parties = (byte)Math.Min(_parties + 1, byte.MaxValue);
-            _arrivals = this;
-        }
-
-        if (slot < MaskSlots)
-        {
-            _present |= (byte)(1 << slot);
-            _untold = (byte)(untold ? _untold | (1 << slot) : _untold & ~(1 << slot));
-        }
-    }
-
-    internal void MarkLeft(int slot)
-    {
-        if ((uint)slot < MaskSlots)
-        {
-            _present &= (byte)~(1 << slot);
-            _untold &= (byte)~(1 << slot);
-        }
-    }
-
-    // The parties the interaction started with take the first slots, in the order they are listed.
-    internal void StartParty(int slot, bool untold)
-    {
-        _parties = (byte)Math.Min(slot + 1, byte.MaxValue);
-        if (slot < MaskSlots)
-        {
-            _present |= (byte)(1 << slot);
-            _untold |= (byte)(untold ? 1 << slot : 0);
-        }
-    }
 
     // For parties beyond the bits: walks back from the newest event. The first join or departure found says whether the
     // party is present (and, for a join, in which role), and any notice to them anywhere in the interaction counts as told.
@@ -611,7 +476,7 @@ public sealed class RecordingSession
             {
                 seen = true;
                 present = true;
-                needsNotice = NeedsNotice(joined.Role);
+                needsNotice = _facts.NeedsNotice(joined.Role);
             }
         }
 
@@ -624,6 +489,8 @@ public sealed class RecordingSession
         }
     }
 
+    // One bit of 32 per event id, from its last characters: an id whose bit is clear in a session's filter was never
+    // applied to it, and the chain is not walked.
     internal static uint FilterBit(EventId id)
     {
         var text = id.Value;
@@ -648,8 +515,6 @@ public sealed class RecordingSession
     }
 
     private InteractionStarted Started => (InteractionStarted)Root.LastEvent;
-
-    private void SetFlag(byte flag, bool on) => _flags = on ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
 
     internal RecordingSession[] Chain()
     {

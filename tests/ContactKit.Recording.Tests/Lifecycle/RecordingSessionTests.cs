@@ -1,3 +1,4 @@
+using System.Reflection;
 using ContactKit.Recording;
 
 namespace ContactKit.Recording.Tests.Lifecycle;
@@ -12,6 +13,17 @@ public class RecordingSessionTests
             .Select(p => p.Name);
 
         Assert.Empty(settable);
+    }
+
+    [Fact]
+    public void RecordingSession_EveryField_IsReadOnly()
+    {
+        // Not even the lifecycle can change a session once it is built: a transition builds a new one from a copy of the facts.
+        var writable = typeof(RecordingSession).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(f => !f.IsInitOnly)
+            .Select(f => f.Name);
+
+        Assert.Empty(writable);
     }
 
     [Fact]
