@@ -6,8 +6,10 @@ namespace ContactKit.Benchmarks.Recording;
 
 /// <summary>
 /// The recording lifecycle written with the Stateless library, for comparison: the same states, triggers and guards
-/// (notice before capture, bot phase, plan, pause reasons, automatic pause for an untold newcomer, holds blocking deletion),
-/// with the session's facts in mutable fields and the accepted events appended to a list.
+/// (notice before capture, bot phase, plan, pause reasons, automatic pause for an untold newcomer, holds blocking deletion)
+/// and the same checks around them (an event id seen before changes nothing, events in time order, the caller's version,
+/// each event's fields, parties present before they are told, leave or stop the recording), with the session's facts in
+/// mutable fields and the accepted events appended to a list. Stateless refuses by throwing, so the checks throw too.
 /// </summary>
 public sealed class StatelessRecordingMachine
 {
@@ -19,6 +21,7 @@ public sealed class StatelessRecordingMachine
     private readonly StateMachine<RecordingState, RecordingEventKind>.TriggerWithParameters<UncapturedReason> _pause;
     private readonly StateMachine<RecordingState, RecordingEventKind>.TriggerWithParameters<RecordingMedia> _stored;
     private readonly List<(RecordingEvent Event, Instant At)> _history = [];
+    private readonly Dictionary<EventId, RecordingEvent> _applied = [];
     private readonly HashSet<PartyId> _present = [];
     private readonly HashSet<PartyId> _told = [];
     private readonly HashSet<LegalHoldId> _holds = [];
@@ -28,11 +31,13 @@ public sealed class StatelessRecordingMachine
     private int _untold;
     private bool _inBotPhase;
     private bool _captured;
+    private Instant _lastChangedAt;
 
     /// <summary>Configures the machine.</summary>
-    public StatelessRecordingMachine()
+    /// <param name="firingMode">How Stateless fires triggers; <see cref="FiringMode.Immediate"/> is its cheaper mode.</param>
+    public StatelessRecordingMachine(FiringMode firingMode)
     {
-        _machine = new StateMachine<RecordingState, RecordingEventKind>(() => _state, s => _state = s);
+        _machine = new StateMachine<RecordingState, RecordingEventKind>(() => _state, s => _state = s, firingMode);
         _notice = _machine.SetTriggerParameters<PartyId>(RecordingEventKind.NoticeGiven);
         _handover = _machine.SetTriggerParameters<RecordingParty>(RecordingEventKind.HandedToPerson);
         _join = _machine.SetTriggerParameters<RecordingParty>(RecordingEventKind.PartyJoined);
@@ -111,6 +116,7 @@ public sealed class StatelessRecordingMachine
         _policy = started.Policy;
         _state = RecordingState.NotCapturing;
         _history.Clear();
+        _applied.Clear();
         _present.Clear();
         _told.Clear();
         _holds.Clear();
@@ -119,46 +125,110 @@ public sealed class StatelessRecordingMachine
         _inBotPhase = started.BeginsWithBot;
         foreach (var party in started.Parties)
         {
-            Join(party);
+            Join(CheckParty(party));
         }
 
         _history.Add((started, at));
+        _applied.Add(started.Id, started);
+        _lastChangedAt = at;
         Version = 1;
     }
 
     /// <summary>Fires the trigger for an event; Stateless throws when the trigger is not allowed.</summary>
     /// <param name="event">The event.</param>
     /// <param name="at">When.</param>
-    public void Fire(RecordingEvent @event, Instant at)
+    /// <param name="expectedVersion">The version the caller based the event on, if any.</param>
+    public void Fire(RecordingEvent @event, Instant at, long? expectedVersion = null)
     {
+        // Applying an event again changes nothing; another event under the same id is refused.
+        if (_applied.TryGetValue(@event.Id, out var applied))
+        {
+            if (!applied.Equals(@event))
+            {
+                throw new InvalidOperationException($"Event id '{@event.Id}' was already used for another event.");
+            }
+
+            return;
+        }
+
+        Decide(@event, at, expectedVersion);
+        _history.Add((@event, at));
+        _applied.Add(@event.Id, @event);
+        _lastChangedAt = at;
+        Version++;
+    }
+
+    // The checks and the trigger for one event; any refusal throws.
+    private void Decide(RecordingEvent @event, Instant at, long? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != Version)
+        {
+            throw new InvalidOperationException($"Expected version {expected}, found {Version}.");
+        }
+
+        if (at < _lastChangedAt)
+        {
+            throw new InvalidOperationException("Events must be applied in the order they happened.");
+        }
+
         switch (@event)
         {
             case RecordingNoticeGiven notice:
-                _machine.Fire(_notice, notice.Party);
+                if (string.IsNullOrWhiteSpace(notice.NoticeVersion) || string.IsNullOrEmpty(notice.Notice.Value) || notice.Method is < NoticeMethod.Announcement or > NoticeMethod.AgentScript)
+                {
+                    throw new ArgumentException("A notice event needs the notice, its version and how it was given.", nameof(@event));
+                }
+
+                _machine.Fire(_notice, Present(notice.Party));
                 break;
             case HandedToPerson handover:
-                _machine.Fire(_handover, handover.Person);
+                if (handover.Person.Role is not (PartyRole.Agent or PartyRole.Supervisor))
+                {
+                    throw new ArgumentException("A bot hands over to a member of staff.", nameof(@event));
+                }
+
+                _machine.Fire(_handover, CheckParty(handover.Person));
                 break;
             case PartyJoined joined:
-                _machine.Fire(_join, joined.Party);
+                _machine.Fire(_join, CheckParty(joined.Party));
                 break;
             case Transferred transfer:
+                CheckParty(transfer.To);
+                if (transfer.From is { } from)
+                {
+                    Present(from);
+                }
+
                 _machine.Fire(_transfer, transfer);
+                break;
+            case StopRequested stop:
+                Present(stop.Party);
+                _machine.Fire(RecordingEventKind.StopRequested);
                 break;
             case CapturePaused paused:
                 _machine.Fire(_pause, paused.Reason);
                 break;
             case MediaStored stored:
+                if (string.IsNullOrWhiteSpace(stored.Media.Location) || stored.Media.SizeBytes < 0)
+                {
+                    throw new ArgumentException("Stored media needs a location and a size of zero or more bytes.", nameof(@event));
+                }
+
                 _machine.Fire(_stored, stored.Media);
                 break;
             default:
                 _machine.Fire(@event.Kind);
                 break;
         }
-
-        _history.Add((@event, at));
-        Version++;
     }
+
+    private static RecordingParty CheckParty(RecordingParty party) =>
+        string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || party.Role is < PartyRole.Caller or > PartyRole.ThirdParty
+            ? throw new ArgumentException("A party needs an id, a role and a jurisdiction.", nameof(party))
+            : party;
+
+    private PartyId Present(PartyId party) =>
+        _present.Contains(party) ? party : throw new InvalidOperationException($"Party '{party}' is not present.");
 
     private bool Told() => !_policy.NoticeRequired || _untold == 0;
 
@@ -173,9 +243,10 @@ public sealed class StatelessRecordingMachine
         return state == RecordingState.Paused && _reason == UncapturedReason.MissingNotice && Told() ? RecordingState.Capturing : state;
     }
 
+    // Only a present party is told (Fire checks); staff were counted as told when they joined.
     private void Tell(PartyId party)
     {
-        if (_present.Contains(party) && _told.Add(party))
+        if (_told.Add(party))
         {
             _untold--;
         }
