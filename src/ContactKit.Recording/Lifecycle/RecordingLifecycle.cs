@@ -226,7 +226,7 @@ public static class RecordingLifecycle
         return null;
     }
 
-    // Kept out of Apply so that its frame holds no copies of the parties.
+    // Kept out of Decide so that its frame holds no copies of the parties.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ContactKitError? Join(RecordingSession session, PartyJoined joined, ref SessionFacts next) =>
         Arrive(session, joined.Party, null, ref next);
