@@ -1,6 +1,8 @@
 using ContactKit.Auditing;
 using ContactKit.Recording;
 using ContactKit.Testing;
+using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -63,6 +65,51 @@ public class AddRecordingTests
     }
 
     [Fact]
+    public void Configuration_AppSettingsSection_BindsTheDefaultPlanTenantPlansAndAccessRules()
+    {
+        using var provider = BuildFromJson("""
+            {
+              "ContactKit": {
+                "Recording": {
+                  "MaxSecurePause": "00:08:00",
+                  "AccessRules": [
+                    { "Role": "quality_team", "Kinds": "Play, Download", "Purposes": [ "quality_monitoring" ] }
+                  ],
+                  "Tenants": {
+                    "reseller-basic": { "RecordingEnabled": false },
+                    "bureau": { "CaptureBotPhase": true, "StaffToldByEmployment": false }
+                  }
+                }
+              }
+            }
+            """);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<RecordingOptions>>().Value;
+        var policy = provider.GetRequiredService<IRecordingAccessPolicy>();
+
+        Assert.Equal(RecordingPolicy.Default with { MaxSecurePause = Duration.FromMinutes(8) }, options.PolicyFor(TenantId.Parse("council")));
+        Assert.Equal(RecordingPolicy.Default with { RecordingEnabled = false }, options.PolicyFor(TenantId.Parse("reseller-basic")));
+        Assert.Equal(RecordingPolicy.Default with { CaptureBotPhase = true, StaffToldByEmployment = false }, options.PolicyFor(TenantId.Parse("bureau")));
+        var rule = Assert.Single(options.AccessRules);
+        Assert.Equal(("quality_team", RecordingAccessKind.Play | RecordingAccessKind.Download, "quality_monitoring"), (rule.Role, rule.Kinds, Assert.Single(rule.Purposes)));
+        Assert.True(policy.Decide(Access("quality_team", RecordingAccessKind.Download)).IsGranted);
+        Assert.False(policy.Decide(Access("quality_team", RecordingAccessKind.Export)).IsGranted);
+    }
+
+    [Fact]
+    public void Configuration_BadSettingInSection_FailsAtStartupNamingIt()
+    {
+        using var provider = BuildFromJson("""
+            { "ContactKit": { "Recording": { "Tenants": { "bureau": { "MaxSecurePause": "05:00:00" } } } } }
+            """);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Tenants[bureau].MaxSecurePause is 05:00:00", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PolicyFor_TenantWithOwnPlan_GetsItAndOthersTheDefault()
     {
         var options = new RecordingOptions { CaptureBotPhase = true };
@@ -104,6 +151,19 @@ public class AddRecordingTests
         Assert.Equal(ErrorCodes.VersionConflict, stale.Error?.Code);
         Assert.Equal(2, stored.Version);
         Assert.Equal(["recording.interaction_started", "recording.notice_given"], actions);
+    }
+
+    private static RecordingAccessRequest Access(string role, RecordingAccessKind kind) =>
+        new(Tenant, CallRecording, ActorId.Parse("reviewer"), role, kind, Purpose.QualityMonitoring, "complaint C-101");
+
+    // What a host does with appsettings.json: the options bound from their section, then checked at start-up as usual.
+    private static ServiceProvider BuildFromJson(string json)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        var services = new ServiceCollection();
+        services.AddContactKit().AddRecording().UseInMemoryStores();
+        services.Configure<RecordingOptions>(configuration.GetSection("ContactKit:Recording"));
+        return services.BuildServiceProvider();
     }
 
     private static List<string> Describe(IServiceCollection services) =>

@@ -1,0 +1,52 @@
+using System.Text;
+using ContactKit.Consent.DependencyInjection;
+using ContactKit.Consent.Recording;
+using ContactKit.DataSubjects;
+using ContactKit.DependencyInjection;
+using ContactKit.Recording;
+using ContactKit.Retention;
+using ContactKit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace ContactKit.Samples.Tests;
+
+public class ConfigurationTests
+{
+    [Fact]
+    public void GettingStarted_AppSettingsExample_BindsIntoEveryPackagesOptionsAndPassesStartupValidation()
+    {
+        var guide = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "getting-started.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var section = guide[guide.IndexOf("## 5. Or read the settings from configuration", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var json = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+
+        var services = new ServiceCollection();
+        services.AddContactKit().AddConsent().AddRecording().AddRetention().AddDataSubjects().UseInMemoryStores();
+        services.Configure<ContactKitOptions>(configuration.GetSection("ContactKit"));
+        services.Configure<ConsentOptions>(configuration.GetSection("ContactKit:Consent"));
+        services.Configure<RecordingOptions>(configuration.GetSection("ContactKit:Recording"));
+        services.Configure<RetentionOptions>(configuration.GetSection("ContactKit:Retention"));
+        services.Configure<DataSubjectsOptions>(configuration.GetSection("ContactKit:DataSubjects"));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var core = provider.GetRequiredService<IOptions<ContactKitOptions>>().Value;
+        var consent = provider.GetRequiredService<IOptions<ConsentOptions>>().Value;
+        var recording = provider.GetRequiredService<IOptions<RecordingOptions>>().Value;
+        var retention = provider.GetRequiredService<IOptions<RetentionOptions>>().Value;
+        var dataSubjects = provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value;
+
+        Assert.Equal("Europe/Dublin", core.TenantTimeZones["dublin-office"]);
+        Assert.Equal(Period.FromDays(14), consent.NoticePeriod);
+        var rule = Assert.Single(consent.RecordingRules);
+        Assert.Equal(("US-CA", RecordingRequirement.ExplicitConsent), (rule.Jurisdiction, rule.Requirement));
+        Assert.Equal(Duration.FromMinutes(8), recording.PolicyFor(TenantId.Parse("council")).MaxSecurePause);
+        Assert.False(recording.PolicyFor(TenantId.Parse("reseller-basic")).RecordingEnabled);
+        Assert.Equal((UkDivision.Scotland, Duration.FromMinutes(5), 50), (retention.Division, retention.ClaimTimeout, retention.BatchSize));
+        Assert.Equal(20, dataSubjects.DeletionPeriodFor(TenantId.Parse("council")));
+    }
+}
