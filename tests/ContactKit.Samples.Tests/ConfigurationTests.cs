@@ -18,10 +18,9 @@ public class ConfigurationTests
     [Fact]
     public void GettingStarted_AppSettingsExample_BindsIntoEveryPackagesOptionsAndPassesStartupValidation()
     {
-        var guide = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "getting-started.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var section = guide[guide.IndexOf("## 5. Or read the settings from configuration", StringComparison.Ordinal)..];
-        var start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
-        var json = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        var guide = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "getting-started.md"));
+        var section = SampleTests.Between(guide, "## 5. Or read the settings from configuration", "## 6.");
+        var json = SampleTests.Between(section, "```json\n", "```");
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
         var services = new ServiceCollection();

@@ -32,7 +32,8 @@ public class SampleTests
         Assert.Equal(Unindent(fromSource).Trim(), fromReadme.Trim());
     }
 
-    private static string Between(string text, string start, string end)
+    // The text between the first start marker and the end marker after it, with line ends as \n.
+    internal static string Between(string text, string start, string end)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         var from = text.IndexOf(start, StringComparison.Ordinal);

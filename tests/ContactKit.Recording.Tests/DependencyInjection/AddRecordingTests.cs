@@ -1,7 +1,7 @@
+using System.Text;
 using ContactKit.Auditing;
 using ContactKit.Recording;
 using ContactKit.Testing;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
