@@ -1,0 +1,38 @@
+using CsCheck;
+
+namespace ContactKit.Abstractions.Tests.Errors;
+
+public class ExcerptTests
+{
+    [Fact]
+    public void Excerpt_LongInput_IsCutAndSaysHowLongItWas()
+    {
+        var text = ContactKit.Errors.Excerpt(new string('x', 10_000_000));
+
+        Assert.Equal($"'{new string('x', ContactKit.Errors.ExcerptLength)}' (cut from 10000000 characters)", text);
+    }
+
+    [Theory]
+    [InlineData("a\r\nb", "'a\\u000D\\u000Ab'")]     // CR/LF would forge a log line
+    [InlineData("\u202Eevil", "'\\u202Eevil'")]       // a bidirectional override would reorder the line
+    [InlineData("caf\u00E9 \U0001F600", "'caf\u00E9 \U0001F600'")] // letters and paired surrogates stay as they are
+    public void Excerpt_UnsafeCharacters_AreEscaped(string value, string expected) =>
+        Assert.Equal(expected, ContactKit.Errors.Excerpt(value));
+
+    [Fact]
+    public void Excerpt_LoneSurrogate_IsEscaped() => // a lone surrogate cannot be written as UTF-8
+        Assert.Equal("'\\uD800x'", ContactKit.Errors.Excerpt(new string([(char)0xD800, 'x'])));
+
+    [Fact]
+    public void Excerpt_Null_SaysNone() => Assert.Equal("(none)", ContactKit.Errors.Excerpt(null));
+
+    [Fact]
+    public void Excerpt_AnyInput_IsShortAndHasNoControlCharacter() =>
+        Gen.String[Gen.Char, 0, 200].Sample(value =>
+        {
+            var text = ContactKit.Errors.Excerpt(value);
+            Assert.True(text.Length <= (ContactKit.Errors.ExcerptLength * 6) + 40, text);
+            Assert.DoesNotContain(text, char.IsControl);
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(text); // no lone surrogate left
+        }, iter: 10_000);
+}
