@@ -62,4 +62,10 @@ public static class DataSubjectsErrorCodes
 
     /// <summary>An inventory entry is inconsistent (for example derived data without its source).</summary>
     public const string InvalidInventoryEntry = "CK0421";
+
+    /// <summary>A workflow step is dated before the step before it, or a clarification before it was asked for.</summary>
+    public const string StepOutOfOrder = "CK0422";
+
+    /// <summary>A subject identifier's kind is not one of the defined kinds.</summary>
+    public const string UnknownIdentifierKind = "CK0423";
 }

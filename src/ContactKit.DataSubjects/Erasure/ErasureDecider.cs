@@ -80,6 +80,9 @@ public sealed record ErasurePlan
     /// <summary>The request.</summary>
     public required RightsRequestId Request { get; init; }
 
+    /// <summary>Who authorised the request; the erasure's audit entries name them.</summary>
+    public required ActorId AuthorisedBy { get; init; }
+
     /// <summary>The day the request was authorised.</summary>
     public required LocalDate AuthorisedOn { get; init; }
 
@@ -102,7 +105,7 @@ public sealed record ErasurePlan
     /// <inheritdoc />
     public bool Equals(ErasurePlan? other) =>
         other is not null && Tenant == other.Tenant && Subject == other.Subject && Request == other.Request &&
-        AuthorisedOn == other.AuthorisedOn && EraseBy == other.EraseBy && Decisions.AsSpan().SequenceEqual(other.Decisions.AsSpan());
+        AuthorisedBy == other.AuthorisedBy && AuthorisedOn == other.AuthorisedOn && EraseBy == other.EraseBy && Decisions.AsSpan().SequenceEqual(other.Decisions.AsSpan());
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Tenant, Request, Decisions.Length);
@@ -125,7 +128,7 @@ public sealed record ErasureAnswer
     /// <summary>The items erased.</summary>
     public required ImmutableArray<ErasureDecision> Erased { get; init; }
 
-    /// <summary>The items kept, each with its article and reason.</summary>
+    /// <summary>The items kept, each with its article and reason: those the plan kept and those held since it was made.</summary>
     public required ImmutableArray<ErasureDecision> Kept { get; init; }
 
     /// <summary>The items a source failed to erase; they stay due by <see cref="ErasurePlan.EraseBy"/>.</summary>

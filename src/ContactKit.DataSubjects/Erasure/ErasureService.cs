@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using ContactKit.Auditing;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -6,16 +8,21 @@ namespace ContactKit.DataSubjects;
 
 /// <summary>
 /// Carries out erasure requests across every registered personal-data source: plans them item by item once the request
-/// is authorised, then erases what may be erased and reports what was kept and why.
+/// is authorised, then erases what may be erased and reports what was kept and why. Holds are decided at the moment of
+/// destruction: just before each item is erased its retention facts are read again, and an item held since the plan
+/// was made is kept and reported with the reason. The plan, every decision and the answer are written to the audit
+/// trail.
 /// </summary>
 /// <param name="registry">The personal-data sources.</param>
 /// <param name="facts">The retention facts of each item (schedule and holds).</param>
+/// <param name="audit">The audit trail.</param>
 /// <param name="deadlines">The statutory deadline calculators, for the tenant's working days.</param>
 /// <param name="options">The deletion periods.</param>
 /// <param name="clock">The clock.</param>
 public sealed class ErasureService(
     IPersonalDataSourceRegistry registry,
     IErasureRetentionFacts facts,
+    IAuditTrail audit,
     StatutoryRightsRequestDeadlines deadlines,
     IOptions<DataSubjectsOptions> options,
     IClock clock)
@@ -53,28 +60,68 @@ public sealed class ErasureService(
             }
         }
 
-        return new ErasurePlan
+        var plan = new ErasurePlan
         {
             Tenant = request.Tenant,
             Subject = request.Subject,
             Request = request.Id,
+            AuthorisedBy = request.ErasureAuthorisation.By,
             AuthorisedOn = authorisedOn,
             EraseBy = eraseBy,
             Decisions = decisions.ToImmutable(),
         };
+        await AppendAsync(plan, "erasure.planned", null, new()
+        {
+            ["authorised_on"] = authorisedOn.Iso(),
+            ["erase_by"] = eraseBy.Iso(),
+            ["to_erase"] = Count(plan.ToErase.Count()),
+            ["to_keep"] = Count(plan.ToKeep.Count()),
+        }, cancellationToken).ConfigureAwait(false);
+        return plan;
     }
 
-    /// <summary>Erases every item the plan says to erase, and answers with what was erased, kept and why.</summary>
+    /// <summary>
+    /// Erases every item the plan says to erase, deciding each again at the moment of destruction, and answers with what
+    /// was erased, kept and why. For each item, in one step with nothing between them, the item's retention facts are
+    /// read again and, only if they still allow it, the source erases it; an item placed under a hold (or otherwise kept)
+    /// since the plan was made is kept and its reason reported. Each decision is audited as it is made, then the answer.
+    /// </summary>
     /// <param name="plan">The plan.</param>
     /// <param name="cancellationToken">Stops the erasures; those done stay done.</param>
     /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException">The plan names no tenant, request or authoriser, so its decisions could not be audited.</exception>
     public async ValueTask<ErasureAnswer> ExecuteAsync(ErasurePlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var erased = ImmutableArray.CreateBuilder<ErasureDecision>();
-        var failed = ImmutableArray.CreateBuilder<ErasureFailure>();
-        foreach (var decision in plan.ToErase)
+        if (string.IsNullOrEmpty(plan.Tenant.Value) || string.IsNullOrEmpty(plan.Request.Value) || string.IsNullOrEmpty(plan.AuthorisedBy.Value))
         {
+            // Refused before anything is destroyed: an erasure that cannot be audited is never carried out.
+            throw new ArgumentException("The plan must name its tenant, request and authoriser; make it with PlanAsync.", nameof(plan));
+        }
+
+        var erased = ImmutableArray.CreateBuilder<ErasureDecision>();
+        var kept = ImmutableArray.CreateBuilder<ErasureDecision>();
+        var failed = ImmutableArray.CreateBuilder<ErasureFailure>();
+        foreach (var planned in plan.Decisions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (planned.Verdict != ErasureVerdict.Erase)
+            {
+                kept.Add(planned);
+                await AppendDecisionAsync(plan, "erasure.item_kept", planned, null, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // The moment of destruction: read the facts again; a hold placed since the plan wins.
+            var now = await facts.GetAsync(plan.Tenant, plan.Subject, planned.Item, cancellationToken).ConfigureAwait(false);
+            var decision = ErasureDecider.Decide(planned.Item, now, plan.EraseBy);
+            if (decision.Verdict != ErasureVerdict.Erase)
+            {
+                kept.Add(decision);
+                await AppendDecisionAsync(plan, "erasure.item_kept", decision, "kept since the plan was made", cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             var source = registry.Get(decision.Item.Source);
             var result = source.IsSuccess
                 ? await source.Value.EraseAsync(plan.Tenant, plan.Subject, decision.Item.ItemId, cancellationToken).ConfigureAwait(false)
@@ -82,20 +129,64 @@ public sealed class ErasureService(
             if (result.IsSuccess)
             {
                 erased.Add(decision);
+                await AppendDecisionAsync(plan, "erasure.item_erased", decision, null, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 failed.Add(new ErasureFailure(decision, result.Error));
+                await AppendDecisionAsync(plan, "erasure.item_failed", decision, result.Error.Code, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return new ErasureAnswer
+        var answer = new ErasureAnswer
         {
             Plan = plan,
             CarriedOutAt = clock.GetCurrentInstant(),
             Erased = erased.ToImmutable(),
-            Kept = [.. plan.ToKeep],
+            Kept = kept.ToImmutable(),
             Failed = failed.ToImmutable(),
         };
+        await AppendAsync(plan, "erasure.answered", null, new()
+        {
+            ["erased"] = Count(answer.Erased.Length),
+            ["kept"] = Count(answer.Kept.Length),
+            ["failed"] = Count(answer.Failed.Length),
+        }, cancellationToken).ConfigureAwait(false);
+        return answer;
+    }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private ValueTask AppendDecisionAsync(ErasurePlan plan, string action, ErasureDecision decision, string? note, CancellationToken cancellationToken)
+    {
+        var details = new Dictionary<string, string>
+        {
+            ["item"] = decision.Item.Ref.ToString(),
+            ["article"] = decision.Article,
+        };
+        if (note is not null)
+        {
+            details["note"] = note;
+        }
+
+        return AppendAsync(plan, action, decision.Reason, details, cancellationToken);
+    }
+
+    private async ValueTask AppendAsync(ErasurePlan plan, string action, string? reason, Dictionary<string, string> details, CancellationToken cancellationToken)
+    {
+        details["request"] = plan.Request.Value;
+        await audit.AppendAsync(
+            new AuditEntry
+            {
+                Tenant = plan.Tenant,
+                OccurredAt = clock.GetCurrentInstant(),
+                Actor = plan.AuthorisedBy,
+                Action = action,
+                Resource = ResourceRef.RightsRequest(plan.Request),
+                Subject = plan.Subject,
+                Reason = reason,
+                Details = details,
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -69,8 +69,37 @@ public sealed record RightsRequest
     /// <summary>The day it was received, in the tenant's zone.</summary>
     public required LocalDate ReceivedOn { get; init; }
 
-    /// <summary>The day the requester's identity was confirmed, if after receipt; the time limit runs from it.</summary>
+    /// <summary>The day the requester's identity was confirmed, for the record; the time limit runs from <see cref="RelevantTime"/>.</summary>
     public LocalDate? IdentityConfirmedOn { get; init; }
+
+    /// <summary>The day the identity information asked for last arrived (UK GDPR Art 12A(2)(b)).</summary>
+    public LocalDate? IdentityInformationReceivedOn { get; init; }
+
+    /// <summary>The day the fee asked for was received (UK GDPR Art 12A(2)(c)).</summary>
+    public LocalDate? FeeReceivedOn { get; init; }
+
+    /// <summary>
+    /// The relevant time the time limit runs from (UK GDPR Art 12A(2)): the latest of the day the request was received,
+    /// the day the identity information asked for arrived and the day the fee asked for was received.
+    /// </summary>
+    public LocalDate RelevantTime
+    {
+        get
+        {
+            var latest = ReceivedOn;
+            if (IdentityInformationReceivedOn is { } identity && identity > latest)
+            {
+                latest = identity;
+            }
+
+            if (FeeReceivedOn is { } fee && fee > latest)
+            {
+                latest = fee;
+            }
+
+            return latest;
+        }
+    }
 
     /// <summary>The day clarification was last asked for (subject access only).</summary>
     public LocalDate? ClarificationRequestedOn { get; init; }
@@ -130,7 +159,8 @@ public sealed record RightsRequest
     public bool Equals(RightsRequest? other) =>
         other is not null && Tenant == other.Tenant && Id == other.Id && Subject == other.Subject && Right == other.Right &&
         Intake == other.Intake && State == other.State && ReceivedAt == other.ReceivedAt && ReceivedOn == other.ReceivedOn &&
-        IdentityConfirmedOn == other.IdentityConfirmedOn && ClarificationRequestedOn == other.ClarificationRequestedOn &&
+        IdentityConfirmedOn == other.IdentityConfirmedOn && IdentityInformationReceivedOn == other.IdentityInformationReceivedOn &&
+        FeeReceivedOn == other.FeeReceivedOn && ClarificationRequestedOn == other.ClarificationRequestedOn &&
         ClarificationReceivedOn == other.ClarificationReceivedOn && EarlierClarificationDays == other.EarlierClarificationDays && DueOn == other.DueOn && ExtensionNoticeDueOn == other.ExtensionNoticeDueOn &&
         Extension == other.Extension && Refusal == other.Refusal && ErasureAuthorisation == other.ErasureAuthorisation &&
         ClosedOn == other.ClosedOn && Version == other.Version && History.AsSpan().SequenceEqual(other.History.AsSpan());

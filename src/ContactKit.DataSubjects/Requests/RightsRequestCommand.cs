@@ -56,6 +56,24 @@ public sealed record RightsRequestCommand
     public static RightsRequestCommand ConfirmIdentity(ActorId by, Instant at, LocalDate on, string? note = null) =>
         new(RightsRequestAction.ConfirmIdentity, by, at, on) { Note = note };
 
+    /// <summary>Record that the identity information asked for (Art 12(6)) arrived; the relevant time moves to this day if it is later.</summary>
+    /// <param name="by">Who.</param>
+    /// <param name="at">When it arrived.</param>
+    /// <param name="on">The day it arrived, in the tenant's zone.</param>
+    /// <param name="note">What arrived (for example <c>copy of passport by post</c>), never the document itself.</param>
+    /// <returns>The command.</returns>
+    public static RightsRequestCommand ReceiveIdentityInformation(ActorId by, Instant at, LocalDate on, string? note = null) =>
+        new(RightsRequestAction.ReceiveIdentityInformation, by, at, on) { Note = note };
+
+    /// <summary>Record that the fee asked for (Art 12(5) or 15(3)) was paid; the relevant time moves to this day if it is later.</summary>
+    /// <param name="by">Who.</param>
+    /// <param name="at">When it was received.</param>
+    /// <param name="on">The day it was received, in the tenant's zone.</param>
+    /// <param name="note">The amount and how it was paid.</param>
+    /// <returns>The command.</returns>
+    public static RightsRequestCommand ReceiveFee(ActorId by, Instant at, LocalDate on, string? note = null) =>
+        new(RightsRequestAction.ReceiveFee, by, at, on) { Note = note };
+
     /// <summary>Ask for clarification of a subject access request.</summary>
     /// <param name="by">Who.</param>
     /// <param name="at">When.</param>

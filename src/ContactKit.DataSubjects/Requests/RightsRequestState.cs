@@ -6,7 +6,7 @@ public enum RightsRequestState
     /// <summary>Logged; nothing done yet.</summary>
     Received = 1,
 
-    /// <summary>Waiting for, or checking, proof of the requester's identity; the time limit starts once it is confirmed.</summary>
+    /// <summary>Waiting for, or checking, proof of the requester's identity; the time limit runs from the day the proof asked for arrives, if later than receipt.</summary>
     VerifyingIdentity = 2,
 
     /// <summary>A subject access request whose scope was unclear; the clock stops until the requester answers.</summary>
@@ -34,7 +34,7 @@ public enum RightsRequestAction
     /// <summary>Start checking the requester's identity.</summary>
     BeginIdentityCheck = 1,
 
-    /// <summary>Record that the requester's identity is confirmed; the time limit runs from this day if later than receipt.</summary>
+    /// <summary>Record that the requester's identity is confirmed. The time limit does not move: it runs from the day the identity information arrived (<see cref="ReceiveIdentityInformation"/>).</summary>
     ConfirmIdentity = 2,
 
     /// <summary>Ask the requester to clarify a subject access request; the clock stops.</summary>
@@ -63,4 +63,10 @@ public enum RightsRequestAction
 
     /// <summary>The request was logged (the first event of every request).</summary>
     Receive = 11,
+
+    /// <summary>Record that the identity information asked for arrived (UK GDPR Art 12A(2)(b)); the time limit runs from this day if it is the latest of the three.</summary>
+    ReceiveIdentityInformation = 12,
+
+    /// <summary>Record that the fee asked for was paid (UK GDPR Art 12A(2)(c)); the time limit runs from this day if it is the latest of the three.</summary>
+    ReceiveFee = 13,
 }

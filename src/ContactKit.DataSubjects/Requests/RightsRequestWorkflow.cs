@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 using NodaTime;
+using NodaTime.Text;
 
 namespace ContactKit.DataSubjects;
 
@@ -13,7 +14,10 @@ public readonly record struct RightsRequestTransition(RightsRequestState From, R
 
 /// <summary>
 /// The rights-request workflow: a pure function from (request, command) to the changed request or a typed refusal. It
-/// keeps the statutory deadlines up to date, and a deadline never moves earlier. The transition table is data
+/// keeps the statutory deadlines up to date, counted from the relevant time (UK GDPR Art 12A(2): the latest of receiving
+/// the request, the identity information asked for and the fee asked for), and a deadline never moves earlier. Steps are
+/// taken in date order: a step dated before the previous one, or a clarification received before it was asked, is
+/// refused (<see cref="DataSubjectsErrorCodes.StepOutOfOrder"/>). The transition table is data
 /// (<see cref="Transitions"/>) and can be drawn with <see cref="ToMermaid"/>.
 /// </summary>
 /// <param name="deadlines">Calculates the statutory deadlines.</param>
@@ -25,6 +29,12 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         RightsRequestState.InProgress, RightsRequestState.Extended,
     ];
 
+    // Where a fee asked for can arrive: before the request is answered, and not once it is extended.
+    private static readonly RightsRequestState[] FeeStates =
+    [
+        RightsRequestState.Received, RightsRequestState.VerifyingIdentity, RightsRequestState.AwaitingClarification, RightsRequestState.InProgress,
+    ];
+
     private readonly IRightsRequestDeadlines _deadlines = deadlines ?? throw new ArgumentNullException(nameof(deadlines));
 
     /// <summary>Every allowed move. Completed, refused and withdrawn requests have none: they never reopen.</summary>
@@ -34,6 +44,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         new(RightsRequestState.Received, RightsRequestAction.ConfirmIdentity, RightsRequestState.InProgress),
         new(RightsRequestState.Received, RightsRequestAction.AskClarification, RightsRequestState.AwaitingClarification),
         new(RightsRequestState.Received, RightsRequestAction.Start, RightsRequestState.InProgress),
+        new(RightsRequestState.VerifyingIdentity, RightsRequestAction.ReceiveIdentityInformation, RightsRequestState.VerifyingIdentity),
         new(RightsRequestState.VerifyingIdentity, RightsRequestAction.ConfirmIdentity, RightsRequestState.InProgress),
         new(RightsRequestState.VerifyingIdentity, RightsRequestAction.AskClarification, RightsRequestState.AwaitingClarification),
         new(RightsRequestState.AwaitingClarification, RightsRequestAction.ReceiveClarification, RightsRequestState.InProgress),
@@ -43,6 +54,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         new(RightsRequestState.InProgress, RightsRequestAction.Complete, RightsRequestState.Completed),
         new(RightsRequestState.Extended, RightsRequestAction.AuthoriseErasure, RightsRequestState.Extended),
         new(RightsRequestState.Extended, RightsRequestAction.Complete, RightsRequestState.Completed),
+        .. FeeStates.Select(s => new RightsRequestTransition(s, RightsRequestAction.ReceiveFee, s)),
         .. Open.Select(s => new RightsRequestTransition(s, RightsRequestAction.Refuse, RightsRequestState.Refused)),
         .. Open.Select(s => new RightsRequestTransition(s, RightsRequestAction.Withdraw, RightsRequestState.Withdrawn)),
     ];
@@ -133,9 +145,9 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
             return IllegalTransition(request, command.Action);
         }
 
-        if (command.On < request.ReceivedOn)
+        if (OutOfOrder(request, command) is { } outOfOrder)
         {
-            return new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"The {command.Action} step is dated {command.On.Iso()}, before the request was received on {request.ReceivedOn.Iso()}.", "on");
+            return outOfOrder;
         }
 
         var changed = command.Action switch
@@ -150,6 +162,10 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
             },
             RightsRequestAction.ReceiveClarification => request with { ClarificationReceivedOn = command.On },
             RightsRequestAction.ConfirmIdentity => request with { IdentityConfirmedOn = request.IdentityConfirmedOn ?? command.On },
+            RightsRequestAction.ReceiveIdentityInformation => request with { IdentityInformationReceivedOn = command.On },
+            RightsRequestAction.ReceiveFee when request.FeeReceivedOn is not null =>
+                new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"The fee for rights request '{request.Id}' was already received on {request.FeeReceivedOn.Value.Iso()}; record one fee per request.", "action"),
+            RightsRequestAction.ReceiveFee => request with { FeeReceivedOn = command.On },
             RightsRequestAction.Extend => Extend(request, command),
             RightsRequestAction.AuthoriseErasure when request.Right != DataSubjectRight.Erasure =>
                 new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"Only an erasure request is authorised for deletion; this is a request for {request.Right}.", "action"),
@@ -161,6 +177,40 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         };
 
         return changed.Map(r => Advance(r, command, to));
+    }
+
+    // Steps are recorded in the order they happened: never dated before the step before them, and a clarification never
+    // before it was asked for. The time limit counts from these dates, so a step out of order would move it.
+    private static ContactKitError? OutOfOrder(RightsRequest request, RightsRequestCommand command)
+    {
+        var last = request.History.IsDefaultOrEmpty ? null : request.History[^1];
+        var lastOn = last?.On ?? request.ReceivedOn;
+        if (command.Action == RightsRequestAction.ReceiveClarification && request.ClarificationRequestedOn is { } asked && command.On < asked)
+        {
+            return new ContactKitError(
+                DataSubjectsErrorCodes.StepOutOfOrder,
+                $"The clarification is dated {command.On.Iso()}, before it was asked for on {asked.Iso()}; record the day it actually arrived.",
+                "on");
+        }
+
+        if (command.On < lastOn || command.On < request.ReceivedOn)
+        {
+            return new ContactKitError(
+                DataSubjectsErrorCodes.StepOutOfOrder,
+                $"The {command.Action} step is dated {command.On.Iso()}, before the previous step on {LocalDate.Max(lastOn, request.ReceivedOn).Iso()}; steps are recorded in the order they happened.",
+                "on");
+        }
+
+        var lastAt = last?.At ?? request.ReceivedAt;
+        if (command.At < lastAt || command.At < request.ReceivedAt)
+        {
+            return new ContactKitError(
+                DataSubjectsErrorCodes.StepOutOfOrder,
+                $"The {command.Action} step happened at {InstantPattern.ExtendedIso.Format(command.At)}, before the previous step at {InstantPattern.ExtendedIso.Format(Instant.Max(lastAt, request.ReceivedAt))}; steps are recorded in the order they happened.",
+                "at");
+        }
+
+        return null;
     }
 
     private static ContactKitError IllegalTransition(RightsRequest request, RightsRequestAction action)
@@ -204,9 +254,10 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         return next.IsClockRunning ? WithDeadlines(next) : next;
     }
 
-    // The dates the request's deadlines are counted from, including the days of every finished clarification wait so far.
+    // The dates the request's deadlines are counted from: the relevant time (the latest of receipt, identity information
+    // and fee), and the clarification waits, including the days of every finished wait so far.
     private static RequestTimeline Timeline(RightsRequest request) =>
-        new(request.ReceivedOn, request.IdentityConfirmedOn, request.ClarificationRequestedOn, request.ClarificationReceivedOn, request.EarlierClarificationDays);
+        new(request.RelevantTime, null, request.ClarificationRequestedOn, request.ClarificationReceivedOn, request.EarlierClarificationDays);
 
     private RightsRequest WithDeadlines(RightsRequest request)
     {

@@ -122,13 +122,49 @@ public class ErasureTests
         Assert.Contains("Not yet erased", answer.ToReadableText(), StringComparison.Ordinal);
     }
 
-    private static RightsRequest Authorised(LocalDate on)
+    internal static RightsRequest Authorised(LocalDate on)
     {
         var started = Apply(Receive(DataSubjectRight.Erasure, Monday2March, ByPhone), RightsRequestCommand.Start, Monday2March).Value;
         return Apply(started, RightsRequestCommand.AuthoriseErasure, on).Value;
     }
 
-    private static (ErasureService Service, InMemoryPersonalDataSource Recorder, InMemoryErasureRetentionFacts Facts) Service(Action<DataSubjectsOptions>? configure = null)
+    [Fact]
+    public async Task ExecuteAsync_HoldPlacedAfterThePlan_HeldItemKeptNotErased()
+    {
+        var (service, recorder, facts) = Service();
+        var plan = (await service.PlanAsync(Authorised(new LocalDate(2026, 3, 5)))).Value;
+        Assert.Contains(plan.ToErase, d => d.Item.ItemId == "rec-2");
+        facts.Set(Council, new PersonalDataItemRef("call-recorder", "rec-2"), new RetentionFacts { ActiveHold = LegalHoldId.Parse("hold-late"), Reason = "new complaint" });
+
+        var answer = await service.ExecuteAsync(plan);
+
+        Assert.Equal(["rec-1"], answer.Erased.Select(d => d.Item.ItemId));
+        var kept = Assert.Single(answer.Kept, d => d.Item.ItemId == "rec-2");
+        Assert.Equal("Art 17(3)(e)", kept.Article);
+        Assert.Contains("legal hold hold-late", kept.Reason, StringComparison.Ordinal);
+        Assert.Contains("rec-2", (await recorder.FindAsync(Council, Caller).ToListAsync()).Select(i => i.ItemId));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AnyErasure_AuditsThePlanEveryDecisionAndTheAnswer()
+    {
+        var audit = new InMemoryAuditTrail();
+        var (service, _, facts) = Service(audit: audit);
+        facts.Set(Council, new PersonalDataItemRef("call-recorder", "rec-2"), new RetentionFacts { ActiveHold = LegalHoldId.Parse("hold-1") });
+        var request = Authorised(new LocalDate(2026, 3, 5));
+
+        await service.ExecuteAsync((await service.PlanAsync(request)).Value);
+
+        var entries = await audit.ReadByResourceAsync(Council, Auditing.ResourceRef.RightsRequest(request.Id)).ToListAsync();
+        Assert.Equal(
+            ["erasure.planned", "erasure.item_erased", "erasure.item_kept", "erasure.item_kept", "erasure.answered"],
+            entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal((Officer, (DataSubjectId?)Caller), (e.Actor, e.Subject)));
+        Assert.Equal(["call-recorder/rec-1", "call-recorder/rec-2", "call-recorder/case-1"], entries.Where(e => e.Details.ContainsKey("item")).Select(e => e.Details["item"]));
+        Assert.Equal(("1", "2", "0"), (entries[^1].Details["erased"], entries[^1].Details["kept"], entries[^1].Details["failed"]));
+    }
+
+    internal static (ErasureService Service, InMemoryPersonalDataSource Recorder, InMemoryErasureRetentionFacts Facts) Service(Action<DataSubjectsOptions>? configure = null, InMemoryAuditTrail? audit = null)
     {
         var options = new DataSubjectsOptions();
         configure?.Invoke(options);
@@ -140,6 +176,7 @@ public class ErasureTests
         var service = new ErasureService(
             new PersonalDataSourceRegistry([recorder]),
             facts,
+            audit ?? new InMemoryAuditTrail(),
             new StatutoryRightsRequestDeadlines(UkDivision.EnglandAndWales),
             Options.Create(options),
             FakeClocks.AtUtc(2026, 3, 6, 9));

@@ -23,6 +23,8 @@ public class RightsRequestWorkflowPropertyTests
         RightsRequestAction.AskClarification => RightsRequestCommand.AskClarification(Officer, At(on), on),
         RightsRequestAction.ReceiveClarification => RightsRequestCommand.ReceiveClarification(Officer, At(on), on),
         RightsRequestAction.Start => RightsRequestCommand.Start(Officer, At(on), on),
+        RightsRequestAction.ReceiveIdentityInformation => RightsRequestCommand.ReceiveIdentityInformation(Officer, At(on), on),
+        RightsRequestAction.ReceiveFee => RightsRequestCommand.ReceiveFee(Officer, At(on), on),
         RightsRequestAction.Extend => RightsRequestCommand.Extend(Officer, At(on), on, "complex"),
         RightsRequestAction.AuthoriseErasure => RightsRequestCommand.AuthoriseErasure(Officer, At(on), on),
         RightsRequestAction.Complete => RightsRequestCommand.Complete(Officer, At(on), on),
@@ -72,8 +74,80 @@ public class RightsRequestWorkflowPropertyTests
                 Assert.True(request.Extension is null || request.State is RightsRequestState.Extended || !request.IsOpen);
                 Assert.True(request.Right == DataSubjectRight.Access || request.ClarificationRequestedOn is null);
             }
-        }, iter: 5000);
+        }, iter: 10_000);
     }
+
+    // A step: its action, days from the previous step (sometimes before it) and minutes from ten o'clock (sometimes earlier).
+    private static readonly Gen<(RightsRequestAction Action, int Days, int Minutes)> DatedStep =
+        Gen.Select(
+            Gen.Enum<RightsRequestAction>().Where(a => a != RightsRequestAction.Receive),
+            Gen.Frequency((4, Gen.Int[0, 5]), (1, Gen.Int[-10, -1]), (1, Gen.Int[6, 40])),
+            Gen.Int[-120, 120]);
+
+    [Fact]
+    public void Apply_StepsWithRandomDates_EveryAcceptedHistoryInDateOrderAndEveryRefusalNamesItsField()
+    {
+        Gen.Select(Gen.Enum<DataSubjectRight>(), Gen.Int[0, 3 * 365].Select(d => new LocalDate(2025, 1, 1).PlusDays(d)), DatedStep.Array[1, 16]).Sample(t =>
+        {
+            var (right, received, steps) = t;
+            var request = Receive(right, received);
+            var on = received;
+            foreach (var (action, days, minutes) in steps)
+            {
+                on = on.PlusDays(days);
+                var command = Command(action, on);
+                command = Rebuild(command, At(on) + Duration.FromMinutes(minutes));
+                var before = request;
+                var result = Workflow.Apply(before, command);
+                if (result.IsFailure)
+                {
+                    // Every refusal is coded in the DataSubjects range and names the field it is about.
+                    Assert.False(string.IsNullOrEmpty(result.Error.Field), result.Error.Message);
+                    Assert.StartsWith("CK04", result.Error.Code, StringComparison.Ordinal);
+                    if (command.On < before.History[^1].On && RightsRequestWorkflow.Transitions.Any(x => x.From == before.State && x.Action == action))
+                    {
+                        Assert.Equal((DataSubjectsErrorCodes.StepOutOfOrder, "on"), (result.Error.Code, result.Error.Field));
+                    }
+
+                    continue;
+                }
+
+                request = result.Value;
+
+                // Every accepted history is in date and time order, and starts with the receipt.
+                for (var i = 1; i < request.History.Length; i++)
+                {
+                    Assert.True(request.History[i - 1].On <= request.History[i].On, $"{request.History[i].Action} dated before {request.History[i - 1].Action}");
+                    Assert.True(request.History[i - 1].At <= request.History[i].At);
+                }
+
+                // A clarification is never received before it was asked, and the relevant time is the latest of the three.
+                Assert.True(request.ClarificationReceivedOn is not { } got || got >= request.ClarificationRequestedOn);
+                Assert.Equal(
+                    new[] { request.ReceivedOn, request.IdentityInformationReceivedOn ?? request.ReceivedOn, request.FeeReceivedOn ?? request.ReceivedOn }.Max(),
+                    request.RelevantTime);
+                Assert.True(request.DueOn >= before.DueOn);
+                Assert.True(!request.IsClockRunning || request.DueOn > request.RelevantTime);
+            }
+        }, iter: 10_000);
+    }
+
+    // The same command at another instant of its day.
+    private static RightsRequestCommand Rebuild(RightsRequestCommand c, Instant at) => c.Action switch
+    {
+        RightsRequestAction.BeginIdentityCheck => RightsRequestCommand.BeginIdentityCheck(c.By, at, c.On),
+        RightsRequestAction.ConfirmIdentity => RightsRequestCommand.ConfirmIdentity(c.By, at, c.On),
+        RightsRequestAction.AskClarification => RightsRequestCommand.AskClarification(c.By, at, c.On),
+        RightsRequestAction.ReceiveClarification => RightsRequestCommand.ReceiveClarification(c.By, at, c.On),
+        RightsRequestAction.ReceiveIdentityInformation => RightsRequestCommand.ReceiveIdentityInformation(c.By, at, c.On),
+        RightsRequestAction.ReceiveFee => RightsRequestCommand.ReceiveFee(c.By, at, c.On),
+        RightsRequestAction.Start => RightsRequestCommand.Start(c.By, at, c.On),
+        RightsRequestAction.Extend => RightsRequestCommand.Extend(c.By, at, c.On, "complex"),
+        RightsRequestAction.AuthoriseErasure => RightsRequestCommand.AuthoriseErasure(c.By, at, c.On),
+        RightsRequestAction.Complete => RightsRequestCommand.Complete(c.By, at, c.On),
+        RightsRequestAction.Refuse => RightsRequestCommand.Refuse(c.By, at, c.On, "Art 12(5)(b)", "manifestly unfounded"),
+        _ => RightsRequestCommand.Withdraw(c.By, at, c.On),
+    };
 
     [Fact]
     public void Transitions_FinalStates_HaveNoWayOut()

@@ -63,15 +63,77 @@ public class RightsRequestWorkflowTests
     }
 
     [Fact]
-    public void ConfirmIdentity_AWeekAfterReceipt_MovesTheDeadlineLater()
+    public void ConfirmIdentity_InformationArrivedBeforeConfirmation_DeadlineRunsFromArrivalNotConfirmation()
     {
         var request = Receive(DataSubjectRight.Access, Monday2March);
         var checking = Apply(request, (by, at, on) => RightsRequestCommand.BeginIdentityCheck(by, at, on, "asked for proof of address"), Monday2March).Value;
+        var arrived = Apply(checking, (by, at, on) => RightsRequestCommand.ReceiveIdentityInformation(by, at, on, "utility bill by post"), new LocalDate(2026, 3, 5)).Value;
 
-        var confirmed = Apply(checking, (by, at, on) => RightsRequestCommand.ConfirmIdentity(by, at, on), new LocalDate(2026, 3, 9)).Value;
+        var confirmed = Apply(arrived, (by, at, on) => RightsRequestCommand.ConfirmIdentity(by, at, on), new LocalDate(2026, 3, 9)).Value;
 
         Assert.Equal(RightsRequestState.InProgress, confirmed.State);
-        Assert.Equal(new LocalDate(2026, 4, 9), confirmed.DueOn);
+        Assert.Equal((new LocalDate(2026, 3, 5), new LocalDate(2026, 3, 9)), (confirmed.IdentityInformationReceivedOn, confirmed.IdentityConfirmedOn));
+        Assert.Equal(new LocalDate(2026, 3, 5), confirmed.RelevantTime);
+        // One month from 5 March, the day the information arrived, is Sunday 5 April; Monday 6 April is Easter Monday, so
+        // Tuesday 7 April. The old code counted from the confirmation on 9 March.
+        Assert.Equal(new LocalDate(2026, 4, 7), confirmed.DueOn);
+    }
+
+    [Fact]
+    public void ReceiveFee_AfterIdentityInformation_RelevantTimeIsTheLatestOfTheThree()
+    {
+        var request = Receive(DataSubjectRight.Access, Monday2March);
+        var checking = Apply(request, (by, at, on) => RightsRequestCommand.BeginIdentityCheck(by, at, on), Monday2March).Value;
+        var arrived = Apply(checking, (by, at, on) => RightsRequestCommand.ReceiveIdentityInformation(by, at, on), new LocalDate(2026, 3, 5)).Value;
+
+        var paid = Apply(arrived, (by, at, on) => RightsRequestCommand.ReceiveFee(by, at, on, "GBP 10 by card"), new LocalDate(2026, 3, 12)).Value;
+
+        Assert.Equal((RightsRequestState.VerifyingIdentity, new LocalDate(2026, 3, 12)), (paid.State, paid.FeeReceivedOn));
+        Assert.Equal(new LocalDate(2026, 3, 12), paid.RelevantTime);
+        // One month from Thursday 12 March is Sunday 12 April, so Monday 13 April.
+        Assert.Equal(new LocalDate(2026, 4, 13), paid.DueOn);
+        Assert.Equal(RightsRequestAction.ReceiveFee, paid.History[^1].Action);
+    }
+
+    [Fact]
+    public void ReceiveFee_Twice_Refused()
+    {
+        var paid = Apply(Receive(DataSubjectRight.Access, Monday2March), (by, at, on) => RightsRequestCommand.ReceiveFee(by, at, on), new LocalDate(2026, 3, 4)).Value;
+
+        var again = Apply(paid, (by, at, on) => RightsRequestCommand.ReceiveFee(by, at, on), new LocalDate(2026, 3, 6));
+
+        Assert.Equal((DataSubjectsErrorCodes.InvalidRequest, "action"), (again.Error?.Code, again.Error?.Field));
+    }
+
+    [Fact]
+    public void ReceiveClarification_BeforeItWasAsked_RefusedAsOutOfOrder()
+    {
+        var asked = Apply(Receive(DataSubjectRight.Access, Monday2March), (by, at, on) => RightsRequestCommand.AskClarification(by, at, on), new LocalDate(2026, 3, 10)).Value;
+
+        var result = Apply(asked, (by, at, on) => RightsRequestCommand.ReceiveClarification(by, at, on), new LocalDate(2026, 3, 6));
+
+        Assert.Equal((DataSubjectsErrorCodes.StepOutOfOrder, "on"), (result.Error?.Code, result.Error?.Field));
+        Assert.Contains("before it was asked for", result.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_StepDatedBeforeThePreviousStep_RefusedAsOutOfOrder()
+    {
+        var started = Apply(Receive(DataSubjectRight.Access, Monday2March), RightsRequestCommand.Start, new LocalDate(2026, 3, 10)).Value;
+
+        var result = Apply(started, (by, at, on) => RightsRequestCommand.Complete(by, at, on), new LocalDate(2026, 3, 4));
+
+        Assert.Equal((DataSubjectsErrorCodes.StepOutOfOrder, "on"), (result.Error?.Code, result.Error?.Field));
+    }
+
+    [Fact]
+    public void Apply_StepTimedBeforeThePreviousStepOnTheSameDay_RefusedAsOutOfOrder()
+    {
+        var started = Apply(Receive(DataSubjectRight.Access, Monday2March), RightsRequestCommand.Start, new LocalDate(2026, 3, 10)).Value;
+
+        var result = Workflow.Apply(started, RightsRequestCommand.Complete(Officer, At(new LocalDate(2026, 3, 10)) - Duration.FromHours(1), new LocalDate(2026, 3, 10)));
+
+        Assert.Equal((DataSubjectsErrorCodes.StepOutOfOrder, "at"), (result.Error?.Code, result.Error?.Field));
     }
 
     [Fact]
@@ -207,7 +269,7 @@ public class RightsRequestWorkflowTests
 
         var result = Apply(request, RightsRequestCommand.Start, Monday2March.PlusDays(-1));
 
-        Assert.Equal(DataSubjectsErrorCodes.InvalidRequest, result.Error?.Code);
+        Assert.Equal((DataSubjectsErrorCodes.StepOutOfOrder, "on"), (result.Error?.Code, result.Error?.Field));
     }
 
     [Fact]
@@ -220,6 +282,7 @@ public class RightsRequestWorkflowTests
                 Received --> InProgress : ConfirmIdentity
                 Received --> AwaitingClarification : AskClarification
                 Received --> InProgress : Start
+                VerifyingIdentity --> VerifyingIdentity : ReceiveIdentityInformation
                 VerifyingIdentity --> InProgress : ConfirmIdentity
                 VerifyingIdentity --> AwaitingClarification : AskClarification
                 AwaitingClarification --> InProgress : ReceiveClarification
@@ -229,6 +292,10 @@ public class RightsRequestWorkflowTests
                 InProgress --> Completed : Complete
                 Extended --> Extended : AuthoriseErasure
                 Extended --> Completed : Complete
+                Received --> Received : ReceiveFee
+                VerifyingIdentity --> VerifyingIdentity : ReceiveFee
+                AwaitingClarification --> AwaitingClarification : ReceiveFee
+                InProgress --> InProgress : ReceiveFee
                 Received --> Refused : Refuse
                 VerifyingIdentity --> Refused : Refuse
                 AwaitingClarification --> Refused : Refuse
