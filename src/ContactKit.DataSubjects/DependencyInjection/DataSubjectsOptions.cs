@@ -48,9 +48,9 @@ public sealed class DataSubjectsOptionsValidator : AbstractValidator<DataSubject
             .WithMessage(o => $"DeletionPeriodDays is {o.DeletionPeriodDays}; set it between 1 and {DataSubjectsOptions.MaxDeletionPeriodDays} days (28 is usual), since an authorised erasure must be carried out within a month.");
         RuleForEach(o => o.TenantDeletionPeriodDays)
             .Must(pair => Identifier.Validate(pair.Key, "tenant id") is null)
-            .WithMessage((_, pair) => $"TenantDeletionPeriodDays has '{pair.Key}', which is not a valid tenant id.")
+            .WithMessage((_, pair) => $"TenantDeletionPeriodDays has {Errors.Excerpt(pair.Key)}, which is not a valid tenant id.")
             .Must(pair => pair.Value is >= 1 and <= DataSubjectsOptions.MaxDeletionPeriodDays)
-            .WithMessage((_, pair) => $"TenantDeletionPeriodDays['{pair.Key}'] is {pair.Value}; set it between 1 and {DataSubjectsOptions.MaxDeletionPeriodDays} days.");
+            .WithMessage((_, pair) => $"TenantDeletionPeriodDays[{Errors.Excerpt(pair.Key)}] is {pair.Value}; set it between 1 and {DataSubjectsOptions.MaxDeletionPeriodDays} days.");
         RuleFor(o => o.DueSoonWithinDays)
             .InclusiveBetween(1, 31)
             .WithMessage(o => $"DueSoonWithinDays is {o.DueSoonWithinDays}; set it between 1 and 31 days.");

@@ -39,7 +39,7 @@ public sealed class ErasureService(
         {
             return new ContactKitError(
                 DataSubjectsErrorCodes.ErasureNotAuthorised,
-                $"Rights request '{request.Id}' is not an open, authorised erasure request; authorise it (RightsRequestCommand.AuthoriseErasure) before planning the erasure.",
+                $"Rights request {Errors.Excerpt(request.Id.Value)} is not an open, authorised erasure request; authorise it (RightsRequestCommand.AuthoriseErasure) before planning the erasure.",
                 "request");
         }
 

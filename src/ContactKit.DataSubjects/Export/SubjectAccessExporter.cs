@@ -25,11 +25,19 @@ public sealed record SubjectAccessExportSummary
     /// <summary>How many records were exported.</summary>
     public required long TotalRecords { get; init; }
 
-    /// <summary>Records by source name, sorted by name.</summary>
-    public required ImmutableSortedDictionary<string, long> RecordsBySource { get; init; }
+    /// <summary>Records by source name, sorted by name; empty when none.</summary>
+    public ImmutableSortedDictionary<string, long> RecordsBySource
+    {
+        get;
+        init => field = value ?? ImmutableSortedDictionary<string, long>.Empty;
+    } = ImmutableSortedDictionary<string, long>.Empty;
 
-    /// <summary>Records by data category key, sorted by key.</summary>
-    public required ImmutableSortedDictionary<string, long> RecordsByCategory { get; init; }
+    /// <summary>Records by data category key, sorted by key; empty when none.</summary>
+    public ImmutableSortedDictionary<string, long> RecordsByCategory
+    {
+        get;
+        init => field = value ?? ImmutableSortedDictionary<string, long>.Empty;
+    } = ImmutableSortedDictionary<string, long>.Empty;
 
     /// <summary>How many recordings or transcripts the subject took part in.</summary>
     public required long Recordings { get; init; }

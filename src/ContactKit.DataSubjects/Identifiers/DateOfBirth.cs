@@ -57,12 +57,16 @@ public readonly record struct DateOfBirth : ITextValue<DateOfBirth>
     /// <returns>The date of birth, or an error with code <see cref="DataSubjectsErrorCodes.InvalidDateOfBirth"/>.</returns>
     public static Result<DateOfBirth> Create(LocalDate date, LocalDate today)
     {
+        // Dates in another calendar are compared as ISO dates; the earliest plausible day is clamped to the ISO range.
+        date = date.WithCalendar(CalendarSystem.Iso);
+        today = today.WithCalendar(CalendarSystem.Iso);
         if (date > today)
         {
             return Invalid("it is in the future");
         }
 
-        if (date < today.PlusYears(-MaxAgeYears))
+        var earliest = today.Year - MaxAgeYears > LocalDate.MinIsoValue.Year ? today.PlusYears(-MaxAgeYears) : LocalDate.MinIsoValue;
+        if (date < earliest)
         {
             return Invalid($"it is more than {MaxAgeYears} years ago, which is not plausible; check the year");
         }
@@ -112,6 +116,15 @@ public readonly record struct DateOfBirth : ITextValue<DateOfBirth>
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 20)
         {
             return Invalid("it must be a date such as '1980-03-14' or '14/03/1980' (day first)");
+        }
+
+        // Only digits and the four separators: a NUL or any other character must never end the parse early.
+        foreach (var c in trimmed)
+        {
+            if (!char.IsAsciiDigit(c) && c is not ('-' or '/' or '.' or ' '))
+            {
+                return Invalid("it may hold only digits and the separators '-', '/', '.' or a space");
+            }
         }
 
         foreach (var pattern in Patterns)

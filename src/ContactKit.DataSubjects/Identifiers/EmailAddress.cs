@@ -58,7 +58,7 @@ public readonly record struct EmailAddress : ITextValue<EmailAddress>
         {
             if (!char.IsAsciiLetterOrDigit(c) && !LocalSpecials.Contains(c, StringComparison.Ordinal))
             {
-                return Invalid($"the part before '@' may hold letters, digits and {LocalSpecials} only, and it holds '{(char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c)}'");
+                return Invalid($"the part before '@' may hold letters, digits and {LocalSpecials} only, and it holds another character");
             }
         }
 

@@ -58,23 +58,23 @@ public readonly record struct NationalInsuranceNumber : ITextValue<NationalInsur
 
         if (BarredFirst.Contains(compact[0], StringComparison.Ordinal))
         {
-            return Invalid($"the first letter must not be D, F, I, Q, U or V, and it is '{compact[0]}'");
+            return Invalid("the first letter must not be D, F, I, Q, U or V");
         }
 
         if (BarredSecond.Contains(compact[1], StringComparison.Ordinal))
         {
-            return Invalid($"the second letter must not be D, F, I, O, Q, U or V, and it is '{compact[1]}'");
+            return Invalid("the second letter must not be D, F, I, O, Q, U or V");
         }
 
         var prefix = compact[..2];
         if (UnallocatedPrefixes.Contains(prefix, StringComparer.Ordinal))
         {
-            return Invalid($"the prefix '{prefix}' is not allocated (HMRC never uses BG, GB, KN, NK, NT, TN or ZZ)");
+            return Invalid("the two prefix letters are a pair that is not allocated (HMRC never uses BG, GB, KN, NK, NT, TN or ZZ)");
         }
 
         if (compact[8] is < 'A' or > 'D')
         {
-            return Invalid($"the suffix letter must be A, B, C or D, and it is '{compact[8]}'");
+            return Invalid("the suffix letter must be A, B, C or D");
         }
 
         return new NationalInsuranceNumber(compact);

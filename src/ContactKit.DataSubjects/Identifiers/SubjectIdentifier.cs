@@ -105,7 +105,7 @@ public readonly record struct SubjectIdentifier
     /// <param name="kind">The kind.</param>
     /// <param name="text">The text.</param>
     /// <param name="today">Today's date in the tenant's zone, for dates of birth.</param>
-    /// <returns>The identifier, or the kind's parse error.</returns>
+    /// <returns>The identifier, the kind's parse error, or an error with code <see cref="DataSubjectsErrorCodes.UnknownIdentifierKind"/> when the kind is not defined.</returns>
     public static Result<SubjectIdentifier> Parse(IdentifierKind kind, string? text, LocalDate today) => kind switch
     {
         IdentifierKind.NationalInsuranceNumber => NationalInsuranceNumber.ParseText(text).Map(From),
@@ -115,7 +115,7 @@ public readonly record struct SubjectIdentifier
         IdentifierKind.VehicleRegistration => VehicleRegistration.ParseText(text).Map(From),
         IdentifierKind.DateOfBirth => DateOfBirth.ParseText(text, today).Map(From),
         IdentifierKind.PersonName => PersonName.ParseText(text).Map(From),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an identifier kind."),
+        _ => new ContactKitError(DataSubjectsErrorCodes.UnknownIdentifierKind, $"The identifier kind {Errors.Excerpt(kind.ToString())} is not defined; use one of {string.Join(", ", Enum.GetNames<IdentifierKind>())}.", "kind"),
     };
 
     /// <summary>Parses a stored identifier: as <see cref="Parse"/>, but a date of birth is checked for format and earliest year only.</summary>

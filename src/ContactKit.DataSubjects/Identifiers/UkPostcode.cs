@@ -91,7 +91,7 @@ public readonly record struct UkPostcode : ITextValue<UkPostcode>
 
         if ("QVX".Contains(outward[0], StringComparison.Ordinal))
         {
-            return $"the first letter is never Q, V or X, and it is '{outward[0]}'";
+            return "the first letter is never Q, V or X";
         }
 
         var shape = string.Concat(outward.Select(c => char.IsAsciiDigit(c) ? '9' : char.IsAsciiLetterUpper(c) ? 'A' : '?'));
@@ -100,16 +100,16 @@ public readonly record struct UkPostcode : ITextValue<UkPostcode>
             case "A9" or "A99":
                 return null;
             case "A9A":
-                return "ABCDEFGHJKPSTUW".Contains(outward[2], StringComparison.Ordinal) ? null : $"in an A9A outward code the last letter is one of A B C D E F G H J K P S T U W, and it is '{outward[2]}'";
+                return "ABCDEFGHJKPSTUW".Contains(outward[2], StringComparison.Ordinal) ? null : "in an A9A outward code the last letter is one of A B C D E F G H J K P S T U W";
             case "AA9" or "AA99" or "AA9A":
                 if ("IJZ".Contains(outward[1], StringComparison.Ordinal))
                 {
-                    return $"the second letter is never I, J or Z, and it is '{outward[1]}'";
+                    return "the second letter is never I, J or Z";
                 }
 
                 return shape != "AA9A" || "ABEHMNPRVWXY".Contains(outward[3], StringComparison.Ordinal)
                     ? null
-                    : $"in an AA9A outward code the last letter is one of A B E H M N P R V W X Y, and it is '{outward[3]}'";
+                    : "in an AA9A outward code the last letter is one of A B E H M N P R V W X Y";
             default:
                 return Shape;
         }

@@ -18,6 +18,9 @@ public enum VehicleRegistrationFormat
 
     /// <summary>Before 1963, and cherished marks since: up to three letters and up to four digits, either way round (<c>ABC 123</c>, <c>1234 AB</c>).</summary>
     Dateless = 4,
+
+    /// <summary>A Q plate, for a vehicle whose age or identity is not known: Q, one to three digits and one to three letters (<c>Q123 ABC</c>).</summary>
+    QPlate = 5,
 }
 
 /// <summary>
@@ -25,8 +28,11 @@ public enum VehicleRegistrationFormat
 /// have any spacing and case; the canonical form is upper case with one space between the two groups.
 /// </summary>
 /// <remarks>
-/// Current marks: the age identifier is 02 to 49 (March) or 51 to 99 (September), and the letters never include I or Q
-/// (Z appears only among the last three). Prefix and suffix year letters are never I, O, Q, U or Z.
+/// Current marks: the age identifier is the year's last two digits for March (02 for March 2002 to 50 for March 2050)
+/// and that plus 50 for September (51 for September 2001 to 99 for September 2049, then 00 for September 2050); 01 is
+/// never issued. The letters never include I or Q (Z appears only among the last three). Prefix and suffix year letters
+/// are never I, O, Q, U or Z; a mark that starts with Q and is otherwise in the prefix shape is a Q plate
+/// (<see cref="VehicleRegistrationFormat.QPlate"/>).
 /// <see cref="ToString"/> returns the masked form so that logging the value never discloses it.
 /// </remarks>
 [JsonConverter(typeof(TextValueJsonConverter<VehicleRegistration>))]
@@ -76,18 +82,23 @@ public readonly record struct VehicleRegistration : ITextValue<VehicleRegistrati
             return Current(c);
         }
 
+        if (c[0] == 'Q' && letters == 1 && digits is >= 1 and <= 3 && trailing is >= 1 and <= 3 && IdentifierText.AllLetters(c.AsSpan(1 + digits)))
+        {
+            return new VehicleRegistration($"{c[..(1 + digits)]} {c[(1 + digits)..]}", VehicleRegistrationFormat.QPlate);
+        }
+
         if (letters == 1 && digits is >= 1 and <= 3 && trailing == 3 && IdentifierText.AllLetters(c.AsSpan(1 + digits)))
         {
             return YearLetters.Contains(c[0], StringComparison.Ordinal)
                 ? new VehicleRegistration($"{c[..(1 + digits)]} {c[(1 + digits)..]}", VehicleRegistrationFormat.Prefix)
-                : Invalid($"a prefix mark's year letter is never I, O, Q, U or Z, and it is '{c[0]}'");
+                : Invalid("a prefix mark's year letter is never I, O, U or Z (and a mark starting with Q is a Q plate, 'Q123 ABC')");
         }
 
         if (letters == 3 && digits is >= 1 and <= 3 && trailing == 1 && char.IsAsciiLetterUpper(c[^1]))
         {
             return YearLetters.Contains(c[^1], StringComparison.Ordinal)
                 ? new VehicleRegistration($"{c[..3]} {c[3..]}", VehicleRegistrationFormat.Suffix)
-                : Invalid($"a suffix mark's year letter is never I, O, Q, U or Z, and it is '{c[^1]}'");
+                : Invalid("a suffix mark's year letter is never I, O, Q, U or Z");
         }
 
         if (trailing == 0 && letters is >= 1 and <= 3 && digits is >= 1 and <= 4)
@@ -131,9 +142,9 @@ public readonly record struct VehicleRegistration : ITextValue<VehicleRegistrati
         }
 
         var age = (c[2] - '0') * 10 + (c[3] - '0');
-        if (age is < 2 or 50)
+        if (age == 1)
         {
-            return Invalid($"a current mark's age identifier is 02 to 49 or 51 to 99, and it is '{c[2..4]}'");
+            return Invalid("a current mark's age identifier is 00 or 02 to 99; 01 is never issued");
         }
 
         if (c[4..].Any(l => l is 'I' or 'Q'))

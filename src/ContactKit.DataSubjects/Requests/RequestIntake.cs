@@ -44,6 +44,9 @@ public enum IdentityCheckOutcome
 /// <param name="Notes">Anything a reviewer needs to know, never the answers themselves.</param>
 public sealed record IdentityCheck(ImmutableArray<IdentityCheckMethod> Methods, ActorId CheckedBy, IdentityCheckOutcome Outcome, string? Notes = null)
 {
+    /// <summary>The methods used; empty, never a default array, when none were recorded (for example read from JSON without them).</summary>
+    public ImmutableArray<IdentityCheckMethod> Methods { get; init; } = Methods.IsDefault ? [] : Methods;
+
     /// <inheritdoc />
     public bool Equals(IdentityCheck? other) =>
         other is not null && CheckedBy == other.CheckedBy && Outcome == other.Outcome && Notes == other.Notes &&

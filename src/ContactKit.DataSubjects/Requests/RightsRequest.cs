@@ -18,6 +18,9 @@ public sealed record RightsRequestEvent(int Sequence, RightsRequestAction Action
 /// <param name="NoticeSentOn">When the requester was told; inside the first month.</param>
 public sealed record RequestExtension(ImmutableArray<string> Reasons, LocalDate NoticeSentOn)
 {
+    /// <summary>The reasons given; empty, never a default array, when none were recorded.</summary>
+    public ImmutableArray<string> Reasons { get; init; } = Reasons.IsDefault ? [] : Reasons;
+
     /// <inheritdoc />
     public bool Equals(RequestExtension? other) =>
         other is not null && NoticeSentOn == other.NoticeSentOn && Reasons.AsSpan().SequenceEqual(other.Reasons.AsSpan());

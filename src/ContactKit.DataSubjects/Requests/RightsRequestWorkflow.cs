@@ -106,7 +106,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
 
         if (!Enum.IsDefined(right))
         {
-            return new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"'{right}' is not a data-subject right.", "right");
+            return new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"{Errors.Excerpt(right.ToString())} is not a data-subject right.", "right");
         }
 
         if (intake.Validate() is { } error)
@@ -164,7 +164,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
             RightsRequestAction.ConfirmIdentity => request with { IdentityConfirmedOn = request.IdentityConfirmedOn ?? command.On },
             RightsRequestAction.ReceiveIdentityInformation => request with { IdentityInformationReceivedOn = command.On },
             RightsRequestAction.ReceiveFee when request.FeeReceivedOn is not null =>
-                new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"The fee for rights request '{request.Id}' was already received on {request.FeeReceivedOn.Value.Iso()}; record one fee per request.", "action"),
+                new ContactKitError(DataSubjectsErrorCodes.InvalidRequest, $"The fee for rights request {Errors.Excerpt(request.Id.Value)} was already received on {request.FeeReceivedOn.Value.Iso()}; record one fee per request.", "action"),
             RightsRequestAction.ReceiveFee => request with { FeeReceivedOn = command.On },
             RightsRequestAction.Extend => Extend(request, command),
             RightsRequestAction.AuthoriseErasure when request.Right != DataSubjectRight.Erasure =>
@@ -219,7 +219,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         var hint = IsFinal(request.State)
             ? $"a {request.State.ToString().ToLowerInvariant()} request is final and never reopens; log a new request instead"
             : $"from {request.State} the allowed actions are {string.Join(", ", allowed)}";
-        return new ContactKitError(DataSubjectsErrorCodes.IllegalTransition, $"Rights request '{request.Id}' cannot {action} while {request.State}: {hint}.", "state");
+        return new ContactKitError(DataSubjectsErrorCodes.IllegalTransition, $"Rights request {Errors.Excerpt(request.Id.Value)} cannot {action} while {request.State}: {hint}.", "state");
     }
 
     private static Result<RightsRequest> Extend(RightsRequest request, RightsRequestCommand command)

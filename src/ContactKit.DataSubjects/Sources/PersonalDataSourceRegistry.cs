@@ -63,7 +63,7 @@ public sealed class PersonalDataSourceRegistry : IPersonalDataSourceRegistry
             {
                 return new ContactKitError(
                     DataSubjectsErrorCodes.DuplicateDataSource,
-                    $"A personal-data source named '{source.Name}' is already registered; give each system its own name.",
+                    $"A personal-data source named {Errors.Excerpt(source.Name)} is already registered; give each system its own name.",
                     "name");
             }
 
@@ -77,7 +77,7 @@ public sealed class PersonalDataSourceRegistry : IPersonalDataSourceRegistry
     {
         var source = _sources.FirstOrDefault(s => s.Name == name);
         return source is null
-            ? new ContactKitError(ErrorCodes.NotFound, $"No personal-data source named '{name}' is registered.", "name")
+            ? new ContactKitError(ErrorCodes.NotFound, $"No personal-data source named {Errors.Excerpt(name)} is registered.", "name")
             : Result<IPersonalDataSource>.Success(source);
     }
 }

@@ -54,17 +54,17 @@ public sealed record PersonalDataHolding
 
         if (Category.IsNeverStored)
         {
-            return Invalid(nameof(Category), $"is '{Category.Key}', which is never stored, so it cannot be held");
+            return Invalid(nameof(Category), $"is {Errors.Excerpt(Category.Key.ToString())}, which is never stored, so it cannot be held");
         }
 
         if (Category.IsSpecialCategory && SpecialCategoryCondition is null)
         {
-            return Invalid(nameof(SpecialCategoryCondition), $"is special category data ('{Category.Key}') without an Art 9(2) condition");
+            return Invalid(nameof(SpecialCategoryCondition), $"is special category data ({Errors.Excerpt(Category.Key.ToString())}) without an Art 9(2) condition");
         }
 
         if (Category.IsDerived && Derived is null)
         {
-            return Invalid(nameof(Derived), $"is derived data ('{Category.Key}') but does not say what it was derived from");
+            return Invalid(nameof(Derived), $"is derived data ({Errors.Excerpt(Category.Key.ToString())}) but does not say what it was derived from");
         }
 
         if (Derived is not null && (Derived.Sources.IsDefaultOrEmpty || string.IsNullOrWhiteSpace(Derived.Method)))
@@ -76,7 +76,7 @@ public sealed record PersonalDataHolding
     }
 
     private ContactKitError Invalid(string field, string problem) =>
-        new(DataSubjectsErrorCodes.InvalidInventoryEntry, $"The holding of '{Category?.Key}' in '{System}' {problem}.", field);
+        new(DataSubjectsErrorCodes.InvalidInventoryEntry, $"The holding of {Errors.Excerpt(Category?.Key.ToString())} in {Errors.Excerpt(System)} {problem}.", field);
 }
 
 /// <summary>
