@@ -135,6 +135,11 @@ public sealed record DisposalDecision
                 break;
         }
 
+        if (Item.LastClassChange is { } moved)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  Moved from record class '{moved.From}' to '{Item.RecordClass}' at {Format(moved.At)} ({moved.Reason}); decided under the rules of '{Item.RecordClass}' since then.").AppendLine();
+        }
+
         if (KeptFromEarlierSchedule)
         {
             text.Append(CultureInfo.InvariantCulture, $"  Kept until {Format(DisposeAt!.Value)} as planned under an earlier schedule: a change may not shorten retention unless it says so.").AppendLine();
