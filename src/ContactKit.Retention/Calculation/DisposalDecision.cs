@@ -161,7 +161,10 @@ public sealed record DisposalDecision
         return text.ToString();
     }
 
-    internal string Format(Instant instant) => LocalPattern.Format(instant.InZone(Zone));
+    // At the very ends of the calendar a zone's offset can step outside it; there the instant is shown in UTC.
+    internal string Format(Instant instant) => instant.InUtc().Year is > -9997 and < 9999
+        ? LocalPattern.Format(instant.InZone(Zone))
+        : InstantPattern.ExtendedIso.Format(instant);
 
     private static string Kebab(RetentionReason reason) => RetentionScheduleValidator.Kebab(reason.ToString());
 }

@@ -96,16 +96,29 @@ public sealed record RetentionRule
 
     private static Instant Later(Instant start, Period period, DateTimeZone zone)
     {
-        var local = start.InZone(zone).LocalDateTime;
-        if (local.Year > -SafeYears && local.Year < SafeYears)
+        var year = start.InUtc().Year;
+        if (year > -SafeYears && year < SafeYears)
         {
-            return Resolve(local.Plus(period), zone);
+            return Resolve(start.InZone(zone).LocalDateTime.Plus(period), zone);
         }
 
-        // Only triggers within a few centuries of the ends of the calendar come here; a result beyond it is kept.
+        // Only triggers within a few centuries of the ends of the calendar come here, where a zone's offset or the
+        // period can step outside it: counted in the zone if possible, else in UTC, else kept to the end of the calendar.
         try
         {
-            var at = Resolve(local.Plus(period), zone);
+            var at = Resolve(start.InZone(zone).LocalDateTime.Plus(period), zone);
+            return at > EndOfCalendar ? EndOfCalendar : at;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+        }
+        catch (OverflowException)
+        {
+        }
+
+        try
+        {
+            var at = start.InUtc().LocalDateTime.Plus(period).InUtc().ToInstant();
             return at > EndOfCalendar ? EndOfCalendar : at;
         }
         catch (ArgumentOutOfRangeException)
