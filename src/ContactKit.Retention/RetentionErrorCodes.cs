@@ -32,4 +32,13 @@ public static class RetentionErrorCodes
 
     /// <summary>A disposer could not destroy an item; the item stays and is offered again after the claim times out.</summary>
     public const string DisposalFailed = "CK0210";
+
+    /// <summary>A new item was saved under an id the store already holds; change a stored item through the service (a trigger, a new record class), not by tracking it again.</summary>
+    public const string ItemAlreadyTracked = "CK0211";
+
+    /// <summary>Destruction was asked for an item whose stored disposal instant has not come (a schedule change or a new record class moved it after it was claimed).</summary>
+    public const string NotDue = "CK0212";
+
+    /// <summary>A retention period or minimum is longer than the longest the suite allows (200 years); the error names the JSON path.</summary>
+    public const string PeriodTooLong = "CK0213";
 }

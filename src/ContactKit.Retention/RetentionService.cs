@@ -3,6 +3,7 @@ using System.Globalization;
 using ContactKit.Auditing;
 using ContactKit.DependencyInjection;
 using NodaTime;
+using NodaTime.Text;
 
 namespace ContactKit.Retention;
 
@@ -20,6 +21,9 @@ public sealed class RetentionService
 
     /// <summary>The audit action of applying a schedule change.</summary>
     public const string ScheduleChangedAction = "retention.schedule-changed";
+
+    /// <summary>The audit action of moving an item to another record class.</summary>
+    public const string ReclassifiedAction = "retention.reclassified";
 
     private readonly IRetentionStore _store;
     private readonly IAuditTrail _audit;
@@ -78,6 +82,78 @@ public sealed class RetentionService
         var decision = await DecideAsync(item, cancellationToken).ConfigureAwait(false);
         var saved = await _store.SaveAsync(Plan(item, decision, stored.Value.Version), cancellationToken).ConfigureAwait(false);
         return saved.IsSuccess ? decision : saved.Error;
+    }
+
+    /// <summary>
+    /// Moves a stored item to another record class because something happened to it (an enquirer became a customer:
+    /// <c>enquiry</c> to <c>customer-account</c>), decides its disposal again under the new class's rules, and records
+    /// the move in the audit trail with the disposal before and after. <see cref="ExplainAsync"/> shows the move.
+    /// Moving it to the class it already has changes nothing and is not audited again.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The item.</param>
+    /// <param name="recordClass">Its new record class.</param>
+    /// <param name="at">When the event that moves it happened.</param>
+    /// <param name="actor">Who records the move.</param>
+    /// <param name="reason">What happened, in words, for the audit trail and explanations.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new decision, or <c>Required</c>, <c>NotFound</c>, <c>VersionConflict</c>, <see cref="RetentionErrorCodes.AlreadyDisposed"/>.</returns>
+    public async ValueTask<Result<DisposalDecision>> ReclassifyAsync(TenantId tenant, RetainedItemId id, RecordClass recordClass, Instant at, ActorId actor, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Errors.Required(nameof(reason));
+        }
+
+        var stored = await _store.GetAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+        if (stored.IsFailure)
+        {
+            return stored.Error;
+        }
+
+        var before = stored.Value;
+        if (before.IsDisposed)
+        {
+            return new ContactKitError(RetentionErrorCodes.AlreadyDisposed, $"Item '{id}' has already been disposed of; it cannot move to another record class.", "id");
+        }
+
+        if (before.Item.RecordClass == recordClass)
+        {
+            return await ExplainAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var item = before.Item with { RecordClass = recordClass, LastClassChange = new RecordClassChange(before.Item.RecordClass, at, reason) };
+        var decision = await DecideAsync(item, cancellationToken).ConfigureAwait(false);
+        var saved = await _store.SaveAsync(Plan(item, decision, before.Version), cancellationToken).ConfigureAwait(false);
+        if (saved.IsFailure)
+        {
+            return saved.Error;
+        }
+
+        await _audit.AppendAsync(
+            new AuditEntry
+            {
+                Tenant = tenant,
+                OccurredAt = _clock.GetCurrentInstant(),
+                Actor = actor,
+                Action = ReclassifiedAction,
+                Resource = item.Resource ?? ResourceRef.RetainedItem(id),
+                Subject = item.Subject,
+                Reason = reason,
+                Details = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["item"] = id.Value,
+                    ["from"] = before.Item.RecordClass.Value,
+                    ["to"] = recordClass.Value,
+                    ["moved-at"] = InstantPattern.ExtendedIso.Format(at),
+                    ["rule-before"] = before.RuleName ?? string.Empty,
+                    ["rule-after"] = decision.Rule?.Name ?? string.Empty,
+                    ["dispose-at-before"] = before.DisposeAt is { } was ? InstantPattern.ExtendedIso.Format(was) : "not yet known",
+                    ["dispose-at-after"] = saved.Value.DisposeAt is { } now ? InstantPattern.ExtendedIso.Format(now) : "not yet known",
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
+        return decision;
     }
 
     /// <summary>Explains a stored item's disposal: its rule, trigger, period, holds and the rules that lost.</summary>
@@ -260,7 +336,7 @@ public sealed class RetentionService
 
     private async ValueTask<DisposalDecision> DecideAsync(RetainedItem item, CancellationToken cancellationToken)
     {
-        var holds = await _store.ReadActiveHoldsAsync(item.Tenant, cancellationToken).ConfigureAwait(false);
+        var holds = await _store.ReadHoldsCoveringAsync(item, cancellationToken).ConfigureAwait(false);
         return new RetentionCalculator(_schedules.GetSchedule(item.Tenant)).Decide(item, _zones.GetTimeZone(item.Tenant), holds);
     }
 

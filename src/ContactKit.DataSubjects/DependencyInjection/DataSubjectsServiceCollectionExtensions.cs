@@ -1,6 +1,7 @@
 using ContactKit.DataSubjects;
 using ContactKit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -28,20 +29,23 @@ public static class DataSubjectsServiceCollectionExtensions
         services.TryAddSingleton<IPersonalDataSourceRegistry, PersonalDataSourceRegistry>();
         services.TryAddSingleton<SubjectAccessExporter>();
         services.TryAddSingleton<ErasureService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataSubjectsOptions>, ErasureRetentionFactsCheck>());
         return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure);
     }
 
     /// <summary>
     /// Makes erasure decisions read legal holds and retention rules from ContactKit.Retention
-    /// (<see cref="RetentionErasureFacts"/>), which needs <c>AddRetention()</c> and an <c>IRetentionStore</c>. Call it before
-    /// <c>UseInMemoryStores()</c> so that it takes the place of the in-memory facts.
+    /// (<see cref="RetentionErasureFacts"/>), which needs <c>AddRetention()</c> and an <c>IRetentionStore</c>. It replaces
+    /// any other <see cref="IErasureRetentionFacts"/>, before or after it (the in-memory facts of <c>UseInMemoryStores()</c>
+    /// included): no registration order may let erasure ignore legal holds.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder UseRetentionForErasure(this ContactKitBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<IErasureRetentionFacts, RetentionErasureFacts>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IErasureRetentionFacts, RetentionErasureFacts>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataSubjectsOptions>, RetentionForErasureCheck>());
         return builder;
     }
 }

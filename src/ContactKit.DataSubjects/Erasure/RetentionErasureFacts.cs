@@ -16,6 +16,7 @@ public sealed class RetentionErasureFacts(IRetentionStore store, IRetentionSched
     public async ValueTask<RetentionFacts> GetAsync(TenantId tenant, DataSubjectId subject, PersonalDataItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
+        cancellationToken.ThrowIfCancellationRequested();
         RetainedItem? retained = null;
         string? ruleName = null;
         if (item.RetainedItem is { } id && await store.GetAsync(tenant, id, cancellationToken).ConfigureAwait(false) is { IsSuccess: true } stored)
@@ -24,21 +25,26 @@ public sealed class RetentionErasureFacts(IRetentionStore store, IRetentionSched
             ruleName = stored.Value.RuleName;
         }
 
-        LegalHold? hold = null;
-        await foreach (var candidate in store.ReadHoldsAsync(tenant, cancellationToken).ConfigureAwait(false))
+        // Only the holds on this item's own targets are read, so a plan costs items x relevant holds, not every hold
+        // the tenant ever placed.
+        List<HoldTarget> targets = [HoldTarget.ForSubject(subject)];
+        if (retained is not null)
         {
-            if (candidate.IsActive && Reaches(candidate.Target))
-            {
-                hold = candidate;
-                break;
-            }
+            targets.AddRange(HoldTarget.Reaching(retained));
+        }
+        else if (item.RetainedItem is { } linked)
+        {
+            targets.Add(HoldTarget.ForItem(linked));
+        }
+
+        LegalHold? hold = null;
+        await foreach (var candidate in store.ReadActiveHoldsAsync(tenant, targets, cancellationToken).ConfigureAwait(false))
+        {
+            hold = candidate;
+            break;
         }
 
         var recordClass = retained?.RecordClass.Value ?? item.RecordClass;
-
-        bool Reaches(HoldTarget target) =>
-            target == HoldTarget.ForSubject(subject) ||
-            (retained is not null ? target.Covers(retained) : item.RetainedItem is { } linked && target == HoldTarget.ForItem(linked));
         var schedule = schedules.GetSchedule(tenant);
         var rule = (ruleName is null ? null : schedule.FindRule(ruleName))
             ?? (retained is null ? null : schedule.RulesFor(retained.RecordClass).FirstOrDefault());

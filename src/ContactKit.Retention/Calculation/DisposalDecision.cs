@@ -135,6 +135,11 @@ public sealed record DisposalDecision
                 break;
         }
 
+        if (Item.LastClassChange is { } moved)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  Moved from record class '{moved.From}' to '{Item.RecordClass}' at {Format(moved.At)} ({moved.Reason}); decided under the rules of '{Item.RecordClass}' since then.").AppendLine();
+        }
+
         if (KeptFromEarlierSchedule)
         {
             text.Append(CultureInfo.InvariantCulture, $"  Kept until {Format(DisposeAt!.Value)} as planned under an earlier schedule: a change may not shorten retention unless it says so.").AppendLine();
@@ -156,7 +161,10 @@ public sealed record DisposalDecision
         return text.ToString();
     }
 
-    internal string Format(Instant instant) => LocalPattern.Format(instant.InZone(Zone));
+    // At the very ends of the calendar a zone's offset can step outside it; there the instant is shown in UTC.
+    internal string Format(Instant instant) => instant.InUtc().Year is > -9997 and < 9999
+        ? LocalPattern.Format(instant.InZone(Zone))
+        : InstantPattern.ExtendedIso.Format(instant);
 
     private static string Kebab(RetentionReason reason) => RetentionScheduleValidator.Kebab(reason.ToString());
 }

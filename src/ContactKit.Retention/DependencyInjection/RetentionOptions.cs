@@ -43,15 +43,15 @@ public sealed class RetentionOptionsValidator : AbstractValidator<RetentionOptio
         RuleFor(o => o.BankHolidayFeedPath)
             .Must(path => BankHolidayFeed.LoadFile(path!).IsSuccess)
             .When(o => !string.IsNullOrWhiteSpace(o.BankHolidayFeedPath))
-            .WithMessage(o => $"RetentionOptions.BankHolidayFeedPath '{o.BankHolidayFeedPath}' could not be loaded: {BankHolidayFeed.LoadFile(o.BankHolidayFeedPath!).Error?.Message} Point it at a GOV.UK bank-holidays.json copy or remove it.");
+            .WithMessage(o => $"RetentionOptions.BankHolidayFeedPath {Errors.Excerpt(o.BankHolidayFeedPath)} could not be loaded: {BankHolidayFeed.LoadFile(o.BankHolidayFeedPath!).Error?.Message} Point it at a GOV.UK bank-holidays.json copy or remove it.");
         RuleFor(o => o.Schedule)
             .Must(s => s!.Validate().IsEmpty)
             .When(o => o.Schedule is not null)
             .WithMessage(o => $"RetentionOptions.Schedule is invalid: {string.Join(" ", o.Schedule!.Validate().Select(e => e.Message))}");
         RuleForEach(o => o.TenantSchedules)
             .Must(pair => Identifier.Validate(pair.Key, "tenant id") is null)
-            .WithMessage((_, pair) => $"RetentionOptions.TenantSchedules has key '{pair.Key}', which is not a valid tenant id.")
+            .WithMessage((_, pair) => $"RetentionOptions.TenantSchedules has key {Errors.Excerpt(pair.Key)}, which is not a valid tenant id.")
             .Must(pair => pair.Value is not null && pair.Value.Validate().IsEmpty)
-            .WithMessage((_, pair) => $"RetentionOptions.TenantSchedules['{pair.Key}'] is invalid: {(pair.Value is null ? "it is null." : string.Join(" ", pair.Value.Validate().Select(e => e.Message)))}");
+            .WithMessage((_, pair) => $"RetentionOptions.TenantSchedules[{Errors.Excerpt(pair.Key)}] is invalid: {(pair.Value is null ? "it is null." : string.Join(" ", pair.Value.Validate().Select(e => e.Message)))}");
     }
 }

@@ -36,6 +36,12 @@ public sealed record RetainedItem
     /// <summary>The case the item belongs to, if any.</summary>
     public CaseId? Case { get; init; }
 
+    /// <summary>
+    /// The last move of the item to another record class (for example an enquiry that became a customer account), if
+    /// it has moved; its disposal is decided under the rules of <see cref="RecordClass"/> since then.
+    /// </summary>
+    public RecordClassChange? LastClassChange { get; init; }
+
     /// <summary>The triggers other than creation that have happened, and when.</summary>
     public IReadOnlyDictionary<RetentionTrigger, Instant> Triggers
     {
@@ -62,8 +68,15 @@ public sealed record RetainedItem
     public bool Equals(RetainedItem? other) =>
         other is not null && Tenant == other.Tenant && Id == other.Id && RecordClass == other.RecordClass &&
         CreatedAt == other.CreatedAt && Resource == other.Resource && Subject == other.Subject &&
-        Interaction == other.Interaction && Case == other.Case && _triggers.SequenceEqual(other._triggers);
+        Interaction == other.Interaction && Case == other.Case && LastClassChange == other.LastClassChange &&
+        _triggers.SequenceEqual(other._triggers);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Tenant, Id, RecordClass, CreatedAt);
 }
+
+/// <summary>An item's move from one record class to another, because something happened to it.</summary>
+/// <param name="From">The class it had before.</param>
+/// <param name="At">When the event that moved it happened.</param>
+/// <param name="Reason">What happened, in words (for example <c>the enquirer became a customer</c>).</param>
+public sealed record RecordClassChange(RecordClass From, Instant At, string Reason);

@@ -20,6 +20,6 @@ internal static class RetentionName
 
         return ok
             ? null
-            : new ContactKitError(errorCode, $"The {kind} '{text}' must be lower-case letters, digits and single hyphens, start with a letter and be at most {MaxLength} characters (for example 'call-recording').", kind);
+            : new ContactKitError(errorCode, $"The {kind} {Errors.Excerpt(text)} must be lower-case letters, digits and single hyphens, start with a letter and be at most {MaxLength} characters (for example 'call-recording').", kind);
     }
 }

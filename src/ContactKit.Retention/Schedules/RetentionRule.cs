@@ -86,8 +86,50 @@ public sealed record RetentionRule
         ? $"{RecordClass}: {Action} on {ReviewOn:yyyy-MM-dd}"
         : $"{RecordClass}: {Action} {Period} after {Trigger}";
 
-    private static Instant Later(Instant start, Period period, DateTimeZone zone) =>
-        Resolve(start.InZone(zone).LocalDateTime.Plus(period), zone);
+    /// <summary>
+    /// The instant an item kept past the end of NodaTime's calendar (a trigger within two centuries of the year 9999)
+    /// is given: the start of 9999, so that the item is kept, not refused with an exception.
+    /// </summary>
+    internal static readonly Instant EndOfCalendar = Instant.FromUtc(9999, 1, 1, 0, 0);
+
+    private const int SafeYears = 9999 - (2 * RetentionScheduleValidator.LongestYears) - 2;
+
+    private static Instant Later(Instant start, Period period, DateTimeZone zone)
+    {
+        var year = start.InUtc().Year;
+        if (year > -SafeYears && year < SafeYears)
+        {
+            return Resolve(start.InZone(zone).LocalDateTime.Plus(period), zone);
+        }
+
+        // Only triggers within a few centuries of the ends of the calendar come here, where a zone's offset or the
+        // period can step outside it: counted in the zone if possible, else in UTC, else kept to the end of the calendar.
+        try
+        {
+            var at = Resolve(start.InZone(zone).LocalDateTime.Plus(period), zone);
+            return at > EndOfCalendar ? EndOfCalendar : at;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+        }
+        catch (OverflowException)
+        {
+        }
+
+        try
+        {
+            var at = start.InUtc().LocalDateTime.Plus(period).InUtc().ToInstant();
+            return at > EndOfCalendar ? EndOfCalendar : at;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return EndOfCalendar;
+        }
+        catch (OverflowException)
+        {
+            return EndOfCalendar;
+        }
+    }
 
     /// <summary>
     /// Maps a local date and time to an instant exactly as <see cref="DisposalResolver"/> does, without the mapping

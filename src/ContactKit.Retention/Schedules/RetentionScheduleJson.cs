@@ -54,6 +54,12 @@ public static class RetentionScheduleJson
     private static ImmutableArray<ContactKitError> Read(string json, out RetentionScheduleDocument? document)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (UnpairedSurrogate(json) is { } at)
+        {
+            document = null;
+            return [new ContactKitError(RetentionErrorCodes.InvalidSchedule, $"The schedule is not valid text: character {at} is half of a UTF-16 surrogate pair, which JSON cannot carry.", "$")];
+        }
+
         try
         {
             document = JsonSerializer.Deserialize(json, RetentionJsonContext.Default.RetentionScheduleDocument);
@@ -62,7 +68,7 @@ public static class RetentionScheduleJson
         {
             document = null;
             var path = e.Path ?? "$";
-            return [new ContactKitError(RetentionErrorCodes.InvalidSchedule, $"The schedule at {path} is not valid JSON of the expected shape: every value is text (periods such as \"P6M\").", path)];
+            return [new ContactKitError(RetentionErrorCodes.InvalidSchedule, $"The schedule at {Errors.Excerpt(path)} is not valid JSON of the expected shape: every value is text (periods such as \"P6M\").", path)];
         }
 
         if (document is null)
@@ -71,5 +77,22 @@ public static class RetentionScheduleJson
         }
 
         return RetentionScheduleValidator.Check(document);
+    }
+
+    private static int? UnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 }

@@ -20,7 +20,10 @@ internal static class RetentionScheduleValidator
     public static ImmutableArray<ContactKitError> Check(RetentionScheduleDocument document)
     {
         var result = Validator.Validate(document);
-        return [.. result.Errors.Select(e => new ContactKitError(RetentionErrorCodes.InvalidSchedule, e.ErrorMessage, JsonPath(e.PropertyName)))];
+        return [.. result.Errors.Select(e => new ContactKitError(
+            e.ErrorCode == RetentionErrorCodes.PeriodTooLong ? RetentionErrorCodes.PeriodTooLong : RetentionErrorCodes.InvalidSchedule,
+            e.ErrorMessage,
+            JsonPath(e.PropertyName)))];
     }
 
     /// <summary>Turns FluentValidation's <c>Rules[2].Period</c> into the JSON path <c>$.rules[2].period</c>.</summary>
@@ -112,11 +115,24 @@ internal static class RetentionScheduleValidator
     private static string Names<TEnum>()
         where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(v => $"'{Kebab(v.ToString())}'"));
 
+    /// <summary>The longest period or minimum a rule may have: longer is a typing slip, and would run past the calendar.</summary>
+    internal const int LongestYears = 200;
+
+    private static readonly LocalDate Reference = new(2001, 1, 31);
+
+    /// <summary>Whether a period, already known to be positive, is no longer than <see cref="LongestYears"/>.</summary>
+    internal static bool IsWithinLongest(Period period) =>
+        period.Years <= LongestYears && period.Months <= LongestYears * 12 && period.Weeks <= LongestYears * 53 && period.Days <= LongestYears * 366 &&
+        Reference.Plus(period) <= Reference.PlusYears(LongestYears);
+
+    private static bool IsBoundedPositiveDatePeriod(string? text) =>
+        text is not null && PeriodPattern.Roundtrip.Parse(text) is { Success: true } p && IsPositiveDatePeriod(p.Value) && IsWithinLongest(p.Value);
+
     private static bool IsPositiveDatePeriod(Period period) =>
         !period.HasTimeComponent && period.Years >= 0 && period.Months >= 0 && period.Weeks >= 0 && period.Days >= 0 && !period.Equals(Period.Zero);
 
     private static string RuleLabel(RetentionRuleDocument rule) =>
-        string.IsNullOrWhiteSpace(rule.Name) ? "A rule" : $"Rule '{rule.Name}'";
+        string.IsNullOrWhiteSpace(rule.Name) ? "A rule" : $"Rule {Errors.Excerpt(rule.Name)}";
 
     private sealed class DocumentValidator : AbstractValidator<RetentionScheduleDocument>
     {
@@ -143,7 +159,7 @@ internal static class RetentionScheduleValidator
                     {
                         if (seenNames.TryGetValue(name, out var first))
                         {
-                            context.AddFailure($"Rules[{i}].Name", $"Rule '{name}' is named twice (rules[{first}] and rules[{i}]); give each rule its own name.");
+                            context.AddFailure($"Rules[{i}].Name", $"Rule {Errors.Excerpt(name)} is named twice (rules[{first}] and rules[{i}]); give each rule its own name.");
                         }
                         else
                         {
@@ -160,7 +176,7 @@ internal static class RetentionScheduleValidator
                     {
                         context.AddFailure(
                             $"Rules[{i}].Trigger",
-                            $"{RuleLabel(rule)} conflicts with rule '{rules[other]!.Name}': both govern '{rule.RecordClass}' from '{rule.Trigger}'. Merge them into one rule, or start one from a different trigger.");
+                            $"{RuleLabel(rule)} conflicts with rule {Errors.Excerpt(rules[other]!.Name)}: both govern {Errors.Excerpt(rule.RecordClass)} from {Errors.Excerpt(rule.Trigger)}. Merge them into one rule, or start one from a different trigger.");
                     }
                     else
                     {
@@ -178,20 +194,25 @@ internal static class RetentionScheduleValidator
             RuleFor(r => r.Name).NotEmpty().WithMessage("A rule needs a name so that explanations and disposal proofs can cite it.");
             RuleFor(r => r.RecordClass)
                 .Must(v => RecordClass.Parse(v).IsSuccess)
-                .WithMessage(r => $"{RuleLabel(r)}: the record class '{r.RecordClass}' must be lower-case words joined by hyphens, such as 'call-recording'.");
+                .WithMessage(r => $"{RuleLabel(r)}: the record class {Errors.Excerpt(r.RecordClass)} must be lower-case words joined by hyphens, such as 'call-recording'.");
             RuleFor(r => r.Trigger)
                 .Must(v => RetentionTrigger.Parse(v).IsSuccess)
-                .WithMessage(r => $"{RuleLabel(r)}: the trigger '{r.Trigger}' must be lower-case words joined by hyphens, such as 'interaction-ended'.");
+                .WithMessage(r => $"{RuleLabel(r)}: the trigger {Errors.Excerpt(r.Trigger)} must be lower-case words joined by hyphens, such as 'interaction-ended'.");
             RuleFor(r => r.Action)
                 .Must(v => ParseEnum<DisposalAction>(v) is not null)
-                .WithMessage(r => $"{RuleLabel(r)}: the action '{r.Action}' must be one of {Names<DisposalAction>()}.");
+                .WithMessage(r => $"{RuleLabel(r)}: the action {Errors.Excerpt(r.Action)} must be one of {Names<DisposalAction>()}.");
             RuleFor(r => r.Reason)
                 .Must(v => ParseEnum<RetentionReason>(v) is not null)
-                .WithMessage(r => $"{RuleLabel(r)}: the reason '{r.Reason}' must be one of {Names<RetentionReason>()}.");
+                .WithMessage(r => $"{RuleLabel(r)}: the reason {Errors.Excerpt(r.Reason)} must be one of {Names<RetentionReason>()}.");
             RuleFor(r => r.Period)
                 .Must(v => PeriodPattern.Roundtrip.Parse(v!) is { Success: true } p && IsPositiveDatePeriod(p.Value))
                 .When(r => r.Period is not null)
-                .WithMessage(r => $"{RuleLabel(r)}: the period '{r.Period}' must be a positive ISO 8601 period of years, months, weeks or days, such as 'P6M' or 'P6Y'.");
+                .WithMessage(r => $"{RuleLabel(r)}: the period {Errors.Excerpt(r.Period)} must be a positive ISO 8601 period of years, months, weeks or days, such as 'P6M' or 'P6Y'.");
+            RuleFor(r => r.Period)
+                .Must(v => IsWithinLongest(PeriodPattern.Roundtrip.Parse(v!).Value))
+                .When(r => r.Period is not null && PeriodPattern.Roundtrip.Parse(r.Period) is { Success: true } p && IsPositiveDatePeriod(p.Value))
+                .WithErrorCode(RetentionErrorCodes.PeriodTooLong)
+                .WithMessage(r => $"{RuleLabel(r)}: the period {Errors.Excerpt(r.Period)} is longer than {LongestYears} years, the longest a rule may keep anything; write the period meant, such as 'P6Y'.");
             RuleFor(r => r.Period)
                 .NotNull()
                 .When(r => !(r.ReviewOn is not null && string.Equals(r.Action, "review", StringComparison.Ordinal)))
@@ -199,7 +220,7 @@ internal static class RetentionScheduleValidator
             RuleFor(r => r.ReviewOn)
                 .Must(v => LocalDatePattern.Iso.Parse(v!).Success)
                 .When(r => r.ReviewOn is not null)
-                .WithMessage(r => $"{RuleLabel(r)}: the review date '{r.ReviewOn}' must be a date written yyyy-MM-dd.");
+                .WithMessage(r => $"{RuleLabel(r)}: the review date {Errors.Excerpt(r.ReviewOn)} must be a date written yyyy-MM-dd.");
             RuleFor(r => r.ReviewOn)
                 .Null()
                 .When(r => r.Period is not null)
@@ -207,11 +228,16 @@ internal static class RetentionScheduleValidator
             RuleFor(r => r.Minimum)
                 .Must(v => PeriodPattern.Roundtrip.Parse(v!) is { Success: true } p && IsPositiveDatePeriod(p.Value))
                 .When(r => r.Minimum is not null)
-                .WithMessage(r => $"{RuleLabel(r)}: the minimum '{r.Minimum}' must be a positive ISO 8601 period of years, months, weeks or days.");
+                .WithMessage(r => $"{RuleLabel(r)}: the minimum {Errors.Excerpt(r.Minimum)} must be a positive ISO 8601 period of years, months, weeks or days.");
+            RuleFor(r => r.Minimum)
+                .Must(v => IsWithinLongest(PeriodPattern.Roundtrip.Parse(v!).Value))
+                .When(r => r.Minimum is not null && PeriodPattern.Roundtrip.Parse(r.Minimum) is { Success: true } p && IsPositiveDatePeriod(p.Value))
+                .WithErrorCode(RetentionErrorCodes.PeriodTooLong)
+                .WithMessage(r => $"{RuleLabel(r)}: the minimum {Errors.Excerpt(r.Minimum)} is longer than {LongestYears} years, the longest a rule may keep anything.");
             RuleFor(r => r.Minimum)
                 .Must((r, v) => MinimumWithinPeriod(r.Period, v!))
-                .When(r => r.Minimum is not null && r.Period is not null)
-                .WithMessage(r => $"{RuleLabel(r)}: the minimum '{r.Minimum}' is longer than the period '{r.Period}'; a rule cannot require keeping an item beyond its own disposal.");
+                .When(r => IsBoundedPositiveDatePeriod(r.Minimum) && IsBoundedPositiveDatePeriod(r.Period))
+                .WithMessage(r => $"{RuleLabel(r)}: the minimum {Errors.Excerpt(r.Minimum)} is longer than the period {Errors.Excerpt(r.Period)}; a rule cannot require keeping an item beyond its own disposal.");
         }
 
         private static bool MinimumWithinPeriod(string? period, string minimum)
@@ -224,8 +250,7 @@ internal static class RetentionScheduleValidator
             }
 
             // Compared from a fixed reference date; month lengths make any choice approximate by at most a few days.
-            var start = new LocalDate(2001, 1, 31);
-            return start.Plus(m.Value) <= start.Plus(p.Value);
+            return Reference.Plus(m.Value) <= Reference.Plus(p.Value);
         }
     }
 }

@@ -10,13 +10,14 @@ namespace ContactKit.Retention;
 public interface IRetentionStore
 {
     /// <summary>
-    /// Adds an item (when <see cref="StoredRetainedItem.Version"/> is 0 and the id is new) or replaces its plan (when
-    /// the version matches the stored one). Claim and disposal fields are the store's and are ignored.
+    /// Adds an item (when <see cref="StoredRetainedItem.Version"/> is 0 and the id is new) or replaces the item and its
+    /// plan (when the version matches the stored one), raising the version by one. Claim, destruction and disposal
+    /// fields are the store's: the ones given are ignored and the stored ones kept.
     /// </summary>
     /// <param name="item">The item and its plan.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The stored item with its new version; <c>VersionConflict</c> when the version is stale, or
-    /// <see cref="RetentionErrorCodes.AlreadyDisposed"/>.</returns>
+    /// <returns>The stored item with its new version; <see cref="RetentionErrorCodes.ItemAlreadyTracked"/> when version 0
+    /// names a stored id, <c>VersionConflict</c> when the version is stale, or <see cref="RetentionErrorCodes.AlreadyDisposed"/>.</returns>
     ValueTask<Result<StoredRetainedItem>> SaveAsync(StoredRetainedItem item, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one item, disposed or not.</summary>
@@ -54,10 +55,23 @@ public interface IRetentionStore
     IAsyncEnumerable<LegalHold> ReadHoldsAsync(TenantId tenant, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Streams the active holds placed on any of <paramref name="targets"/>, in the order placed. Its cost grows with
+    /// the holds on those targets, never with every hold the tenant has placed; pass <see cref="HoldTarget.Reaching"/>
+    /// of an item for the holds that cover it.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="targets">The items, subjects, interactions or cases asked about.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The active holds on those targets.</returns>
+    IAsyncEnumerable<LegalHold> ReadActiveHoldsAsync(TenantId tenant, IReadOnlyCollection<HoldTarget> targets, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Claims up to <paramref name="max"/> items due at <paramref name="now"/> for <paramref name="worker"/>, earliest
     /// disposal instant first. An item is due when its instant has come, it is not disposed of, no active hold covers
     /// it, and no other claim on it is live. A claim lapses at <paramref name="now"/> + <paramref name="claimFor"/>,
-    /// after which another worker may take the item. No two live claims ever cover one item.
+    /// after which another worker may take the item. No two live claims ever cover one item. A new claim starts with no
+    /// destruction begun, whatever a lapsed claim left. Held items are skipped at a cost that does not grow with how
+    /// many of them are due.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="now">The instant.</param>
@@ -69,10 +83,11 @@ public interface IRetentionStore
     ValueTask<IReadOnlyList<StoredRetainedItem>> ClaimDueAsync(TenantId tenant, Instant now, int max, ActorId worker, Duration claimFor, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Marks that <paramref name="worker"/> is about to destroy a claimed item. This is the last point at which a legal
-    /// hold stops disposal: it is refused if an active hold covers the item. Once begun, a hold placed later does not
-    /// stop <see cref="CompleteDisposalAsync"/>, so content that has gone is always recorded as gone. Calling it again
-    /// for an item already begun by the same worker returns it unchanged.
+    /// Marks that <paramref name="worker"/> is about to destroy a claimed item, raising its version. This is the last
+    /// point at which a legal hold stops disposal: in one atomic step it is refused if an active hold covers the item,
+    /// or if the stored disposal instant is unknown or after <paramref name="startedAt"/> (the plan changed after the
+    /// claim). Once begun, a hold placed later does not stop <see cref="CompleteDisposalAsync"/>, so content that has
+    /// gone is always recorded as gone. Calling it again under the same claim returns the item unchanged.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The item.</param>
@@ -80,12 +95,13 @@ public interface IRetentionStore
     /// <param name="startedAt">When destruction begins.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The item with <see cref="StoredRetainedItem.DestructionStartedAt"/> set; or <see cref="RetentionErrorCodes.ClaimNotHeld"/>,
-    /// <see cref="RetentionErrorCodes.ItemHeld"/>, <see cref="RetentionErrorCodes.AlreadyDisposed"/>, <c>NotFound</c>.</returns>
+    /// <see cref="RetentionErrorCodes.ItemHeld"/>, <see cref="RetentionErrorCodes.NotDue"/>, <see cref="RetentionErrorCodes.AlreadyDisposed"/>, <c>NotFound</c>.</returns>
     ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Marks a claimed item disposed of. Refused unless <paramref name="worker"/> holds the claim, and, when destruction was
-    /// not begun with <see cref="BeginDisposalAsync"/>, unless no active hold covers the item.
+    /// not begun with <see cref="BeginDisposalAsync"/>, unless no active hold covers the item and its stored disposal
+    /// instant has come.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The item.</param>
@@ -93,7 +109,7 @@ public interface IRetentionStore
     /// <param name="disposedAt">When it was destroyed.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The disposed item; or <see cref="RetentionErrorCodes.ClaimNotHeld"/>, <see cref="RetentionErrorCodes.ItemHeld"/>,
-    /// <see cref="RetentionErrorCodes.AlreadyDisposed"/>, <c>NotFound</c>.</returns>
+    /// <see cref="RetentionErrorCodes.NotDue"/>, <see cref="RetentionErrorCodes.AlreadyDisposed"/>, <c>NotFound</c>.</returns>
     ValueTask<Result<StoredRetainedItem>> CompleteDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -3,15 +3,13 @@ namespace ContactKit.Retention;
 /// <summary>Reads shared by the service and the planner.</summary>
 internal static class RetentionStoreExtensions
 {
-    public static async ValueTask<List<LegalHold>> ReadActiveHoldsAsync(this IRetentionStore store, TenantId tenant, CancellationToken cancellationToken)
+    /// <summary>The active holds that cover <paramref name="item"/>, read by its targets rather than from every hold.</summary>
+    public static async ValueTask<List<LegalHold>> ReadHoldsCoveringAsync(this IRetentionStore store, RetainedItem item, CancellationToken cancellationToken)
     {
         var holds = new List<LegalHold>();
-        await foreach (var hold in store.ReadHoldsAsync(tenant, cancellationToken).ConfigureAwait(false))
+        await foreach (var hold in store.ReadActiveHoldsAsync(item.Tenant, [.. HoldTarget.Reaching(item)], cancellationToken).ConfigureAwait(false))
         {
-            if (hold.IsActive)
-            {
-                holds.Add(hold);
-            }
+            holds.Add(hold);
         }
 
         return holds;

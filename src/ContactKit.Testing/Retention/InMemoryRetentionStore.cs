@@ -5,18 +5,21 @@ using NodaTime;
 namespace ContactKit.Testing;
 
 /// <summary>
-/// An <see cref="IRetentionStore"/> in memory, safe for concurrent workers. Items with a disposal instant sit in an
-/// index ordered by that instant, so taking what is due costs in proportion to the items due (plus those held or
-/// claimed at the front), never to the items stored.
+/// An <see cref="IRetentionStore"/> in memory, safe for concurrent workers. Items that could be due (a disposal
+/// instant, not disposed of, no active hold) sit in an index ordered by that instant, so taking what is due costs in
+/// proportion to the items due (plus those claimed at the front), never to the items stored or held. Active holds and
+/// live items are indexed by target, so placing or releasing a hold costs in proportion to the items it reaches, and
+/// asking which holds cover an item costs in proportion to the holds on its targets.
 /// </summary>
 public sealed class InMemoryRetentionStore : IRetentionStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(TenantId, RetainedItemId), StoredRetainedItem> _items = [];
     private readonly Dictionary<TenantId, SortedSet<DueKey>> _due = [];
-    private readonly Dictionary<(TenantId, LegalHoldId), LegalHold> _holds = [];
+    private readonly Dictionary<(TenantId, LegalHoldId), int> _holdPositions = [];
     private readonly List<LegalHold> _holdOrder = [];
-    private readonly Dictionary<(TenantId, HoldTarget), int> _activeHolds = [];
+    private readonly Dictionary<(TenantId, HoldTarget), List<LegalHold>> _activeHolds = [];
+    private readonly Dictionary<(TenantId, HoldTarget), HashSet<RetainedItemId>> _itemsByTarget = [];
 
     /// <summary>How many items the store holds, disposed of or not.</summary>
     public int Count
@@ -38,6 +41,14 @@ public sealed class InMemoryRetentionStore : IRetentionStore
         {
             var key = (item.Tenant, item.Id);
             _items.TryGetValue(key, out var existing);
+            if (existing is not null && item.Version == 0)
+            {
+                return Done<StoredRetainedItem>(new ContactKitError(
+                    RetentionErrorCodes.ItemAlreadyTracked,
+                    $"Item '{item.Id}' is already tracked (version {existing.Version}); change a stored item through RetentionService.RecordTriggerAsync or, to move it to another record class, ReclassifyAsync; tracking it again would lose its history.",
+                    "id"));
+            }
+
             var actual = existing?.Version ?? 0;
             if (actual != item.Version)
             {
@@ -54,12 +65,13 @@ public sealed class InMemoryRetentionStore : IRetentionStore
                 Version = actual + 1,
                 ClaimedBy = existing?.ClaimedBy,
                 ClaimExpiresAt = existing?.ClaimExpiresAt,
+                DestructionStartedAt = existing?.DestructionStartedAt,
                 DisposedAt = null,
                 DisposedBy = null,
             };
-            Unindex(existing);
+            Forget(existing);
             _items[key] = saved;
-            Index(saved);
+            Remember(saved);
             return Done<StoredRetainedItem>(saved);
         }
     }
@@ -97,7 +109,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
         ArgumentNullException.ThrowIfNull(hold);
         lock (_gate)
         {
-            if (!_holds.TryAdd((hold.Tenant, hold.Id), hold))
+            if (!_holdPositions.TryAdd((hold.Tenant, hold.Id), _holdOrder.Count))
             {
                 return Done<LegalHold>(new ContactKitError(ErrorCodes.VersionConflict, $"Legal hold '{hold.Id}' already exists.", "id"));
             }
@@ -106,7 +118,17 @@ public sealed class InMemoryRetentionStore : IRetentionStore
             if (hold.IsActive)
             {
                 var target = (hold.Tenant, hold.Target);
-                _activeHolds[target] = _activeHolds.GetValueOrDefault(target) + 1;
+                if (!_activeHolds.TryGetValue(target, out var onTarget))
+                {
+                    _activeHolds[target] = onTarget = [];
+                }
+
+                onTarget.Add(hold);
+                // The items it reaches leave the due index until every hold on them is released.
+                foreach (var item in ItemsReached(target))
+                {
+                    Unindex(item);
+                }
             }
 
             return Done<LegalHold>(hold);
@@ -118,23 +140,29 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     {
         lock (_gate)
         {
-            if (!_holds.TryGetValue((tenant, id), out var hold))
+            if (!_holdPositions.TryGetValue((tenant, id), out var position))
             {
                 return Done<LegalHold>(Errors.NotFound($"legal hold '{id}'", tenant));
             }
 
+            var hold = _holdOrder[position];
             if (!hold.IsActive)
             {
                 return Done<LegalHold>(new ContactKitError(RetentionErrorCodes.HoldAlreadyReleased, $"Legal hold '{id}' was already released at {hold.ReleasedAt}.", "id"));
             }
 
             var released = hold with { ReleasedAt = releasedAt, ReleasedBy = releasedBy };
-            _holds[(tenant, id)] = released;
-            _holdOrder[_holdOrder.IndexOf(hold)] = released;
+            _holdOrder[position] = released;
             var target = (tenant, hold.Target);
-            if (--_activeHolds[target] == 0)
+            var onTarget = _activeHolds[target];
+            onTarget.RemoveAll(h => h.Id == id);
+            if (onTarget.Count == 0)
             {
                 _activeHolds.Remove(target);
+                foreach (var item in ItemsReached(target))
+                {
+                    Index(item);
+                }
             }
 
             return Done<LegalHold>(released);
@@ -151,6 +179,33 @@ public sealed class InMemoryRetentionStore : IRetentionStore
         }
 
         foreach (var hold in snapshot)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return hold;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LegalHold> ReadActiveHoldsAsync(TenantId tenant, IReadOnlyCollection<HoldTarget> targets, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        List<LegalHold> found = [];
+        lock (_gate)
+        {
+            foreach (var target in targets.Distinct())
+            {
+                if (_activeHolds.TryGetValue((tenant, target), out var onTarget))
+                {
+                    found.AddRange(onTarget);
+                }
+            }
+
+            found.Sort((a, b) => _holdPositions[(a.Tenant, a.Id)].CompareTo(_holdPositions[(b.Tenant, b.Id)]));
+        }
+
+        foreach (var hold in found)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return hold;
@@ -180,13 +235,15 @@ public sealed class InMemoryRetentionStore : IRetentionStore
                     break;
                 }
 
+                // Held items are not in the index at all; only live claims are stepped over.
                 var item = _items[(tenant, key.Id)];
-                if ((item.ClaimExpiresAt is { } expires && expires > now) || IsHeld(item.Item))
+                if (item.ClaimExpiresAt is { } expires && expires > now)
                 {
                     continue;
                 }
 
-                claimed.Add(item with { ClaimedBy = worker, ClaimExpiresAt = now + claimFor });
+                // A new claim is a new attempt: whatever a lapsed claim's worker began, holds are checked again at Begin.
+                claimed.Add(item with { ClaimedBy = worker, ClaimExpiresAt = now + claimFor, DestructionStartedAt = null });
             }
 
             foreach (var item in claimed)
@@ -196,6 +253,36 @@ public sealed class InMemoryRetentionStore : IRetentionStore
         }
 
         return new ValueTask<IReadOnlyList<StoredRetainedItem>>(claimed);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var check = Claimed(tenant, id, worker);
+            if (check.IsFailure)
+            {
+                return Done(check);
+            }
+
+            var item = check.Value;
+            if (item.DestructionStartedAt is not null)
+            {
+                // Begun under this very claim: a claim always starts with no destruction begun.
+                return Done<StoredRetainedItem>(item);
+            }
+
+            var refusal = Refusal(item, startedAt);
+            if (refusal is not null)
+            {
+                return Done<StoredRetainedItem>(refusal);
+            }
+
+            var begun = item with { DestructionStartedAt = startedAt, Version = item.Version + 1 };
+            _items[(tenant, id)] = begun;
+            return Done<StoredRetainedItem>(begun);
+        }
     }
 
     /// <inheritdoc />
@@ -209,37 +296,15 @@ public sealed class InMemoryRetentionStore : IRetentionStore
                 return Done(check);
             }
 
-            if (check.Value.DestructionStartedAt is null && IsHeld(check.Value.Item))
+            if (check.Value.DestructionStartedAt is null && Refusal(check.Value, disposedAt) is { } refusal)
             {
-                return Done<StoredRetainedItem>(HeldError(id));
+                return Done<StoredRetainedItem>(refusal);
             }
 
             var disposed = check.Value with { DisposedAt = disposedAt, DisposedBy = worker, ClaimedBy = null, ClaimExpiresAt = null, Version = check.Value.Version + 1 };
-            Unindex(check.Value);
+            Forget(check.Value);
             _items[(tenant, id)] = disposed;
             return Done<StoredRetainedItem>(disposed);
-        }
-    }
-
-    /// <inheritdoc />
-    public ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            var check = Claimed(tenant, id, worker);
-            if (check.IsFailure || check.Value.DestructionStartedAt is not null)
-            {
-                return Done(check);
-            }
-
-            if (IsHeld(check.Value.Item))
-            {
-                return Done<StoredRetainedItem>(HeldError(id));
-            }
-
-            var begun = check.Value with { DestructionStartedAt = startedAt };
-            _items[(tenant, id)] = begun;
-            return Done<StoredRetainedItem>(begun);
         }
     }
 
@@ -262,11 +327,24 @@ public sealed class InMemoryRetentionStore : IRetentionStore
 
     private static ValueTask<Result<T>> Done<T>(Result<T> result) => new(result);
 
-    private static ContactKitError HeldError(RetainedItemId id) =>
-        new(RetentionErrorCodes.ItemHeld, $"Item '{id}' is under legal hold and cannot be disposed of.", "id");
-
     private static ContactKitError AlreadyDisposed(RetainedItemId id) =>
         new(RetentionErrorCodes.AlreadyDisposed, $"Item '{id}' has already been disposed of.", "id");
+
+    /// <summary>Why an item may not be destroyed at <paramref name="at"/>: a hold covers it, or its stored instant has not come.</summary>
+    private ContactKitError? Refusal(StoredRetainedItem item, Instant at)
+    {
+        if (IsHeld(item.Item))
+        {
+            return new(RetentionErrorCodes.ItemHeld, $"Item '{item.Id}' is under legal hold and cannot be disposed of.", "id");
+        }
+
+        return item.DisposeAt is { } due && due <= at
+            ? null
+            : new(
+                RetentionErrorCodes.NotDue,
+                $"Item '{item.Id}' is not due at {at}: its stored disposal instant is {(item.DisposeAt is { } later ? later.ToString() : "not yet known")}, planned again after it was claimed. Release the claim; it is taken again when due.",
+                "id");
+    }
 
     private Result<StoredRetainedItem> Claimed(TenantId tenant, RetainedItemId id, ActorId worker)
     {
@@ -303,9 +381,53 @@ public sealed class InMemoryRetentionStore : IRetentionStore
         return false;
     }
 
+    private IEnumerable<StoredRetainedItem> ItemsReached((TenantId Tenant, HoldTarget Target) target) =>
+        _itemsByTarget.TryGetValue(target, out var ids) ? ids.Select(id => _items[(target.Tenant, id)]) : [];
+
+    /// <summary>Adds a live item to the target index and, when it could be due, to the due index.</summary>
+    private void Remember(StoredRetainedItem item)
+    {
+        if (item.IsDisposed)
+        {
+            return;
+        }
+
+        foreach (var target in HoldTarget.Reaching(item.Item))
+        {
+            var key = (item.Tenant, target);
+            if (!_itemsByTarget.TryGetValue(key, out var ids))
+            {
+                _itemsByTarget[key] = ids = [];
+            }
+
+            ids.Add(item.Id);
+        }
+
+        Index(item);
+    }
+
+    /// <summary>Takes an item out of both indexes (before it is replaced or once it is disposed of).</summary>
+    private void Forget(StoredRetainedItem? item)
+    {
+        if (item is null)
+        {
+            return;
+        }
+
+        Unindex(item);
+        foreach (var target in HoldTarget.Reaching(item.Item))
+        {
+            var key = (item.Tenant, target);
+            if (_itemsByTarget.TryGetValue(key, out var ids) && ids.Remove(item.Id) && ids.Count == 0)
+            {
+                _itemsByTarget.Remove(key);
+            }
+        }
+    }
+
     private void Index(StoredRetainedItem item)
     {
-        if (item.DisposeAt is not { } at || item.IsDisposed)
+        if (item.DisposeAt is not { } at || item.IsDisposed || IsHeld(item.Item))
         {
             return;
         }
@@ -318,9 +440,9 @@ public sealed class InMemoryRetentionStore : IRetentionStore
         index.Add(new DueKey(at.ToUnixTimeTicks(), item.Id));
     }
 
-    private void Unindex(StoredRetainedItem? item)
+    private void Unindex(StoredRetainedItem item)
     {
-        if (item?.DisposeAt is { } at && _due.TryGetValue(item.Tenant, out var index))
+        if (item.DisposeAt is { } at && _due.TryGetValue(item.Tenant, out var index))
         {
             index.Remove(new DueKey(at.ToUnixTimeTicks(), item.Id));
         }

@@ -39,7 +39,7 @@ public abstract class RetentionStoreContractTests
         Assert.Equal(item with { Version = 1 }, read.Value);
     }
 
-    /// <summary>A save based on a stale version is refused, and so is a second insert of one id.</summary>
+    /// <summary>A save based on a stale version is refused.</summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task SaveAsync_StaleVersion_IsAVersionConflict()
@@ -48,11 +48,192 @@ public abstract class RetentionStoreContractTests
         var item = Item(TenantA, "i-1", Start);
         await store.SaveAsync(item);
 
-        var again = await store.SaveAsync(item);
         var updated = await store.SaveAsync(item with { Version = 1, DisposeAt = Start.Plus(Duration.FromDays(3)) });
+        var stale = await store.SaveAsync(item with { Version = 1, DisposeAt = Start.Plus(Duration.FromDays(4)) });
 
-        Assert.Equal(ErrorCodes.VersionConflict, again.Error?.Code);
         Assert.Equal(2, updated.Value.Version);
+        Assert.Equal(ErrorCodes.VersionConflict, stale.Error?.Code);
+    }
+
+    /// <summary>
+    /// A second insert of one id is refused with its own code, whose message says how to change a stored item, not the
+    /// version conflict's "read it again and reapply" (which would lose the item's history).
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SaveAsync_SecondInsertOfOneId_IsItemAlreadyTracked()
+    {
+        var store = CreateStore();
+        var item = Item(TenantA, "i-1", Start);
+        await store.SaveAsync(item);
+
+        var again = await store.SaveAsync(item with { Item = item.Item with { RecordClass = RecordClass.CustomerAccount } });
+
+        Assert.Equal(RetentionErrorCodes.ItemAlreadyTracked, again.Error?.Code);
+        Assert.Contains("ReclassifyAsync", again.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(RecordClass.CallRecording, (await store.GetAsync(TenantA, item.Id)).Value.Item.RecordClass);
+    }
+
+    /// <summary>
+    /// Regression: a claim that lapsed after its worker began destruction left the "being destroyed" mark, and the next
+    /// worker's Begin skipped the hold check and destroyed a held item. A new claim starts afresh: Begin checks holds.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginDisposalAsync_LapsedClaimLeftDestructionMark_HoldStillStopsTheNextWorker()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var first = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        await store.BeginDisposalAsync(TenantA, first.Id, WorkerOne, Start);
+
+        // Worker one dies; its claim lapses and worker two takes the item.
+        var second = Assert.Single(await store.ClaimDueAsync(TenantA, Start + ClaimFor, 10, WorkerTwo, ClaimFor));
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForSubject(second.Item.Subject!.Value)));
+        var begun = await store.BeginDisposalAsync(TenantA, second.Id, WorkerTwo, Start + ClaimFor);
+        var completed = await store.CompleteDisposalAsync(TenantA, second.Id, WorkerTwo, Start + ClaimFor);
+
+        Assert.Null(second.DestructionStartedAt);
+        Assert.Equal(RetentionErrorCodes.ItemHeld, begun.Error?.Code);
+        Assert.Equal(RetentionErrorCodes.ItemHeld, completed.Error?.Code);
+        Assert.False((await store.GetAsync(TenantA, second.Id)).Value.IsDisposed);
+    }
+
+    /// <summary>
+    /// Regression: Begin did not change the version, so a save from a read taken before it succeeded and cleared the
+    /// destruction mark; a hold then stopped the destroyed content being recorded as disposed. Begin raises the version.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginDisposalAsync_SaveFromReadTakenBefore_IsAVersionConflictAndTheMarkStays()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        var readBefore = (await store.GetAsync(TenantA, claimed.Id)).Value;
+
+        var begun = await store.BeginDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+        var staleSave = await store.SaveAsync(readBefore with { DisposeAt = Start.Plus(Duration.FromDays(1)) });
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForItem(claimed.Id)));
+        var done = await store.CompleteDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+
+        Assert.True(begun.Value.Version > readBefore.Version);
+        Assert.Equal(ErrorCodes.VersionConflict, staleSave.Error?.Code);
+        Assert.True(done.IsSuccess, done.Error?.ToString());
+    }
+
+    /// <summary>The destruction mark is the store's: a save of the current version that leaves it out does not clear it.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SaveAsync_AfterDestructionBegan_KeepsTheStoresMark()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        var begun = (await store.BeginDisposalAsync(TenantA, claimed.Id, WorkerOne, Start)).Value;
+
+        var saved = await store.SaveAsync(begun with { DestructionStartedAt = null, ClaimedBy = null, ClaimExpiresAt = null });
+
+        Assert.Equal(Start, saved.Value.DestructionStartedAt);
+        Assert.Equal(WorkerOne, saved.Value.ClaimedBy);
+        Assert.Equal(Start, (await store.GetAsync(TenantA, claimed.Id)).Value.DestructionStartedAt);
+    }
+
+    /// <summary>
+    /// Regression: an item claimed, then planned six years later by a schedule change, was still destroyed and recorded.
+    /// Begin and Complete check the stored instant again and refuse an item no longer due.
+    /// </summary>
+    /// <param name="years">How far the new plan moves the item; 0 makes its instant unknown.</param>
+    /// <returns>The test.</returns>
+    [Theory]
+    [InlineData(6)] // a schedule change lengthened retention by six years
+    [InlineData(0)] // a new record class waits for a trigger: the instant is no longer known
+    public async Task BeginDisposalAsync_PlanMovedAfterClaim_IsRefusedAsNotDue(int years)
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        var current = (await store.GetAsync(TenantA, claimed.Id)).Value;
+        await store.SaveAsync(current with { DisposeAt = years == 0 ? null : Start.InUtc().LocalDateTime.PlusYears(years).InUtc().ToInstant() });
+
+        var begun = await store.BeginDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+        var completed = await store.CompleteDisposalAsync(TenantA, claimed.Id, WorkerOne, Start);
+
+        Assert.Equal(RetentionErrorCodes.NotDue, begun.Error?.Code);
+        Assert.Equal(RetentionErrorCodes.NotDue, completed.Error?.Code);
+        Assert.False((await store.GetAsync(TenantA, claimed.Id)).Value.IsDisposed);
+    }
+
+    /// <summary>
+    /// The active holds on given targets are read without reading every hold: only active ones, only on those targets,
+    /// only in the tenant, in the order placed.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ReadActiveHoldsAsync_SomeTargets_ReturnsTheActiveHoldsOnThemInOrderPlaced()
+    {
+        var store = CreateStore();
+        var item = Item(TenantA, "i-1", Start).Item;
+        await store.AddHoldAsync(Hold(TenantA, "h-case", HoldTarget.ForCase(item.Case!.Value)));
+        await store.AddHoldAsync(Hold(TenantA, "h-other", HoldTarget.ForSubject(DataSubjectId.Parse("someone-else"))));
+        await store.AddHoldAsync(Hold(TenantA, "h-released", HoldTarget.ForItem(item.Id)));
+        await store.AddHoldAsync(Hold(TenantB, "h-tenant-b", HoldTarget.ForItem(item.Id)));
+        await store.AddHoldAsync(Hold(TenantA, "h-item", HoldTarget.ForItem(item.Id)));
+        await store.AddHoldAsync(Hold(TenantA, "h-subject", HoldTarget.ForSubject(item.Subject!.Value)));
+        await store.ReleaseHoldAsync(TenantA, LegalHoldId.Parse("h-released"), WorkerOne, Start);
+
+        var covering = await ToListAsync(store.ReadActiveHoldsAsync(TenantA, [.. HoldTarget.Reaching(item)]));
+        var none = await ToListAsync(store.ReadActiveHoldsAsync(TenantA, []));
+
+        Assert.Equal(["h-case", "h-item", "h-subject"], covering.Select(h => h.Id.Value));
+        Assert.Empty(none);
+    }
+
+    /// <summary>A hold placed before an item is stored still stops it; moving the item off the held subject frees it.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ClaimDueAsync_HoldPlacedBeforeItemStored_StopsItUntilItLeavesTheTarget()
+    {
+        var store = CreateStore();
+        var item = Item(TenantA, "i-1", Start);
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForSubject(item.Item.Subject!.Value)));
+        var saved = (await store.SaveAsync(item)).Value;
+
+        var whileHeld = await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor);
+        await store.SaveAsync(saved with { Item = saved.Item with { Subject = DataSubjectId.Parse("someone-else") } });
+        var afterMove = await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor);
+
+        Assert.Empty(whileHeld);
+        Assert.Equal("i-1", Assert.Single(afterMove).Id.Value);
+    }
+
+    /// <summary>
+    /// Many held items due before a few free ones: claiming passes over the held ones and takes the free ones, and a
+    /// release brings the held ones back in disposal order.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ClaimDueAsync_ManyHeldItemsDueFirst_TakesTheFreeOnesBehindThem()
+    {
+        var store = CreateStore();
+        var held = DataSubjectId.Parse("held-person");
+        for (var i = 0; i < 500; i++)
+        {
+            var item = Item(TenantA, $"held-{i:D3}", Start.Minus(Duration.FromDays(30)).Plus(Duration.FromMinutes(i)));
+            await store.SaveAsync(item with { Item = item.Item with { Subject = held } });
+        }
+
+        await store.SaveAsync(Item(TenantA, "free-1", Start.Minus(Duration.FromDays(1))));
+        await store.SaveAsync(Item(TenantA, "free-2", Start));
+        var hold = Hold(TenantA, "h-1", HoldTarget.ForSubject(held));
+        await store.AddHoldAsync(hold);
+
+        var free = await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor);
+        await store.ReleaseHoldAsync(TenantA, hold.Id, WorkerOne, Start);
+        var released = await store.ClaimDueAsync(TenantA, Start, 3, WorkerTwo, ClaimFor);
+
+        Assert.Equal(["free-1", "free-2"], free.Select(i => i.Id.Value));
+        Assert.Equal(["held-000", "held-001", "held-002"], released.Select(i => i.Id.Value));
     }
 
     /// <summary>One tenant never reads or claims another tenant's items.</summary>

@@ -42,6 +42,7 @@ public class AddDataSubjectsTests
     public void StartupValidation_SeveralBadSettings_ReportsEveryFailureAtOnce()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IErasureRetentionFacts>(new InMemoryErasureRetentionFacts()); // so that only the settings fail
         services.AddContactKit().AddDataSubjects(o =>
         {
             o.DeletionPeriodDays = 90;

@@ -1,0 +1,40 @@
+using ContactKit.Retention;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ContactKit.DataSubjects;
+
+/// <summary>
+/// Fails start-up when no <see cref="IErasureRetentionFacts"/> is registered: an erasure that cannot see legal holds
+/// must not run, so the gap is reported before the first request rather than at it.
+/// </summary>
+internal sealed class ErasureRetentionFactsCheck(IServiceProviderIsService services) : IValidateOptions<DataSubjectsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DataSubjectsOptions options) =>
+        services.IsService(typeof(IErasureRetentionFacts))
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(new ContactKitError(
+                ErrorCodes.InvalidOptions,
+                "No IErasureRetentionFacts is registered, so erasure could not see legal holds or retention rules. Call UseRetentionForErasure() after AddRetention(), or register your own IErasureRetentionFacts.",
+                "IErasureRetentionFacts").ToString());
+}
+
+/// <summary>Fails start-up when <c>UseRetentionForErasure()</c> was called without what it reads from.</summary>
+internal sealed class RetentionForErasureCheck(IServiceProviderIsService services) : IValidateOptions<DataSubjectsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DataSubjectsOptions options)
+    {
+        List<string> failures = [];
+        if (!services.IsService(typeof(IRetentionScheduleProvider)))
+        {
+            failures.Add(new ContactKitError(ErrorCodes.InvalidOptions, "UseRetentionForErasure() reads the retention schedules, but none are registered. Call AddRetention().", "IRetentionScheduleProvider").ToString());
+        }
+
+        if (!services.IsService(typeof(IRetentionStore)))
+        {
+            failures.Add(new ContactKitError(ErrorCodes.InvalidOptions, "UseRetentionForErasure() reads legal holds from an IRetentionStore, but none is registered. Register the store of a provider package, or call UseInMemoryStores() in tests.", "IRetentionStore").ToString());
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
