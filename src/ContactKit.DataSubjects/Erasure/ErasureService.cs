@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactKit.Calendars;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -16,7 +17,7 @@ namespace ContactKit.DataSubjects;
 public sealed class ErasureService(
     IPersonalDataSourceRegistry registry,
     IErasureRetentionFacts facts,
-    StatutoryRightsRequestDeadlines deadlines,
+    ITenantCalendars calendars,
     IOptions<DataSubjectsOptions> options,
     IClock clock)
 {
@@ -37,7 +38,7 @@ public sealed class ErasureService(
         }
 
         var authorisedOn = request.ErasureAuthorisation.On;
-        var eraseBy = deadlines.For(request.Tenant).WithinDays(authorisedOn, options.Value.DeletionPeriodFor(request.Tenant));
+        var eraseBy = calendars.DeadlinesFor(request.Tenant).WithinDays(authorisedOn, options.Value.DeletionPeriodFor(request.Tenant));
         var decisions = ImmutableArray.CreateBuilder<ErasureDecision>();
         foreach (var source in registry.Sources)
         {
