@@ -11,7 +11,7 @@ namespace ContactKit.DataSubjects;
 /// </summary>
 /// <param name="registry">The personal-data sources.</param>
 /// <param name="facts">The retention facts of each item (schedule and holds).</param>
-/// <param name="deadlines">The statutory deadline calculators, for the tenant's working days.</param>
+/// <param name="calendars">Each tenant's calendar (ContactKit.Calendars), on which the deletion period is counted.</param>
 /// <param name="options">The deletion periods.</param>
 /// <param name="clock">The clock.</param>
 public sealed class ErasureService(

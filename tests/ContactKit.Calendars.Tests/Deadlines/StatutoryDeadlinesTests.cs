@@ -1,8 +1,7 @@
-using ContactKit.Calendars;
 using CsCheck;
 using NodaTime;
 
-namespace ContactKit.Retention.Tests.Deadlines;
+namespace ContactKit.Calendars.Tests.Deadlines;
 
 public sealed class StatutoryDeadlinesTests
 {
@@ -13,16 +12,29 @@ public sealed class StatutoryDeadlinesTests
     private static readonly Gen<IWorkingDayCalendar> Calendars =
         Gen.Int[0, 3].Select(i => new[] { UkCalendars.EnglandAndWales, UkCalendars.Scotland, UkCalendars.NorthernIreland, WeekdayCalendar.Instance }[i]);
 
-    private static readonly Gen<RightsRequestClock> Clocks =
-        Gen.Select(Dates, Gen.Int[-1, 40], Gen.Int[-1, 40], Gen.Int[-1, 60], Gen.Int[0, 30])
-            .Select((received, identity, fee, asked, waited) => new RightsRequestClock
+    // Any dates, in order or not: each offset is from the date before it, and may step back a few days.
+    private static readonly Gen<(LocalDate Received, LocalDate? Identity, LocalDate? Fee, ClarificationWait[] Waits)> AnyDates =
+        Gen.Select(Dates, Gen.Int[-3, 40], Gen.Int[-3, 40], Gen.Select(Gen.Int[-3, 40], Gen.Int[-3, 20], Gen.Int[0, 9]).Array[0, 4])
+            .Select((received, identity, fee, waits) =>
             {
-                Received = received,
-                IdentityInformationReceived = identity < 0 ? null : received.PlusDays(identity),
-                FeeReceived = fee < 0 ? null : received.PlusDays(fee),
-                ClarificationRequested = asked < 0 ? null : received.PlusDays(asked),
-                ClarificationReceived = asked < 0 ? null : received.PlusDays(asked + waited),
+                var list = new ClarificationWait[waits.Length];
+                var previous = received;
+                for (var i = 0; i < waits.Length; i++)
+                {
+                    var (gap, length, openChance) = waits[i];
+                    var asked = previous.PlusDays(gap);
+                    LocalDate? answered = openChance == 0 ? null : asked.PlusDays(length);
+                    list[i] = new ClarificationWait(asked, answered);
+                    previous = answered ?? asked;
+                }
+
+                return (received, identity < -1 ? (LocalDate?)null : received.PlusDays(identity), fee < -1 ? (LocalDate?)null : received.PlusDays(fee), list);
             });
+
+    // Clocks whose dates are in order, built through the one way in.
+    private static readonly Gen<RightsRequestClock> Clocks =
+        AnyDates.Where(d => InOrder(d.Received, d.Identity, d.Fee, d.Waits))
+            .Select(d => RightsRequestClock.Create(d.Received, d.Identity, d.Fee, d.Waits).Value);
 
     [Theory]
     [InlineData("2026-09-03", "2026-10-05")] // the ICO's own shape: 3rd to 3rd, but 3 October 2026 is a Saturday
@@ -33,20 +45,13 @@ public sealed class StatutoryDeadlinesTests
     [InlineData("2027-03-29", "2027-04-29")] // an ordinary Thursday the month after Easter
     public void RightsRequestDue_ReceivedOnly_IsTheCorrespondingDateMovedToAWorkingDay(string received, string due)
     {
-        var clock = new RightsRequestClock { Received = Date(received) };
-
-        Assert.Equal(Date(due), EnglandAndWales.RightsRequestDue(clock));
+        Assert.Equal(Date(due), EnglandAndWales.RightsRequestDue(RightsRequestClock.Start(Date(received))));
     }
 
     [Fact]
     public void RightsRequestDue_IdentityAndFeeArriveLater_ClockStartsAtTheLatest()
     {
-        var clock = new RightsRequestClock
-        {
-            Received = Date("2026-02-05"),
-            IdentityInformationReceived = Date("2026-02-16"),
-            FeeReceived = Date("2026-02-10"),
-        };
+        var clock = RightsRequestClock.Create(Date("2026-02-05"), identityInformationReceived: Date("2026-02-16"), feeReceived: Date("2026-02-10")).Value;
 
         Assert.Equal(Date("2026-02-16"), clock.RelevantTime);
         Assert.Equal(Date("2026-03-16"), EnglandAndWales.RightsRequestDue(clock));
@@ -54,17 +59,25 @@ public sealed class StatutoryDeadlinesTests
     }
 
     [Fact]
+    public void RightsRequestDue_ClarificationAskedOn4MarchAnsweredOn9March_BothDaysLeftOutSoDue8April()
+    {
+        // Art 12A(5)(b): the period beginning with the day asked and ending with the day answered does not count, both
+        // days included: six days (4 to 9 March), not the five the old count gave (which made it 7 April).
+        var clock = RightsRequestClock.Create(Date("2026-03-02"), clarifications: [new ClarificationWait(Date("2026-03-04"), Date("2026-03-09"))]).Value;
+
+        Assert.Equal(Date("2026-04-08"), EnglandAndWales.RightsRequestDue(clock));
+        Assert.Equal(Date("2026-04-08"), EnglandAndWales.ExtensionNoticeDue(clock));
+        Assert.Equal(Date("2026-06-08"), EnglandAndWales.RightsRequestExtendedDue(clock));
+    }
+
+    [Fact]
     public void RightsRequestDue_ClarificationAwaited_DaysOfWaitingDoNotCount()
     {
-        var clock = new RightsRequestClock
-        {
-            Received = Date("2026-06-01"),
-            ClarificationRequested = Date("2026-06-05"),
-            ClarificationReceived = Date("2026-06-15"),
-        };
+        var clock = RightsRequestClock.Create(Date("2026-06-01"), clarifications: [new ClarificationWait(Date("2026-06-05"), Date("2026-06-15"))]).Value;
 
-        Assert.Equal(10, clock.PausedDays);
-        Assert.Equal(Date("2026-07-13"), EnglandAndWales.RightsRequestDue(clock)); // 1 July + 10 days = Saturday 11th
+        // Eleven days (5 to 15 June): 1 July + 11 days = Sunday 12 July, so Monday 13 July.
+        Assert.Equal(Date("2026-07-12"), clock.EndOfPeriod(1));
+        Assert.Equal(Date("2026-07-13"), EnglandAndWales.RightsRequestDue(clock));
     }
 
     [Theory]
@@ -76,51 +89,107 @@ public sealed class StatutoryDeadlinesTests
     {
         var deadlines = new StatutoryDeadlines(UkCalendars.For(division));
 
-        Assert.Equal(Date(due), deadlines.RightsRequestDue(new RightsRequestClock { Received = Date(received) }));
+        Assert.Equal(Date(due), deadlines.RightsRequestDue(RightsRequestClock.Start(Date(received))));
     }
 
     [Fact]
-    public void PausedDays_ClarificationAskedBeforeTheFeeArrived_CountsOnlyFromTheRelevantTime()
+    public void EndOfPeriod_ClarificationAskedBeforeTheFeeArrived_CountsOnlyFromTheRelevantTime()
     {
-        var clock = new RightsRequestClock
-        {
-            Received = Date("2026-06-01"),
-            FeeReceived = Date("2026-06-10"),
-            ClarificationRequested = Date("2026-06-03"),
-            ClarificationReceived = Date("2026-06-12"),
-        };
+        var clock = RightsRequestClock.Create(Date("2026-06-01"), feeReceived: Date("2026-06-10"), clarifications: [new ClarificationWait(Date("2026-06-03"), Date("2026-06-12"))]).Value;
 
-        Assert.Equal(2, clock.PausedDays);
-        Assert.Equal(Date("2026-07-13"), EnglandAndWales.RightsRequestDue(clock)); // 10 July + 2 days is Sunday 12th
+        // 10, 11 and 12 June do not count: 10 July + 3 days is Monday 13 July.
+        Assert.Equal(Date("2026-07-13"), clock.EndOfPeriod(1));
+        Assert.Equal(Date("2026-07-13"), EnglandAndWales.RightsRequestDue(clock));
     }
 
     [Fact]
-    public void PausedDays_EarlierWaitsAndTheLatestWait_AllDoNotCount()
+    public void EndOfPeriod_WaitBeginsAfterThePeriodEnded_DoesNotReopenIt()
     {
-        Gen.Select(Clocks, Gen.Int[0, 60]).Sample((clock, earlier) =>
-        {
-            var withEarlier = clock with { EarlierPausedDays = earlier };
+        var clock = RightsRequestClock.Create(Date("2026-06-01"), clarifications: [new ClarificationWait(Date("2026-07-10"), Date("2026-07-20"))]).Value;
 
-            Assert.Equal(clock.PausedDays + earlier, withEarlier.PausedDays);
-            Assert.True(EnglandAndWales.RightsRequestDue(withEarlier) >= EnglandAndWales.RightsRequestDue(clock));
-            Assert.Equal(
-                UkCalendars.EnglandAndWales.OnOrNextWorkingDay(clock.RelevantTime.PlusMonths(1).PlusDays(clock.PausedDays + earlier)),
-                EnglandAndWales.RightsRequestDue(withEarlier));
-        });
+        Assert.Equal(Date("2026-07-01"), clock.EndOfPeriod(1));
+        Assert.Equal(Date("2026-09-12"), clock.EndOfPeriod(3)); // inside the extended period it counts: 1 September + 11 days
     }
-
-    [Fact]
-    public void EarlierPausedDays_Negative_IsAProgrammingError() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RightsRequestClock { Received = Date("2026-06-01"), EarlierPausedDays = -1 });
 
     [Fact]
     public void RightsRequestDue_ClarificationStillAwaited_IsTheEarliestItCanBe()
     {
-        var awaiting = new RightsRequestClock { Received = Date("2026-06-01"), ClarificationRequested = Date("2026-06-05") };
+        var awaiting = RightsRequestClock.Create(Date("2026-06-01"), clarifications: [new ClarificationWait(Date("2026-06-05"), null)]).Value;
 
+        // The day of asking is already left out; each further day of waiting moves the deadline one day on.
         Assert.True(awaiting.IsAwaitingClarification);
-        Assert.Equal(0, awaiting.PausedDays);
-        Assert.Equal(Date("2026-07-01"), EnglandAndWales.RightsRequestDue(awaiting));
+        Assert.Equal(Date("2026-07-02"), EnglandAndWales.RightsRequestDue(awaiting));
+    }
+
+    [Fact]
+    public void RightsRequestDue_AnyDatesAndSeveralWaits_EqualsADayByDayCountAndRefusesClockSteps()
+    {
+        Gen.Select(AnyDates, Calendars).Sample((dates, calendar) =>
+        {
+            var (received, identity, fee, waits) = dates;
+            var created = RightsRequestClock.Create(received, identity, fee, waits);
+            if (!InOrder(received, identity, fee, waits))
+            {
+                Assert.Equal(CalendarsErrorCodes.ClockStepsBack, created.Error?.Code);
+                Assert.False(string.IsNullOrEmpty(created.Error!.Field));
+                return;
+            }
+
+            var clock = created.Value;
+            var deadlines = new StatutoryDeadlines(calendar);
+            var withoutWaits = RightsRequestClock.Create(received, identity, fee).Value;
+            foreach (var months in new[] { 1, 3 })
+            {
+                var expected = calendar.OnOrNextWorkingDay(CountDayByDay(clock.RelevantTime, months, waits));
+                var due = months == 1 ? deadlines.RightsRequestDue(clock) : deadlines.RightsRequestExtendedDue(clock);
+                Assert.Equal(expected, due);
+                Assert.True(due >= (months == 1 ? deadlines.RightsRequestDue(withoutWaits) : deadlines.RightsRequestExtendedDue(withoutWaits)));
+            }
+
+            Assert.Equal(deadlines.RightsRequestDue(clock), deadlines.ExtensionNoticeDue(clock));
+            Assert.Equal(new RightsRequestDeadlines(deadlines.RightsRequestDue(clock), deadlines.RightsRequestExtendedDue(clock), deadlines.ExtensionNoticeDue(clock)), deadlines.ForRightsRequest(clock));
+        }, iter: 20_000);
+    }
+
+    [Theory]
+    [InlineData("2026-03-01", null, null, "identityInformationReceived")] // identity information before the request
+    [InlineData(null, "2026-03-01", null, "feeReceived")] // a fee before the request
+    [InlineData(null, null, "2026-03-01", "clarifications[0].asked")] // clarification asked before the request
+    public void Create_DateBeforeTheRequest_RefusedNamingTheField(string? identity, string? fee, string? asked, string field)
+    {
+        ClarificationWait[] waits = asked is null ? [] : [new ClarificationWait(Date(asked), null)];
+
+        var result = RightsRequestClock.Create(Date("2026-03-02"), identity is null ? null : Date(identity), fee is null ? null : Date(fee), waits);
+
+        Assert.Equal(CalendarsErrorCodes.ClockStepsBack, result.Error?.Code);
+        Assert.Equal(field, result.Error?.Field);
+    }
+
+    [Fact]
+    public void Create_ClarificationAnsweredBeforeItWasAsked_Refused()
+    {
+        var result = RightsRequestClock.Create(Date("2026-03-02"), clarifications: [new ClarificationWait(Date("2026-03-09"), Date("2026-03-04"))]);
+
+        Assert.Equal(CalendarsErrorCodes.ClockStepsBack, result.Error?.Code);
+        Assert.Equal("clarifications[0].answered", result.Error?.Field);
+    }
+
+    [Fact]
+    public void Create_SecondWaitWhileTheFirstIsAwaited_Refused()
+    {
+        var result = RightsRequestClock.Create(Date("2026-03-02"), clarifications: [new ClarificationWait(Date("2026-03-04"), null), new ClarificationWait(Date("2026-03-06"), Date("2026-03-07"))]);
+
+        Assert.Equal("clarifications[1].asked", result.Error?.Field);
+    }
+
+    [Fact]
+    public void Default_Clock_HasNoWaitsAndCountsFromItsDate()
+    {
+        var clock = default(RightsRequestClock);
+
+        Assert.Empty(clock.Clarifications);
+        Assert.False(clock.IsAwaitingClarification);
+        Assert.Equal(clock.Received.PlusMonths(1), clock.EndOfPeriod(1));
     }
 
     [Fact]
@@ -148,12 +217,12 @@ public sealed class StatutoryDeadlinesTests
     }
 
     [Fact]
-    public void RightsRequestDue_AnyClock_IsTheFirstWorkingDayOnOrAfterOneMonthPlusPausedDays()
+    public void RightsRequestDue_AnyClock_IsTheFirstWorkingDayOnOrAfterTheEndOfPeriod()
     {
         Clocks.Select(Calendars).Sample((clock, calendar) =>
         {
             var due = new StatutoryDeadlines(calendar).RightsRequestDue(clock);
-            var earliest = CorrespondingDate(clock.RelevantTime, 1).PlusDays(clock.PausedDays);
+            var earliest = clock.EndOfPeriod(1);
             for (var d = earliest; d < due; d = d.PlusDays(1))
             {
                 if (calendar.IsWorkingDay(d))
@@ -172,7 +241,7 @@ public sealed class StatutoryDeadlinesTests
         var everyDayWorks = new StatutoryDeadlines(new EveryDayCalendar());
         Gen.Select(Dates, Gen.Int[1, 3]).Sample((date, months) =>
         {
-            var clock = new RightsRequestClock { Received = date };
+            var clock = RightsRequestClock.Start(date);
             var due = months == 3 ? everyDayWorks.RightsRequestExtendedDue(clock) : everyDayWorks.RightsRequestDue(clock);
             var expected = months == 3 ? CorrespondingDate(date, 3) : CorrespondingDate(date, 1);
             return expected == date.PlusMonths(months == 3 ? 3 : 1) && due == expected;
@@ -211,7 +280,7 @@ public sealed class StatutoryDeadlinesTests
     [Fact]
     public void RightsRequestDue_AfterWarmUp_AllocatesNothing()
     {
-        var clock = new RightsRequestClock { Received = Date("2026-11-25"), FeeReceived = Date("2026-11-26") };
+        var clock = RightsRequestClock.Create(Date("2026-11-25"), feeReceived: Date("2026-11-26"), clarifications: [new ClarificationWait(Date("2026-11-27"), Date("2026-11-30")), new ClarificationWait(Date("2026-12-02"), null)]).Value;
         EnglandAndWales.RightsRequestDue(clock);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -223,6 +292,46 @@ public sealed class StatutoryDeadlinesTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(UkCalendars.EnglandAndWales.IsWorkingDay(due));
+    }
+
+    // Whether the dates never step backwards, written out independently of the clock.
+    private static bool InOrder(LocalDate received, LocalDate? identity, LocalDate? fee, ClarificationWait[] waits)
+    {
+        if (identity < received || fee < received)
+        {
+            return false;
+        }
+
+        var previous = received;
+        for (var i = 0; i < waits.Length; i++)
+        {
+            if ((i > 0 && waits[i - 1].Answered is null) || waits[i].Asked < previous || waits[i].Answered < waits[i].Asked)
+            {
+                return false;
+            }
+
+            previous = waits[i].Answered ?? waits[i].Asked;
+        }
+
+        return true;
+    }
+
+    // The reference count, one day at a time: the period has as many counting days as run from the relevant time to
+    // the corresponding day months later, both included; a day inside a wait (an awaited one: its first day) does not count.
+    private static LocalDate CountDayByDay(LocalDate relevantTime, int months, ClarificationWait[] waits)
+    {
+        var needed = Period.DaysBetween(relevantTime, CorrespondingDate(relevantTime, months)) + 1;
+        var day = relevantTime;
+        while (true)
+        {
+            var excluded = waits.Any(w => w.Asked <= day && day <= (w.Answered ?? w.Asked));
+            if (!excluded && --needed == 0)
+            {
+                return day;
+            }
+
+            day = day.PlusDays(1);
+        }
     }
 
     // The rule written out by hand: the same day number next month, or that month's last day when it is shorter.
