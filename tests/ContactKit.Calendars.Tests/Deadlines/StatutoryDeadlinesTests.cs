@@ -258,6 +258,13 @@ public sealed class StatutoryDeadlinesTests
     }
 
     [Fact]
+    public void DeletionOnRequest_Notice002_WithinTwentyEightDaysOfAuthorisation()
+    {
+        // Moved from Retention's notice tests with the clock: authorised 1 April 2026, gone by Wednesday 29 April.
+        Assert.Equal(new LocalDate(2026, 4, 29), EnglandAndWales.DeletionOnRequestDue(new LocalDate(2026, 4, 1)));
+    }
+
+    [Fact]
     public void DeletionOnRequestDue_IsTwentyEightDaysThenNextWorkingDay()
     {
         Dates.Sample(d => EnglandAndWales.DeletionOnRequestDue(d) == EnglandAndWales.WithinDays(d, 28) && EnglandAndWales.DeletionOnRequestDue(d) >= d.PlusDays(28));

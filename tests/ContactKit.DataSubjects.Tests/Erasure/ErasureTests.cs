@@ -1,5 +1,5 @@
 using ContactKit.DataSubjects.Tests.Requests;
-using ContactKit.Retention;
+using ContactKit.Calendars;
 using ContactKit.Testing;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -140,7 +140,7 @@ public class ErasureTests
         var service = new ErasureService(
             new PersonalDataSourceRegistry([recorder]),
             facts,
-            new StatutoryRightsRequestDeadlines(UkDivision.EnglandAndWales),
+            new UkTenantCalendars(UkDivision.EnglandAndWales),
             Options.Create(options),
             FakeClocks.AtUtc(2026, 3, 6, 9));
         return (service, recorder, facts);
