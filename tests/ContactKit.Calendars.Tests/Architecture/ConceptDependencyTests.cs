@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace ContactKit.Calendars.Tests.Architecture;
 
@@ -64,6 +65,47 @@ public sealed class ConceptDependencyTests
             .Where(r => r.StartsWith("ContactKit.", StringComparison.Ordinal));
 
         Assert.Equal(["ContactKit.Abstractions"], references);
+    }
+
+    [Fact]
+    public void ArchitectureDoc_PackageGraph_MatchesTheAssembliesReferences()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "architecture.md"));
+        var graph = doc[doc.IndexOf("```mermaid\nflowchart TD", StringComparison.Ordinal)..];
+        graph = graph[..graph.IndexOf("\n```", 10, StringComparison.Ordinal)];
+        var drawn = Regex.Matches(graph, @"^\s*(\w+)\s*(?:-->|-\..*?\.->)\s*(\w+)\s*$", RegexOptions.Multiline)
+            .Select(m => ("ContactKit." + m.Groups[1].Value, "ContactKit." + m.Groups[2].Value))
+            .ToHashSet();
+        var nodes = Regex.Matches(graph, @"^\s*(\w+)\[", RegexOptions.Multiline).Select(m => "ContactKit." + m.Groups[1].Value).ToList();
+        var compared = 0;
+        foreach (var node in nodes)
+        {
+            // ContactKit.Testing is not referenced by this test project; every other package in the drawing is.
+            if (Load(node) is not { } assembly)
+            {
+                continue;
+            }
+
+            compared++;
+            var actual = assembly.GetReferencedAssemblies().Select(r => r.Name!).Where(r => r.StartsWith("ContactKit.", StringComparison.Ordinal)).Order().ToList();
+            var expected = drawn.Where(e => e.Item1 == node).Select(e => e.Item2).Order().ToList();
+            Assert.True(expected.SequenceEqual(actual), $"docs/architecture.md draws {node} -> [{string.Join(", ", expected)}] but it references [{string.Join(", ", actual)}].");
+        }
+
+        Assert.True(compared >= 6, $"Only {compared} packages of the drawing were compared.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ContactKit.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (ContactKit.sln) was not found above the test binaries.");
     }
 
     private static Assembly? Load(string name)
