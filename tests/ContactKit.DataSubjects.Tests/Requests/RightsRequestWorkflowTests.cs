@@ -106,6 +106,18 @@ public class RightsRequestWorkflowTests
     }
 
     [Fact]
+    public void ReceiveClarification_DatedBeforeItWasAsked_RefusedAndTheRequestUnchanged()
+    {
+        var request = Receive(DataSubjectRight.Access, Monday2March);
+        var asked = Apply(request, (by, at, on) => RightsRequestCommand.AskClarification(by, at, on, "which calls?"), new LocalDate(2026, 3, 9)).Value;
+
+        var answered = Apply(asked, (by, at, on) => RightsRequestCommand.ReceiveClarification(by, at, on), new LocalDate(2026, 3, 4));
+
+        Assert.True(answered.IsFailure);
+        Assert.Equal(RightsRequestState.AwaitingClarification, asked.State);
+    }
+
+    [Fact]
     public void ReceiveClarification_AskedOn4MarchAnsweredOn9March_DueOn8AprilNot7April()
     {
         // Art 12A(5)(b): the period beginning with the day asked and ending with the day answered does not count.
