@@ -1,3 +1,4 @@
+using ContactKit.Calendars;
 using ContactKit.DataSubjects;
 using ContactKit.Retention;
 using ContactKit.Testing;
@@ -33,7 +34,7 @@ public static class DataSubjectsDemo
             .AddSingleton<IClock>(clock)
             .AddSingleton<IPersonalDataSource>(recorder)
             .AddSingleton<IPersonalDataSource>(crm);
-        services.AddContactKit().AddRetention().AddDataSubjects().UseRetentionForErasure().UseInMemoryStores();
+        services.AddContactKit().AddCalendars(o => o.DefaultDivision = UkDivision.EnglandAndWales).AddRetention().AddDataSubjects().UseRetentionForErasure().UseInMemoryStores();
         await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
         var requests = provider.GetRequiredService<RightsRequestService>();

@@ -1,14 +1,11 @@
 namespace ContactKit.Retention;
 
-/// <summary>The stable error codes of the retention package (CK0200-CK0299), each described in <c>docs/errors.md</c>.</summary>
+/// <summary>
+/// The stable error codes of the retention package (CK0200-CK0299), each described in <c>docs/errors.md</c>. CK0201 and
+/// CK0202 (the bank-holiday feed) moved with the feed to ContactKit.Calendars as CK0501 and CK0502 and are not reused.
+/// </summary>
 public static class RetentionErrorCodes
 {
-    /// <summary>A bank-holiday feed is not in the GOV.UK format; the error names the JSON path at fault.</summary>
-    public const string InvalidBankHolidayFeed = "CK0201";
-
-    /// <summary>A bank-holiday feed file could not be opened or read.</summary>
-    public const string BankHolidayFeedUnreadable = "CK0202";
-
     /// <summary>A record class or trigger name is not lower-case words joined by hyphens.</summary>
     public const string InvalidName = "CK0203";
 

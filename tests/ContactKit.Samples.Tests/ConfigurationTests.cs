@@ -1,4 +1,5 @@
 using System.Text;
+using ContactKit.Calendars;
 using ContactKit.Consent.DependencyInjection;
 using ContactKit.Consent.Recording;
 using ContactKit.DataSubjects;
@@ -24,8 +25,9 @@ public class ConfigurationTests
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
         var services = new ServiceCollection();
-        services.AddContactKit().AddConsent().AddRecording().AddRetention().AddDataSubjects().UseInMemoryStores();
+        services.AddContactKit().AddCalendars().AddConsent().AddRecording().AddRetention().AddDataSubjects().UseInMemoryStores();
         services.Configure<ContactKitOptions>(configuration.GetSection("ContactKit"));
+        services.Configure<CalendarsOptions>(configuration.GetSection("ContactKit:Calendars"));
         services.Configure<ConsentOptions>(configuration.GetSection("ContactKit:Consent"));
         services.Configure<RecordingOptions>(configuration.GetSection("ContactKit:Recording"));
         services.Configure<RetentionOptions>(configuration.GetSection("ContactKit:Retention"));
@@ -36,6 +38,7 @@ public class ConfigurationTests
         var core = provider.GetRequiredService<IOptions<ContactKitOptions>>().Value;
         var consent = provider.GetRequiredService<IOptions<ConsentOptions>>().Value;
         var recording = provider.GetRequiredService<IOptions<RecordingOptions>>().Value;
+        var calendars = provider.GetRequiredService<IOptions<CalendarsOptions>>().Value;
         var retention = provider.GetRequiredService<IOptions<RetentionOptions>>().Value;
         var dataSubjects = provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value;
 
@@ -45,7 +48,9 @@ public class ConfigurationTests
         Assert.Equal(("US-CA", RecordingRequirement.ExplicitConsent), (rule.Jurisdiction, rule.Requirement));
         Assert.Equal(Duration.FromMinutes(8), recording.PolicyFor(TenantId.Parse("council")).MaxSecurePause);
         Assert.False(recording.PolicyFor(TenantId.Parse("reseller-basic")).RecordingEnabled);
-        Assert.Equal((UkDivision.Scotland, Duration.FromMinutes(5), 50), (retention.Division, retention.ClaimTimeout, retention.BatchSize));
+        Assert.Equal((UkDivision.Scotland, UkDivision.NorthernIreland), (calendars.DefaultDivision, calendars.TenantDivisions["belfast-office"]));
+        Assert.Equal("Northern Ireland", provider.GetRequiredService<ITenantCalendars>().CalendarFor(TenantId.Parse("belfast-office")).Name);
+        Assert.Equal((Duration.FromMinutes(5), 50), (retention.ClaimTimeout, retention.BatchSize));
         Assert.Equal(20, dataSubjects.DeletionPeriodFor(TenantId.Parse("council")));
     }
 }

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ContactKit.DataSubjects;
-using ContactKit.Retention;
+using ContactKit.Calendars;
 using NodaTime;
 
 namespace ContactKit.Benchmarks.DataSubjects;
@@ -14,7 +14,7 @@ public class DataSubjectsBenchmarks
 {
     private static readonly ActorId Officer = ActorId.Parse("officer");
     private static readonly LocalDate Received = new(2026, 3, 2);
-    private readonly RightsRequestWorkflow _workflow = new(new StatutoryRightsRequestDeadlines(UkDivision.EnglandAndWales));
+    private readonly RightsRequestWorkflow _workflow = new(new UkTenantCalendars(UkDivision.EnglandAndWales));
     private RightsRequest _received = null!;
     private RightsRequestCommand _start = null!;
 

@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using ContactKit.Calendars;
 using ContactKit.Retention;
 using NodaTime;
 
 namespace ContactKit.Benchmarks.Retention;
 
-/// <summary>One disposal date from one rule, and one statutory deadline on a UK working-day calendar.</summary>
+/// <summary>One disposal date from one rule, and one statutory deadline on a UK working-day calendar (ContactKit.Calendars).</summary>
 [MemoryDiagnoser]
 public class RetentionCalculationBenchmarks
 {
@@ -23,8 +24,12 @@ public class RetentionCalculationBenchmarks
     private readonly StatutoryDeadlines _deadlines = new(UkCalendars.EnglandAndWales);
     private readonly Instant _ended = Instant.FromUtc(2026, 8, 31, 14, 5);
 
-    // Received the day before a run of Christmas holidays, with the fee paid late: the due date needs several working-day steps.
-    private readonly RightsRequestClock _clock = new() { Received = new LocalDate(2026, 11, 20), FeeReceived = new LocalDate(2026, 11, 25) };
+    // Received the day before a run of Christmas holidays, with the fee paid late and one clarification wait: the due
+    // date needs the wait counted and several working-day steps.
+    private readonly RightsRequestClock _clock = RightsRequestClock.Create(
+        new LocalDate(2026, 11, 20),
+        feeReceived: new LocalDate(2026, 11, 25),
+        clarifications: [new ClarificationWait(new LocalDate(2026, 11, 26), new LocalDate(2026, 11, 27))]).Value;
 
     [Benchmark]
     public Instant DisposalDateFromOneRule() => _rule.DisposalInstant(_ended, London);

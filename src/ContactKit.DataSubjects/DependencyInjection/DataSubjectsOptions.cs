@@ -1,4 +1,4 @@
-using ContactKit.Retention;
+using ContactKit.Calendars;
 using FluentValidation;
 
 namespace ContactKit.DataSubjects;
@@ -9,7 +9,10 @@ public sealed class DataSubjectsOptions
     /// <summary>The most days a deletion period may be: an authorised erasure must be carried out within a month.</summary>
     public const int MaxDeletionPeriodDays = 31;
 
-    /// <summary>How many days after an erasure request is authorised the data must be gone. Default 28.</summary>
+    /// <summary>
+    /// How many days after an erasure request is authorised the data must be gone, counted by
+    /// <see cref="StatutoryDeadlines.WithinDays"/> on the tenant's calendar from ContactKit.Calendars. Default 28.
+    /// </summary>
     public int DeletionPeriodDays { get; set; } = StatutoryDeadlines.DeletionOnRequestDays;
 
     /// <summary>Deletion periods by tenant id, for tenants whose notice promises a different period.</summary>
@@ -18,23 +21,11 @@ public sealed class DataSubjectsOptions
     /// <summary>How many days ahead an open request counts as due soon. Default 7.</summary>
     public int DueSoonWithinDays { get; set; } = 7;
 
-    /// <summary>The UK nation whose bank holidays apply to a tenant not listed in <see cref="TenantDivisions"/>. Default England and Wales.</summary>
-    public UkDivision DefaultDivision { get; set; } = UkDivision.EnglandAndWales;
-
-    /// <summary>The UK nation whose bank holidays apply, by tenant id.</summary>
-    public IDictionary<string, UkDivision> TenantDivisions { get; } = new Dictionary<string, UkDivision>(StringComparer.Ordinal);
-
     /// <summary>The deletion period of a tenant.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <returns>The number of days.</returns>
     public int DeletionPeriodFor(TenantId tenant) =>
         TenantDeletionPeriodDays.TryGetValue(tenant.Value, out var days) ? days : DeletionPeriodDays;
-
-    /// <summary>The UK nation whose bank holidays apply to a tenant.</summary>
-    /// <param name="tenant">The tenant.</param>
-    /// <returns>The division.</returns>
-    public UkDivision DivisionFor(TenantId tenant) =>
-        TenantDivisions.TryGetValue(tenant.Value, out var division) ? division : DefaultDivision;
 }
 
 /// <summary>Checks <see cref="DataSubjectsOptions"/> at start-up, reporting every problem at once.</summary>
@@ -54,13 +45,5 @@ public sealed class DataSubjectsOptionsValidator : AbstractValidator<DataSubject
         RuleFor(o => o.DueSoonWithinDays)
             .InclusiveBetween(1, 31)
             .WithMessage(o => $"DueSoonWithinDays is {o.DueSoonWithinDays}; set it between 1 and 31 days.");
-        RuleFor(o => o.DefaultDivision)
-            .IsInEnum()
-            .WithMessage(o => $"DefaultDivision '{o.DefaultDivision}' is not a UK division; use EnglandAndWales, Scotland or NorthernIreland.");
-        RuleForEach(o => o.TenantDivisions)
-            .Must(pair => Identifier.Validate(pair.Key, "tenant id") is null)
-            .WithMessage((_, pair) => $"TenantDivisions has '{pair.Key}', which is not a valid tenant id.")
-            .Must(pair => Enum.IsDefined(pair.Value))
-            .WithMessage((_, pair) => $"TenantDivisions['{pair.Key}'] is '{pair.Value}', not a UK division; use EnglandAndWales, Scotland or NorthernIreland.");
     }
 }

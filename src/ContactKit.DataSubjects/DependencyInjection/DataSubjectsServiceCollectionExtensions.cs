@@ -9,7 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DataSubjectsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the rights-request workflow and service, statutory deadlines from ContactKit.Retention's UK calendars,
+    /// Registers the rights-request workflow and service (their deadlines counted on each tenant's calendar from
+    /// ContactKit.Calendars, added here with <c>AddCalendars()</c>, where the nations and the bank-holiday feed are set),
     /// the personal-data source registry (holding every registered <see cref="IPersonalDataSource"/>), the subject-access
     /// exporter and the erasure service, with <see cref="DataSubjectsOptions"/> validated at start-up. The host (or
     /// <c>UseInMemoryStores()</c> in tests) provides <see cref="IRightsRequestStore"/> and <see cref="IErasureRetentionFacts"/>.
@@ -21,9 +22,8 @@ public static class DataSubjectsServiceCollectionExtensions
     public static ContactKitBuilder AddDataSubjects(this ContactKitBuilder builder, Action<DataSubjectsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddCalendars();
         var services = builder.Services;
-        services.TryAddSingleton<StatutoryRightsRequestDeadlines>();
-        services.TryAddSingleton<IRightsRequestDeadlines>(sp => sp.GetRequiredService<StatutoryRightsRequestDeadlines>());
         services.TryAddSingleton<RightsRequestWorkflow>();
         services.TryAddSingleton<RightsRequestService>();
         services.TryAddSingleton<IPersonalDataSourceRegistry, PersonalDataSourceRegistry>();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ContactKit.Auditing;
+using ContactKit.Calendars;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -16,14 +17,14 @@ namespace ContactKit.DataSubjects;
 /// <param name="registry">The personal-data sources.</param>
 /// <param name="facts">The retention facts of each item (schedule and holds).</param>
 /// <param name="audit">The audit trail.</param>
-/// <param name="deadlines">The statutory deadline calculators, for the tenant's working days.</param>
+/// <param name="calendars">Each tenant's calendar (ContactKit.Calendars), on which the deletion period is counted.</param>
 /// <param name="options">The deletion periods.</param>
 /// <param name="clock">The clock.</param>
 public sealed class ErasureService(
     IPersonalDataSourceRegistry registry,
     IErasureRetentionFacts facts,
     IAuditTrail audit,
-    StatutoryRightsRequestDeadlines deadlines,
+    ITenantCalendars calendars,
     IOptions<DataSubjectsOptions> options,
     IClock clock)
 {
@@ -44,7 +45,7 @@ public sealed class ErasureService(
         }
 
         var authorisedOn = request.ErasureAuthorisation.On;
-        var eraseBy = deadlines.For(request.Tenant).WithinDays(authorisedOn, options.Value.DeletionPeriodFor(request.Tenant));
+        var eraseBy = calendars.DeadlinesFor(request.Tenant).WithinDays(authorisedOn, options.Value.DeletionPeriodFor(request.Tenant));
         var decisions = ImmutableArray.CreateBuilder<ErasureDecision>();
         foreach (var source in registry.Sources)
         {

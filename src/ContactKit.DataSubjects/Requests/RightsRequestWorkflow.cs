@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
+using ContactKit.Calendars;
 using NodaTime;
 using NodaTime.Text;
 
@@ -20,8 +21,8 @@ public readonly record struct RightsRequestTransition(RightsRequestState From, R
 /// refused (<see cref="DataSubjectsErrorCodes.StepOutOfOrder"/>). The transition table is data
 /// (<see cref="Transitions"/>) and can be drawn with <see cref="ToMermaid"/>.
 /// </summary>
-/// <param name="deadlines">Calculates the statutory deadlines.</param>
-public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
+/// <param name="calendars">Each tenant's calendar and statutory deadlines (ContactKit.Calendars).</param>
+public sealed class RightsRequestWorkflow(ITenantCalendars calendars)
 {
     private static readonly RightsRequestState[] Open =
     [
@@ -35,7 +36,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         RightsRequestState.Received, RightsRequestState.VerifyingIdentity, RightsRequestState.AwaitingClarification, RightsRequestState.InProgress,
     ];
 
-    private readonly IRightsRequestDeadlines _deadlines = deadlines ?? throw new ArgumentNullException(nameof(deadlines));
+    private readonly ITenantCalendars _calendars = calendars ?? throw new ArgumentNullException(nameof(calendars));
 
     /// <summary>Every allowed move. Completed, refused and withdrawn requests have none: they never reopen.</summary>
     public static ImmutableArray<RightsRequestTransition> Transitions { get; } =
@@ -114,7 +115,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
             return error;
         }
 
-        var d = _deadlines.Calculate(tenant, new RequestTimeline(on, null, null, null));
+        var d = _calendars.DeadlinesFor(tenant).ForRightsRequest(RightsRequestClock.Start(on));
         var detail = intake.Representative is { } rep ? $"made by {rep.Relationship} on the subject's behalf" : null;
         return new RightsRequest
         {
@@ -154,12 +155,12 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         {
             RightsRequestAction.AskClarification when request.Right != DataSubjectRight.Access =>
                 new ContactKitError(DataSubjectsErrorCodes.ClarificationOnlyForAccess, $"Clarification can be asked only of a subject access request, and this is a request for {request.Right}; carry it out as made or contact the requester without stopping the clock.", "action"),
-            RightsRequestAction.AskClarification => request with
+            RightsRequestAction.AskClarification => RequestClocks.Of(request).Map(clock => request with
             {
                 ClarificationRequestedOn = command.On,
                 ClarificationReceivedOn = null,
-                EarlierClarificationDays = Timeline(request).ToClock().PausedDays,
-            },
+                EarlierClarificationDays = RequestClocks.FinishedWaitDays(clock),
+            }),
             RightsRequestAction.ReceiveClarification => request with { ClarificationReceivedOn = command.On },
             RightsRequestAction.ConfirmIdentity => request with { IdentityConfirmedOn = request.IdentityConfirmedOn ?? command.On },
             RightsRequestAction.ReceiveIdentityInformation => request with { IdentityInformationReceivedOn = command.On },
@@ -176,7 +177,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
             _ => Result<RightsRequest>.Success(request),
         };
 
-        return changed.Map(r => Advance(r, command, to));
+        return changed.Then(r => Advance(r, command, to));
     }
 
     // Steps are recorded in the order they happened: never dated before the step before them, and a clarification never
@@ -237,7 +238,7 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         return request with { Extension = new RequestExtension(command.Reasons, command.On) };
     }
 
-    private RightsRequest Advance(RightsRequest request, RightsRequestCommand command, RightsRequestState to)
+    private Result<RightsRequest> Advance(RightsRequest request, RightsRequestCommand command, RightsRequestState to)
     {
         var detail = command.Action switch
         {
@@ -254,21 +255,18 @@ public sealed class RightsRequestWorkflow(IRightsRequestDeadlines deadlines)
         return next.IsClockRunning ? WithDeadlines(next) : next;
     }
 
-    // The dates the request's deadlines are counted from: the relevant time (the latest of receipt, identity information
-    // and fee), and the clarification waits, including the days of every finished wait so far.
-    private static RequestTimeline Timeline(RightsRequest request) =>
-        new(request.RelevantTime, null, request.ClarificationRequestedOn, request.ClarificationReceivedOn, request.EarlierClarificationDays);
-
-    private RightsRequest WithDeadlines(RightsRequest request)
-    {
-        var d = _deadlines.Calculate(request.Tenant, Timeline(request));
-        var due = request.Extension is null ? d.Due : d.ExtendedDue;
-
-        // A deadline never moves earlier: a later calculation can only keep or postpone it.
-        return request with
+    // The deadlines are counted by ContactKit.Calendars from the request's clock, which holds every clarification wait so far.
+    private Result<RightsRequest> WithDeadlines(RightsRequest request) =>
+        RequestClocks.Of(request).Map(clock =>
         {
-            DueOn = LocalDate.Max(request.DueOn, due),
-            ExtensionNoticeDueOn = LocalDate.Max(request.ExtensionNoticeDueOn, d.ExtensionNoticeDue),
-        };
-    }
+            var d = _calendars.DeadlinesFor(request.Tenant).ForRightsRequest(clock);
+            var due = request.Extension is null ? d.Due : d.ExtendedDue;
+
+            // A deadline never moves earlier: a later calculation can only keep or postpone it.
+            return request with
+            {
+                DueOn = LocalDate.Max(request.DueOn, due),
+                ExtensionNoticeDueOn = LocalDate.Max(request.ExtensionNoticeDueOn, d.ExtensionNoticeDue),
+            };
+        });
 }

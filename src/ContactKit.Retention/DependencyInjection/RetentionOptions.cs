@@ -12,12 +12,6 @@ public sealed class RetentionOptions
     /// <summary>Schedules by tenant id.</summary>
     public IDictionary<string, RetentionSchedule> TenantSchedules { get; } = new Dictionary<string, RetentionSchedule>(StringComparer.Ordinal);
 
-    /// <summary>The UK division whose bank holidays the statutory deadlines use. Default England and Wales.</summary>
-    public UkDivision Division { get; set; } = UkDivision.EnglandAndWales;
-
-    /// <summary>A GOV.UK-format bank-holiday file that takes precedence over the built-in holidays for the years it covers.</summary>
-    public string? BankHolidayFeedPath { get; set; }
-
     /// <summary>How long a disposal claim lasts before another worker may take the item. Default ten minutes.</summary>
     public Duration ClaimTimeout { get; set; } = Duration.FromMinutes(10);
 
@@ -37,13 +31,6 @@ public sealed class RetentionOptionsValidator : AbstractValidator<RetentionOptio
         RuleFor(o => o.BatchSize)
             .InclusiveBetween(1, 100_000)
             .WithMessage(o => $"RetentionOptions.BatchSize is {o.BatchSize}; set it between 1 and 100000.");
-        RuleFor(o => o.Division)
-            .IsInEnum()
-            .WithMessage(o => $"RetentionOptions.Division '{o.Division}' is not a UK division; use EnglandAndWales, Scotland or NorthernIreland.");
-        RuleFor(o => o.BankHolidayFeedPath)
-            .Must(path => BankHolidayFeed.LoadFile(path!).IsSuccess)
-            .When(o => !string.IsNullOrWhiteSpace(o.BankHolidayFeedPath))
-            .WithMessage(o => $"RetentionOptions.BankHolidayFeedPath {Errors.Excerpt(o.BankHolidayFeedPath)} could not be loaded: {BankHolidayFeed.LoadFile(o.BankHolidayFeedPath!).Error?.Message} Point it at a GOV.UK bank-holidays.json copy or remove it.");
         RuleFor(o => o.Schedule)
             .Must(s => s!.Validate().IsEmpty)
             .When(o => o.Schedule is not null)

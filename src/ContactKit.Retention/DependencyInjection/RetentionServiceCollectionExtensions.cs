@@ -1,8 +1,6 @@
-using ContactKit.Calendars;
 using ContactKit.DependencyInjection;
 using ContactKit.Retention;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RetentionServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds retention schedules, the disposal planner, legal holds and statutory deadlines. A store
+    /// Adds retention schedules, the disposal planner and legal holds. A store
     /// (<see cref="IRetentionStore"/>) comes from a provider package, or <c>UseInMemoryStores()</c> in tests. Safe to
     /// call more than once; options are validated at start-up.
     /// </summary>
@@ -23,15 +21,8 @@ public static class RetentionServiceCollectionExtensions
         builder.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(configure);
         var services = builder.Services;
         services.TryAddSingleton<IRetentionScheduleProvider, OptionsRetentionScheduleProvider>();
-        services.TryAddSingleton<IWorkingDayCalendar>(sp => CreateCalendar(sp.GetRequiredService<IOptions<RetentionOptions>>().Value));
-        services.TryAddSingleton(sp => new StatutoryDeadlines(sp.GetRequiredService<IWorkingDayCalendar>()));
         services.TryAddSingleton<RetentionService>();
         services.TryAddSingleton<DisposalPlanner>();
         return builder;
     }
-
-    private static UkWorkingDayCalendar CreateCalendar(RetentionOptions options) =>
-        string.IsNullOrWhiteSpace(options.BankHolidayFeedPath)
-            ? UkCalendars.For(options.Division)
-            : UkCalendars.Create(options.Division, BankHolidayFeed.LoadFile(options.BankHolidayFeedPath).Value);
 }

@@ -10,7 +10,6 @@ namespace ContactKit.Retention.Serialization;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(InstantJsonConverter), typeof(LocalDateJsonConverter), typeof(PeriodJsonConverter), typeof(DurationJsonConverter), typeof(DateTimeZoneJsonConverter)])]
-[JsonSerializable(typeof(Dictionary<string, BankHolidayFeed.FeedDivision>))]
 [JsonSerializable(typeof(RetentionScheduleDocument))]
 internal sealed partial class RetentionJsonContext : JsonSerializerContext;
 

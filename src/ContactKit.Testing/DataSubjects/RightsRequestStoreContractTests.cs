@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ContactKit.DataSubjects;
-using ContactKit.Retention;
+using ContactKit.Calendars;
 using NodaTime;
 using Xunit;
 
@@ -19,7 +19,7 @@ public abstract class RightsRequestStoreContractTests
     private static readonly DataSubjectId Alice = DataSubjectId.Parse("alice");
     private static readonly ActorId Officer = ActorId.Parse("officer-1");
     private static readonly LocalDate Monday = new(2026, 3, 2);
-    private static readonly RightsRequestWorkflow Workflow = new(new StatutoryRightsRequestDeadlines(UkDivision.EnglandAndWales));
+    private static readonly RightsRequestWorkflow Workflow = new(new UkTenantCalendars(UkDivision.EnglandAndWales));
 
     /// <summary>Creates a new, empty store for one test.</summary>
     /// <returns>The store under test.</returns>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ContactKit.Calendars;
 using CsCheck;
 using ContactKit.Retention;
 using ContactKit.Testing;
@@ -39,7 +40,7 @@ public class ErasureHoldPropertyTests
             new PersonalDataSourceRegistry([source]),
             facts,
             new InMemoryAuditTrail(),
-            new StatutoryRightsRequestDeadlines(UkDivision.EnglandAndWales),
+            new UkTenantCalendars(UkDivision.EnglandAndWales),
             Options.Create(new DataSubjectsOptions()),
             FakeClocks.AtUtc(2026, 3, 6, 9));
         var plan = (await service.PlanAsync(ErasureTests.Authorised(new LocalDate(2026, 3, 5)))).Value;

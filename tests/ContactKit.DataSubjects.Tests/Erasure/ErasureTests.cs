@@ -1,5 +1,5 @@
 using ContactKit.DataSubjects.Tests.Requests;
-using ContactKit.Retention;
+using ContactKit.Calendars;
 using ContactKit.Testing;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -177,7 +177,7 @@ public class ErasureTests
             new PersonalDataSourceRegistry([recorder]),
             facts,
             audit ?? new InMemoryAuditTrail(),
-            new StatutoryRightsRequestDeadlines(UkDivision.EnglandAndWales),
+            new UkTenantCalendars(UkDivision.EnglandAndWales),
             Options.Create(options),
             FakeClocks.AtUtc(2026, 3, 6, 9));
         return (service, recorder, facts);

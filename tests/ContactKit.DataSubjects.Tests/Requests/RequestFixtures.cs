@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ContactKit.Retention;
+using ContactKit.Calendars;
 using NodaTime;
 
 namespace ContactKit.DataSubjects.Tests.Requests;
@@ -10,7 +10,7 @@ internal static class RequestFixtures
     public static readonly DataSubjectId Caller = DataSubjectId.Parse("caller-1");
     public static readonly ActorId Officer = ActorId.Parse("officer-7");
     public static readonly LocalDate Monday2March = new(2026, 3, 2);
-    public static readonly RightsRequestWorkflow Workflow = new(new StatutoryRightsRequestDeadlines(UkDivision.EnglandAndWales));
+    public static readonly RightsRequestWorkflow Workflow = new(new UkTenantCalendars(UkDivision.EnglandAndWales));
 
     public static RequestIntake ByEmail { get; } = new() { Channel = Channel.Email, Description = "Please send me a copy of my call recording." };
 

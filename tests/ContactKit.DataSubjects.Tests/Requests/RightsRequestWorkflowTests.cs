@@ -148,7 +148,7 @@ public class RightsRequestWorkflowTests
         Assert.False(asked.IsClockRunning);
         Assert.False(asked.IsOverdue(new LocalDate(2027, 1, 1)));
         Assert.Equal(RightsRequestState.InProgress, answered.State);
-        // Ten days paused: 2 April plus 10 days is Sunday 12 April, so Monday 13 April.
+        // Eleven days paused (10 to 20 March, both included): 2 April plus 11 days is Monday 13 April.
         Assert.Equal(new LocalDate(2026, 4, 13), answered.DueOn);
     }
 
@@ -162,9 +162,34 @@ public class RightsRequestWorkflowTests
 
         var secondAnswer = Apply(second, (by, at, on) => RightsRequestCommand.ReceiveClarification(by, at, on), new LocalDate(2026, 3, 30)).Value;
 
-        Assert.Equal(10, secondAnswer.EarlierClarificationDays);
-        // Ten days then seven days paused: 2 April plus 17 days is Sunday 19 April, so Monday 20 April.
-        Assert.Equal(new LocalDate(2026, 4, 20), secondAnswer.DueOn);
+        Assert.Equal(11, secondAnswer.EarlierClarificationDays);
+        // Eleven days then eight days paused (each wait's first and last days included): 2 April plus 19 days is Tuesday 21 April.
+        Assert.Equal(new LocalDate(2026, 4, 21), secondAnswer.DueOn);
+    }
+
+    [Fact]
+    public void ReceiveClarification_DatedBeforeItWasAsked_RefusedAndTheRequestUnchanged()
+    {
+        var request = Receive(DataSubjectRight.Access, Monday2March);
+        var asked = Apply(request, (by, at, on) => RightsRequestCommand.AskClarification(by, at, on, "which calls?"), new LocalDate(2026, 3, 9)).Value;
+
+        var answered = Apply(asked, (by, at, on) => RightsRequestCommand.ReceiveClarification(by, at, on), new LocalDate(2026, 3, 4));
+
+        Assert.True(answered.IsFailure);
+        Assert.Equal(RightsRequestState.AwaitingClarification, asked.State);
+    }
+
+    [Fact]
+    public void ReceiveClarification_AskedOn4MarchAnsweredOn9March_DueOn8AprilNot7April()
+    {
+        // Art 12A(5)(b): the period beginning with the day asked and ending with the day answered does not count.
+        var request = Receive(DataSubjectRight.Access, Monday2March);
+        var asked = Apply(request, (by, at, on) => RightsRequestCommand.AskClarification(by, at, on, "which calls?"), new LocalDate(2026, 3, 4)).Value;
+
+        var answered = Apply(asked, (by, at, on) => RightsRequestCommand.ReceiveClarification(by, at, on), new LocalDate(2026, 3, 9)).Value;
+
+        Assert.Equal(new LocalDate(2026, 4, 8), answered.DueOn);
+        Assert.Equal(new LocalDate(2026, 4, 8), answered.ExtensionNoticeDueOn);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using ContactKit.Calendars;
 using ContactKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,7 +23,7 @@ public sealed class AddRetentionTests
     public void AddRetention_Resolves_EveryServiceOnInMemoryStores()
     {
         var services = new ServiceCollection();
-        services.AddContactKit().AddRetention(o => o.Division = UkDivision.Scotland).UseInMemoryStores();
+        services.AddContactKit().AddRetention().UseInMemoryStores();
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -32,8 +31,6 @@ public sealed class AddRetentionTests
         Assert.IsType<InMemoryRetentionStore>(provider.GetRequiredService<IRetentionStore>());
         Assert.NotNull(provider.GetRequiredService<RetentionService>());
         Assert.NotNull(provider.GetRequiredService<DisposalPlanner>());
-        Assert.Equal("Scotland", provider.GetRequiredService<StatutoryDeadlines>().Calendar.Name);
-        Assert.Same(provider.GetRequiredService<IWorkingDayCalendar>(), provider.GetRequiredService<StatutoryDeadlines>().Calendar);
     }
 
     [Fact]
@@ -44,18 +41,16 @@ public sealed class AddRetentionTests
         {
             o.ClaimTimeout = Duration.Zero;
             o.BatchSize = 0;
-            o.BankHolidayFeedPath = "/no/such/feed.json";
             o.Schedule = new RetentionSchedule { Name = "s", Rules = [] };
         });
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal(4, ex.Failures.Count());
+        Assert.Equal(3, ex.Failures.Count());
         Assert.All(ex.Failures, f => Assert.StartsWith("CK0007: ", f, StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("RetentionOptions.ClaimTimeout", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("RetentionOptions.BatchSize", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.Contains("RetentionOptions.BankHolidayFeedPath", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("at least one rule", StringComparison.Ordinal));
     }
 

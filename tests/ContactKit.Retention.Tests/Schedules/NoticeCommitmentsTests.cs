@@ -96,15 +96,4 @@ public sealed class NoticeCommitmentsTests
         Assert.Equal(RetentionErrorCodes.InvalidSchedule, error?.Code);
         Assert.Equal("$.rules[0].period", error?.Field);
     }
-
-    [Fact]
-    public void DeletionOnRequest_WithinTwentyEightDaysOfAuthorisation()
-    {
-        var deadlines = new StatutoryDeadlines(UkCalendars.EnglandAndWales);
-        var authorised = new LocalDate(2026, 4, 1);
-
-        var due = deadlines.DeletionOnRequestDue(authorised);
-
-        Assert.Equal(new LocalDate(2026, 4, 29), due);
-    }
 }

@@ -1,20 +1,23 @@
-using ContactKit.Calendars;
 using NodaTime;
 
-namespace ContactKit.Retention;
+namespace ContactKit.Calendars;
 
 /// <summary>
 /// Statutory and promised deadlines counted on a working-day calendar. Rights requests follow UK GDPR Art 12A (in force
 /// 5 February 2026) and the ICO's method: one month beginning with the relevant time, counted to the corresponding date
-/// of the next month (or that month's last day where there is none), plus any days paused for clarification, moved to
-/// the next working day when it lands on a weekend or bank holiday. Nothing here allocates.
+/// of the next month (or that month's last day where there is none), one day later for every day of a clarification
+/// wait inside the period (the day of asking and the day of the answer both left out, Art 12A(5)(b)), then moved to the
+/// next working day when it lands on a weekend or bank holiday. Nothing here allocates.
 /// </summary>
 public sealed class StatutoryDeadlines
 {
     /// <summary>How many days a recording deletion request may take once authorised (notice 002).</summary>
     public const int DeletionOnRequestDays = 28;
 
-    /// <summary>How many days old a TPS or CTPS screening may be before it must be done again (notice 002).</summary>
+    /// <summary>
+    /// How many days old a TPS or CTPS screening may be before it must be done again (notice 002; PECR regulation 21 and
+    /// the 28-day rule of the TPS and CTPS). ContactKit.Consent's <c>ScreeningValidity</c> may set a shorter age.
+    /// </summary>
     public const int ScreeningValidDays = 28;
 
     /// <summary>The least number of days' notice given before a revised privacy notice takes effect (notice 003).</summary>
@@ -32,29 +35,40 @@ public sealed class StatutoryDeadlines
     public IWorkingDayCalendar Calendar { get; }
 
     /// <summary>
-    /// The day by which a request must be answered: one month from the relevant time, plus paused days, on or after
-    /// that the next working day. While <see cref="RightsRequestClock.IsAwaitingClarification"/>, the result is the
-    /// earliest the deadline can be; each further day of waiting moves it one day later.
+    /// The day by which a request must be answered: the end of the one-month period
+    /// (<see cref="RightsRequestClock.EndOfPeriod"/>), or the next working day after it. While
+    /// <see cref="RightsRequestClock.IsAwaitingClarification"/>, the result is the earliest the deadline can be; each
+    /// further day of waiting moves it one day later.
     /// </summary>
     /// <param name="clock">The facts of the request.</param>
     /// <returns>The last day to respond.</returns>
     public LocalDate RightsRequestDue(in RightsRequestClock clock) => MonthsFromRelevantTime(clock, 1);
 
     /// <summary>
-    /// The day by which an extended request must be answered: three months from the relevant time (one month plus the
-    /// two-month extension), plus paused days, moved to the next working day.
+    /// The day by which an extended request must be answered: the end of three months from the relevant time
+    /// (one month plus the two-month extension), later by the days of clarification waits inside it, moved to the next
+    /// working day.
     /// </summary>
     /// <param name="clock">The facts of the request.</param>
     /// <returns>The last day to respond when the period has been extended.</returns>
     public LocalDate RightsRequestExtendedDue(in RightsRequestClock clock) => MonthsFromRelevantTime(clock, 3);
 
     /// <summary>
-    /// The last day to tell the requester, with reasons, that the period is being extended: the end of the first
-    /// month, which is the same day as <see cref="RightsRequestDue"/>.
+    /// The last day to tell the requester, with reasons, that the period is being extended: the end of the
+    /// first month, which is the same day as <see cref="RightsRequestDue"/> and moves with clarification waits the same way.
     /// </summary>
     /// <param name="clock">The facts of the request.</param>
     /// <returns>The last day to send the extension notice.</returns>
     public LocalDate ExtensionNoticeDue(in RightsRequestClock clock) => MonthsFromRelevantTime(clock, 1);
+
+    /// <summary>All three deadlines of a request at once.</summary>
+    /// <param name="clock">The facts of the request.</param>
+    /// <returns>The deadlines.</returns>
+    public RightsRequestDeadlines ForRightsRequest(in RightsRequestClock clock)
+    {
+        var due = RightsRequestDue(clock);
+        return new RightsRequestDeadlines(due, RightsRequestExtendedDue(clock), due);
+    }
 
     /// <summary>
     /// A promise to act within a number of calendar days (deletion on request within 28 days, for example): the start
@@ -93,5 +107,5 @@ public sealed class StatutoryDeadlines
     public static LocalDate EarliestNoticeEffectiveDate(LocalDate published) => published.PlusDays(NoticeChangeDays);
 
     private LocalDate MonthsFromRelevantTime(in RightsRequestClock clock, int months) =>
-        Calendar.OnOrNextWorkingDay(clock.RelevantTime.PlusMonths(months).PlusDays(clock.PausedDays));
+        Calendar.OnOrNextWorkingDay(clock.EndOfPeriod(months));
 }

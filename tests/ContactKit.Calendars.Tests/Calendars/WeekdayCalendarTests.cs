@@ -1,8 +1,7 @@
-using ContactKit.Calendars;
 using CsCheck;
 using NodaTime;
 
-namespace ContactKit.Abstractions.Tests.Calendars;
+namespace ContactKit.Calendars.Tests.Calendars;
 
 public class WeekdayCalendarTests
 {

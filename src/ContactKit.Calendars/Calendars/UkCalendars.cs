@@ -1,6 +1,5 @@
-using ContactKit.Calendars;
 
-namespace ContactKit.Retention;
+namespace ContactKit.Calendars;
 
 /// <summary>
 /// The working-day calendars of the three UK divisions, with the holidays built into this release. To use a newer

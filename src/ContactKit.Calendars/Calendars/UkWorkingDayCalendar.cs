@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using ContactKit.Calendars;
 using NodaTime;
 
-namespace ContactKit.Retention;
+namespace ContactKit.Calendars;
 
 /// <summary>
 /// A UK working-day calendar: Monday to Friday except the bank holidays of one division. Holidays come from the

@@ -1,4 +1,4 @@
-namespace ContactKit.Retention;
+namespace ContactKit.Calendars;
 
 /// <summary>The three UK jurisdictions that each have their own bank holidays.</summary>
 public enum UkDivision

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace ContactKit.Retention;
+namespace ContactKit.Calendars;
 
 /// <summary>
 /// The bank holidays of each UK division computed from the standing rules (the Banking and Financial Dealings Act 1971

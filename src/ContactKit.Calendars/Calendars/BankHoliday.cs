@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace ContactKit.Retention;
+namespace ContactKit.Calendars;
 
 /// <summary>One bank holiday in one UK division.</summary>
 /// <param name="Date">The day on which the holiday is taken (a substitute day where the usual date is a weekend).</param>

@@ -1,12 +1,13 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ContactKit.Retention.Serialization;
+
 using NodaTime;
 using NodaTime.Text;
 
-namespace ContactKit.Retention;
+namespace ContactKit.Calendars;
 
 /// <summary>
 /// A copy of the published UK bank-holiday list in the GOV.UK <c>bank-holidays.json</c> format. Give it to
@@ -44,28 +45,42 @@ public sealed class BankHolidayFeed
     public ImmutableArray<BankHoliday> GetBankHolidays(UkDivision division, int year) =>
         _years.TryGetValue((division, year), out var list) ? list : [];
 
-    /// <summary>Reads a feed from JSON text.</summary>
+    /// <summary>Reads a feed from JSON text. Bad input of any kind is a refusal, never an exception.</summary>
     /// <param name="json">The JSON.</param>
-    /// <returns>The feed, or <see cref="RetentionErrorCodes.InvalidBankHolidayFeed"/> naming the JSON path at fault.</returns>
+    /// <returns>The feed, or <see cref="CalendarsErrorCodes.InvalidBankHolidayFeed"/> naming the JSON path at fault.</returns>
     public static Result<BankHolidayFeed> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(() => JsonSerializer.Deserialize(json, RetentionJsonContext.Default.DictionaryStringFeedDivision));
+
+        // Text with a lone surrogate cannot be turned into UTF-8 for the reader, which would throw; refuse it here.
+        for (var i = 0; i < json.Length; i++)
+        {
+            if (char.IsHighSurrogate(json[i]) && i + 1 < json.Length && char.IsLowSurrogate(json[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(json[i]))
+            {
+                return Invalid("$", $"is not valid text: character {i} is half of a surrogate pair");
+            }
+        }
+
+        return Read(() => JsonSerializer.Deserialize(json, CalendarsJsonContext.Default.DictionaryStringFeedDivision));
     }
 
     /// <summary>Reads a feed from a UTF-8 JSON stream (the stream is read to its end and left open).</summary>
     /// <param name="utf8Json">The stream.</param>
-    /// <returns>The feed, or <see cref="RetentionErrorCodes.InvalidBankHolidayFeed"/> naming the JSON path at fault.</returns>
+    /// <returns>The feed, or <see cref="CalendarsErrorCodes.InvalidBankHolidayFeed"/> naming the JSON path at fault.</returns>
     public static Result<BankHolidayFeed> Load(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return Read(() => JsonSerializer.Deserialize(utf8Json, RetentionJsonContext.Default.DictionaryStringFeedDivision));
+        return Read(() => JsonSerializer.Deserialize(utf8Json, CalendarsJsonContext.Default.DictionaryStringFeedDivision));
     }
 
     /// <summary>Reads a feed from a file.</summary>
     /// <param name="path">The file's path.</param>
-    /// <returns>The feed, <see cref="RetentionErrorCodes.BankHolidayFeedUnreadable"/> when the file cannot be read, or
-    /// <see cref="RetentionErrorCodes.InvalidBankHolidayFeed"/> when its content is wrong.</returns>
+    /// <returns>The feed, <see cref="CalendarsErrorCodes.BankHolidayFeedUnreadable"/> when the file cannot be read, or
+    /// <see cref="CalendarsErrorCodes.InvalidBankHolidayFeed"/> when its content is wrong.</returns>
     public static Result<BankHolidayFeed> LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -76,9 +91,15 @@ public sealed class BankHolidayFeed
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "there is no such file",
+                UnauthorizedAccessException => "access to it is denied",
+                _ => "it could not be opened",
+            };
             return new ContactKitError(
-                RetentionErrorCodes.BankHolidayFeedUnreadable,
-                $"The bank-holiday feed '{path}' could not be read ({e.Message}); check the path and the file's permissions.",
+                CalendarsErrorCodes.BankHolidayFeedUnreadable,
+                $"The bank-holiday feed {Errors.Excerpt(path)} could not be read ({reason}); check the path and the file's permissions.",
                 "path");
         }
 
@@ -97,7 +118,8 @@ public sealed class BankHolidayFeed
         }
         catch (JsonException e)
         {
-            return Invalid(e.Path ?? "$", $"is not valid feed JSON ({FirstSentence(e.Message)})");
+            // The reader's own message can quote the input, so only its position is repeated.
+            return Invalid(SafePath(e.Path), $"is not valid feed JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1})");
         }
 
         if (root is null)
@@ -130,10 +152,11 @@ public sealed class BankHolidayFeed
                     return Invalid(path + ".title", "must name the holiday");
                 }
 
-                var parsed = LocalDatePattern.Iso.Parse(e.Date ?? string.Empty);
-                if (!parsed.Success)
+                // The pattern alone would stop reading at a NUL and accept what comes before it, so the shape is checked first.
+                var parsed = IsIsoDateShape(e.Date) ? LocalDatePattern.Iso.Parse(e.Date) : null;
+                if (parsed is not { Success: true })
                 {
-                    return Invalid(path + ".date", $"must be a date written yyyy-MM-dd but was '{e.Date}'");
+                    return Invalid(path + ".date", $"must be a date written yyyy-MM-dd but was {Errors.Excerpt(e.Date)}");
                 }
 
                 var date = parsed.Value;
@@ -162,14 +185,21 @@ public sealed class BankHolidayFeed
             kv => kv.Value.OrderBy(h => h.Date).ToImmutableArray()));
     }
 
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
-    }
+    // Exactly ten characters, four digits, a hyphen, two digits, a hyphen, two digits.
+    private static bool IsIsoDateShape([NotNullWhen(true)] string? text) =>
+        text is { Length: 10 } &&
+        char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && char.IsAsciiDigit(text[2]) && char.IsAsciiDigit(text[3]) &&
+        text[4] == '-' && char.IsAsciiDigit(text[5]) && char.IsAsciiDigit(text[6]) &&
+        text[7] == '-' && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]);
+
+    // A reader's path names the input's own property names; it is repeated only when short and made of plain characters.
+    private static string SafePath(string? path) =>
+        path is { Length: > 0 and <= 64 } && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '$' or '.' or '[' or ']' or '\'' or '-' or '_')
+            ? path
+            : "$";
 
     private static ContactKitError Invalid(string path, string problem) =>
-        new(RetentionErrorCodes.InvalidBankHolidayFeed, $"The bank-holiday feed at {path} {problem}.", path);
+        new(CalendarsErrorCodes.InvalidBankHolidayFeed, $"The bank-holiday feed at {path} {problem}.", path);
 
     internal sealed class FeedDivision
     {

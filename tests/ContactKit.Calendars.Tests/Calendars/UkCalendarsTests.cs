@@ -1,8 +1,7 @@
-using ContactKit.Calendars;
 using CsCheck;
 using NodaTime;
 
-namespace ContactKit.Retention.Tests.Calendars;
+namespace ContactKit.Calendars.Tests.Calendars;
 
 public sealed class UkCalendarsTests
 {

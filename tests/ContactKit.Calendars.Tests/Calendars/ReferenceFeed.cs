@@ -1,4 +1,4 @@
-namespace ContactKit.Retention.Tests.Calendars;
+namespace ContactKit.Calendars.Tests.Calendars;
 
 /// <summary>Finds the published bank-holiday feed kept beside the repository (never inside it).</summary>
 internal static class ReferenceFeed

@@ -1,0 +1,122 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace ContactKit.Calendars.Tests.Architecture;
+
+public sealed class ConceptDependencyTests
+{
+    // The concept packages. Each may reference ContactKit.Abstractions and ContactKit.Calendars, never another concept.
+    private static readonly string[] Concepts =
+    [
+        "ContactKit.Consent", "ContactKit.Recording", "ContactKit.Retention", "ContactKit.DataSubjects", "ContactKit.Redaction",
+    ];
+
+    // The one reference still allowed between concepts. DataSubjects reads legal holds and retention rules for its
+    // erasure decisions (RetentionErasureFacts); those erasure facts move to the layer above the concepts (the
+    // interaction layer, issue 12), and this exception goes with them. No other pair may be added here.
+    private static readonly (string From, string To)[] KnownExceptions =
+    [
+        ("ContactKit.DataSubjects", "ContactKit.Retention"),
+    ];
+
+    [Fact]
+    public void ConceptPackages_References_NeverReachAnotherConceptExceptTheKnownErasureFacts()
+    {
+        var found = new List<(string From, string To)>();
+        var checkedConcepts = new List<string>();
+        foreach (var concept in Concepts)
+        {
+            if (Load(concept) is not { } assembly)
+            {
+                continue;
+            }
+
+            checkedConcepts.Add(concept);
+            found.AddRange(assembly.GetReferencedAssemblies()
+                .Select(r => r.Name!)
+                .Where(r => r != concept && Concepts.Contains(r, StringComparer.Ordinal))
+                .Select(r => (concept, r)));
+        }
+
+        // The four packages that exist today must all have been read; Redaction is checked once it exists.
+        Assert.Subset(checkedConcepts.ToHashSet(), new HashSet<string> { "ContactKit.Consent", "ContactKit.Recording", "ContactKit.Retention", "ContactKit.DataSubjects" });
+        var unexpected = found.Except(KnownExceptions).ToList();
+        Assert.True(unexpected.Count == 0, $"A concept package references another: {string.Join(", ", unexpected.Select(p => $"{p.From} -> {p.To}"))}. Move what ties them together above the concepts, or into ContactKit.Abstractions or ContactKit.Calendars.");
+        var stale = KnownExceptions.Except(found).ToList();
+        Assert.True(stale.Count == 0, $"The known exception {string.Join(", ", stale.Select(p => $"{p.From} -> {p.To}"))} is gone: remove it from {nameof(KnownExceptions)}.");
+    }
+
+    [Theory]
+    [InlineData("ContactKit.Retention")] // its disposal dates need no working days, so it leans on nothing but Abstractions
+    [InlineData("ContactKit.DataSubjects")] // its rights-request and erasure deadlines count on the one calendar source
+    public void ConceptPackages_ThatCountDeadlines_TakeClocksFromCalendarsAlone(string concept)
+    {
+        var references = Load(concept)!.GetReferencedAssemblies().Select(r => r.Name).ToList();
+
+        Assert.DoesNotContain(references, r => r is not null && r.StartsWith("ContactKit.", StringComparison.Ordinal) &&
+            r is not ("ContactKit.Abstractions" or "ContactKit.Calendars") && !KnownExceptions.Contains((concept, r)));
+    }
+
+    [Fact]
+    public void Calendars_References_OnlyAbstractionsAmongContactKitPackages()
+    {
+        var references = typeof(ITenantCalendars).Assembly.GetReferencedAssemblies()
+            .Select(r => r.Name!)
+            .Where(r => r.StartsWith("ContactKit.", StringComparison.Ordinal));
+
+        Assert.Equal(["ContactKit.Abstractions"], references);
+    }
+
+    [Fact]
+    public void ArchitectureDoc_PackageGraph_MatchesTheAssembliesReferences()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "architecture.md"));
+        var graph = doc[doc.IndexOf("```mermaid\nflowchart TD", StringComparison.Ordinal)..];
+        graph = graph[..graph.IndexOf("\n```", 10, StringComparison.Ordinal)];
+        var drawn = Regex.Matches(graph, @"^\s*(\w+)\s*(?:-->|-\..*?\.->)\s*(\w+)\s*$", RegexOptions.Multiline)
+            .Select(m => ("ContactKit." + m.Groups[1].Value, "ContactKit." + m.Groups[2].Value))
+            .ToHashSet();
+        var nodes = Regex.Matches(graph, @"^\s*(\w+)\[", RegexOptions.Multiline).Select(m => "ContactKit." + m.Groups[1].Value).ToList();
+        var compared = 0;
+        foreach (var node in nodes)
+        {
+            // ContactKit.Testing is not referenced by this test project; every other package in the drawing is.
+            if (Load(node) is not { } assembly)
+            {
+                continue;
+            }
+
+            compared++;
+            var actual = assembly.GetReferencedAssemblies().Select(r => r.Name!).Where(r => r.StartsWith("ContactKit.", StringComparison.Ordinal)).Order().ToList();
+            var expected = drawn.Where(e => e.Item1 == node).Select(e => e.Item2).Order().ToList();
+            Assert.True(expected.SequenceEqual(actual), $"docs/architecture.md draws {node} -> [{string.Join(", ", expected)}] but it references [{string.Join(", ", actual)}].");
+        }
+
+        Assert.True(compared >= 6, $"Only {compared} packages of the drawing were compared.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ContactKit.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (ContactKit.sln) was not found above the test binaries.");
+    }
+
+    private static Assembly? Load(string name)
+    {
+        try
+        {
+            return Assembly.Load(new AssemblyName(name));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+}
