@@ -37,6 +37,9 @@ public sealed class RecordingRuleOverride
 
     /// <summary>The law or advice it rests on.</summary>
     public string Source { get; set; } = string.Empty;
+
+    /// <summary>Why the source is read this way, where that is not plain (for example where sources disagree); optional.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>Checks <see cref="ConsentOptions"/> at start-up.</summary>
