@@ -70,7 +70,7 @@ public class ConsentLedgerTests
     {
         // Replays raced past the ledger's "already stored?" read, and each wrote its own audit entry.
         const int threads = 8;
-        const int rounds = 25;
+        const int rounds = 100;
         var ledger = Ledger();
         for (var round = 0; round < rounds; round++)
         {
