@@ -34,7 +34,7 @@ public sealed class InMemoryConsentStore : IConsentStore
             {
                 return ValueTask.FromResult<Result<ConsentAppendOutcome>>(existing == record with { Sequence = existing.Sequence }
                     ? new ConsentAppendOutcome(existing, IsNew: false)
-                    : new ContactKitError(ConsentErrorCodes.DuplicateConsentRecord, $"Consent record '{record.Id}' is already in the ledger with different content; records are never changed, so append a new record instead.", "Id"));
+                    : new ContactKitError(ConsentErrorCodes.DuplicateConsentRecord, $"Consent record {Errors.Excerpt(record.Id.Value)} is already in the ledger with different content; records are never changed, so append a new record instead.", "Id"));
             }
 
             if (!_byTenant.TryGetValue(record.Tenant, out var records))
