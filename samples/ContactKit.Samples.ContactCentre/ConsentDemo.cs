@@ -91,7 +91,7 @@ public static class ConsentDemo
         var tps = provider.GetRequiredService<FakeTelephonePreferenceService>();
         var screener = provider.GetRequiredService<MarketingCallScreener>();
         var list = new[] { "07700 900101", "07700 900102", "07700 900103", "07700 900104", "07700 900105", "07700 900106" }
-            .Select(n => TelephoneNumber.Parse(n).Value).ToArray();
+            .Select(n => TelephoneNumber.Parse(n)).ToArray();
         tps.Register(list[1], TelephonePreferenceRegisters.Tps).Register(list[2], TelephonePreferenceRegisters.Tps).Register(list[4], TelephonePreferenceRegisters.Ctps);
         var builder = new MarketingCallIndex.Builder();
         await screener.ScreenAsync(tenant, list[..5], builder);
@@ -101,7 +101,7 @@ public static class ConsentDemo
         builder.Apply(list[3], subject.OptIn(MarketingChannel.Phone, clock.GetCurrentInstant()).Object(OptOutRoute.Letter, clock.GetCurrentInstant()));
         var index = screener.Build(builder);
 
-        foreach (var number in list.Append(TelephoneNumber.Parse("07700 900199").Value))
+        foreach (var number in list.Append(TelephoneNumber.Parse("07700 900199")))
         {
             var decision = screener.Decide(tenant, index, number);
             await output.WriteLineAsync($"  {(decision.MayCall ? "CALL  " : "REFUSE")} {number} {decision.Explain()}");

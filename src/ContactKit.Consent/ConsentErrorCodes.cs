@@ -21,9 +21,6 @@ public static class ConsentErrorCodes
     /// <summary>An announcement template has an unknown placeholder, an unclosed brace, or lacks a placeholder it needs.</summary>
     public const string InvalidAnnouncementTemplate = "CK0304";
 
-    /// <summary>A telephone number cannot be normalised to E.164.</summary>
-    public const string InvalidTelephoneNumber = "CK0305";
-
     /// <summary>A consent record is missing a field its status or method needs (purposes, notice, evidence, expiry order).</summary>
     public const string InvalidConsentRecord = "CK0306";
 

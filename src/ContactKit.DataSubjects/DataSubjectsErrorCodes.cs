@@ -9,9 +9,6 @@ public static class DataSubjectsErrorCodes
     /// <summary>A National Insurance number breaks one of HMRC's format rules, or is a temporary reference number.</summary>
     public const string InvalidNationalInsuranceNumber = "CK0400";
 
-    /// <summary>A telephone number is neither E.164 nor a UK national number.</summary>
-    public const string InvalidTelephoneNumber = "CK0401";
-
     /// <summary>An email address is not a single local part, an <c>@</c> and a domain name.</summary>
     public const string InvalidEmailAddress = "CK0402";
 

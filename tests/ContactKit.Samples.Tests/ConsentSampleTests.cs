@@ -38,13 +38,13 @@ public class ConsentSampleTests
     {
         var text = await RunAsync();
 
-        Assert.Contains("CALL   +447700900101 may call: screened on 2026-03-02; not on TPS or CTPS", text, StringComparison.Ordinal);
-        Assert.Contains("REFUSE +447700900102 refused: screened on 2026-03-02; on the TPS register with no specific consent", text, StringComparison.Ordinal);
-        Assert.Contains("CALL   +447700900103 may call: screened on 2026-03-02; on the TPS register but gave this caller specific consent", text, StringComparison.Ordinal);
-        Assert.Contains("REFUSE +447700900104 refused: objected to direct marketing", text, StringComparison.Ordinal);
-        Assert.Contains("REFUSE +447700900105 refused: screened on 2026-03-02; on the CTPS register with no specific consent", text, StringComparison.Ordinal);
-        Assert.Contains("REFUSE +447700900106 refused: last screened on 2026-01-20, too long ago", text, StringComparison.Ordinal);
-        Assert.Contains("REFUSE +447700900199 refused: never screened against TPS/CTPS", text, StringComparison.Ordinal);
+        Assert.Contains("CALL   +44•••••••101 may call: screened on 2026-03-02; not on TPS or CTPS", text, StringComparison.Ordinal);
+        Assert.Contains("REFUSE +44•••••••102 refused: screened on 2026-03-02; on the TPS register with no specific consent", text, StringComparison.Ordinal);
+        Assert.Contains("CALL   +44•••••••103 may call: screened on 2026-03-02; on the TPS register but gave this caller specific consent", text, StringComparison.Ordinal);
+        Assert.Contains("REFUSE +44•••••••104 refused: objected to direct marketing", text, StringComparison.Ordinal);
+        Assert.Contains("REFUSE +44•••••••105 refused: screened on 2026-03-02; on the CTPS register with no specific consent", text, StringComparison.Ordinal);
+        Assert.Contains("REFUSE +44•••••••106 refused: last screened on 2026-01-20, too long ago", text, StringComparison.Ordinal);
+        Assert.Contains("REFUSE +44•••••••199 refused: never screened against TPS/CTPS", text, StringComparison.Ordinal);
     }
 
     private static async Task<string> RunAsync()

@@ -21,12 +21,12 @@ public sealed class ContactKitOptionsValidator : AbstractValidator<ContactKitOpt
     {
         RuleFor(o => o.DefaultTimeZoneId)
             .Must(BeATimeZone)
-            .WithMessage(o => $"'{o.DefaultTimeZoneId}' is not an IANA time zone id; use one such as 'Europe/London'.");
+            .WithMessage(o => $"{Errors.Excerpt(o.DefaultTimeZoneId)} is not an IANA time zone id; use one such as 'Europe/London'.");
         RuleForEach(o => o.TenantTimeZones)
             .Must(pair => Identifier.Validate(pair.Key, "tenant id") is null)
-            .WithMessage((_, pair) => $"'{pair.Key}' is not a valid tenant id.")
+            .WithMessage((_, pair) => $"{Errors.Excerpt(pair.Key)} is not a valid tenant id.")
             .Must(pair => BeATimeZone(pair.Value))
-            .WithMessage((_, pair) => $"Tenant '{pair.Key}' has time zone '{pair.Value}', which is not an IANA time zone id.");
+            .WithMessage((_, pair) => $"Tenant {Errors.Excerpt(pair.Key)} has time zone {Errors.Excerpt(pair.Value)}, which is not an IANA time zone id.");
     }
 
     private static bool BeATimeZone(string? id) => id is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is not null;

@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using ContactKit.Serialization;
 
 namespace ContactKit;
 
@@ -7,6 +10,7 @@ namespace ContactKit;
 /// and the field or setting that caused it, where there is one.
 /// </summary>
 /// <remarks>Codes are listed in <c>docs/errors.md</c>; a code never changes meaning once released.</remarks>
+[JsonConverter(typeof(ContactKitErrorJsonConverter))]
 public sealed partial record ContactKitError
 {
     /// <summary>Creates an error.</summary>
@@ -17,9 +21,9 @@ public sealed partial record ContactKitError
     public ContactKitError(string code, string message, string? field = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        if (code is null || !CodePattern().IsMatch(code))
+        if (!IsCode(code))
         {
-            throw new ArgumentException($"Error code '{code}' must be 'CK' followed by four digits.", nameof(code));
+            throw new ArgumentException($"Error code {Errors.Excerpt(code)} must be 'CK' followed by four digits.", nameof(code));
         }
 
         Code = code;
@@ -45,6 +49,11 @@ public sealed partial record ContactKitError
     /// <returns>The formatted error.</returns>
     public override string ToString() => Field is null ? $"{Code}: {Message}" : $"{Code}: {Message} (field: {Field})";
 
-    [GeneratedRegex("^CK[0-9]{4}$", RegexOptions.CultureInvariant)]
+    /// <summary>Whether <paramref name="code"/> is <c>CK</c> followed by four digits.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns><see langword="true"/> when well formed.</returns>
+    internal static bool IsCode([NotNullWhen(true)] string? code) => code is not null && CodePattern().IsMatch(code);
+
+    [GeneratedRegex("^CK[0-9]{4}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }

@@ -41,4 +41,7 @@ public static class ErrorCodes
 
     /// <summary>A required value is missing.</summary>
     public const string Required = "CK0012";
+
+    /// <summary>A telephone number cannot be read: a character other than digits and separators, too few or too many digits for its country, or an unknown country calling code.</summary>
+    public const string InvalidTelephoneNumber = "CK0013";
 }

@@ -43,14 +43,14 @@ public static class Identifier
 
         if (!char.IsAsciiLetterOrDigit(text[0]))
         {
-            return new ContactKitError(ErrorCodes.InvalidId, $"A {kind} must start with a letter or digit; '{Shorten(text)}' starts with '{text[0]}'.", kind);
+            return new ContactKitError(ErrorCodes.InvalidId, $"A {kind} must start with a letter or digit; {Errors.Excerpt(text)} starts with {Errors.Excerpt(text[..1])}.", kind);
         }
 
         foreach (var c in text)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-' or ':'))
             {
-                return new ContactKitError(ErrorCodes.InvalidId, $"A {kind} may hold only letters, digits and '. _ - :'; '{Shorten(text)}' holds '{c}'.", kind);
+                return new ContactKitError(ErrorCodes.InvalidId, $"A {kind} may hold only letters, digits and '. _ - :'; {Errors.Excerpt(text)} holds {Errors.Excerpt(c.ToString())}.", kind);
             }
         }
 
@@ -97,6 +97,4 @@ public static class Identifier
             TId other => self.CompareTo(other),
             _ => throw new ArgumentException($"Expected a {TId.Kind}.", nameof(obj)),
         };
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "...");
 }

@@ -35,6 +35,7 @@ namespace ContactKit.Serialization;
 [JsonSerializable(typeof(DataCategoryKey))]
 [JsonSerializable(typeof(DataCategory))]
 [JsonSerializable(typeof(Jurisdiction))]
+[JsonSerializable(typeof(TelephoneNumber))]
 [JsonSerializable(typeof(ContactKitError))]
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]

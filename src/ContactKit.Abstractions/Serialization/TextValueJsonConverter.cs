@@ -19,7 +19,7 @@ public sealed class TextValueJsonConverter<T> : JsonConverter<T>
             throw new JsonException($"Expected a JSON string for {typeof(T).Name}, found {reader.TokenType}.");
         }
 
-        return ParseForJson(reader.GetString());
+        return ParseForJson(JsonText.GetString(ref reader));
     }
 
     /// <inheritdoc />
@@ -32,7 +32,7 @@ public sealed class TextValueJsonConverter<T> : JsonConverter<T>
 
     /// <inheritdoc />
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        ParseForJson(reader.GetString());
+        ParseForJson(JsonText.GetString(ref reader));
 
     /// <inheritdoc />
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

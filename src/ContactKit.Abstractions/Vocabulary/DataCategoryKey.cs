@@ -78,6 +78,6 @@ public readonly record struct DataCategoryKey : ITextValue<DataCategoryKey>, ICo
 
     private static ContactKitError Invalid(string? text) => new(
         ErrorCodes.InvalidDataCategoryKey,
-        $"A data category key must be lower-case segments of letters, digits and underscores joined by dots, each starting with a letter, at most {MaxLength} characters (for example 'contact.phone'); '{text}' is not.",
+        $"A data category key must be lower-case segments of letters, digits and underscores joined by dots, each starting with a letter, at most {MaxLength} characters (for example 'contact.phone'); {Errors.Excerpt(text)} is not.",
         "category");
 }

@@ -80,7 +80,7 @@ public readonly record struct Jurisdiction : ITextValue<Jurisdiction>, IComparab
         var country = upper[..2];
         if (!Countries.Contains(country))
         {
-            return Invalid(text, $"an ISO 3166-1 country code; '{country}' is not one");
+            return Invalid(text, $"an ISO 3166-1 country code; {Errors.Excerpt(country)} is not one");
         }
 
         foreach (var c in upper.AsSpan(Math.Min(3, upper.Length)))
@@ -112,5 +112,5 @@ public readonly record struct Jurisdiction : ITextValue<Jurisdiction>, IComparab
     public override string ToString() => Value;
 
     private static ContactKitError Invalid(string? text, string rule) =>
-        new(ErrorCodes.InvalidJurisdiction, $"A jurisdiction must be {rule}; '{text}' is not.", "jurisdiction");
+        new(ErrorCodes.InvalidJurisdiction, $"A jurisdiction must be {rule}; {Errors.Excerpt(text)} is not.", "jurisdiction");
 }

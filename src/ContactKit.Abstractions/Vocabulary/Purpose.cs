@@ -74,7 +74,7 @@ public readonly record struct Purpose : ITextValue<Purpose>, IComparable<Purpose
         {
             return new ContactKitError(
                 ErrorCodes.InvalidPurpose,
-                $"A purpose must be 1 to {MaxLength} lower-case letters, digits and underscores, starting with a letter (for example 'quality_monitoring'); '{text}' is not.",
+                $"A purpose must be 1 to {MaxLength} lower-case letters, digits and underscores, starting with a letter (for example 'quality_monitoring'); {Errors.Excerpt(text)} is not.",
                 "purpose");
         }
 

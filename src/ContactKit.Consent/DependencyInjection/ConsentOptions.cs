@@ -37,6 +37,9 @@ public sealed class RecordingRuleOverride
 
     /// <summary>The law or advice it rests on.</summary>
     public string Source { get; set; } = string.Empty;
+
+    /// <summary>Why the source is read this way, where that is not plain (for example where sources disagree); optional.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>Checks <see cref="ConsentOptions"/> at start-up.</summary>
@@ -56,11 +59,11 @@ public sealed class ConsentOptionsValidator : AbstractValidator<ConsentOptions>
             .WithMessage(o => $"ScreeningValidity '{o.ScreeningValidity}' must be 1 to {MaxScreeningValidityDays} days or weeks: PECR regulation 21 needs numbers re-screened once the data is over 28 days old.");
         RuleForEach(o => o.RecordingRules)
             .Must(r => ContactKit.Jurisdiction.ParseText(r.Jurisdiction).IsSuccess)
-            .WithMessage((_, r) => $"Recording rule jurisdiction '{r.Jurisdiction}' is not an ISO 3166 code such as 'GB' or 'US-OR'.")
+            .WithMessage((_, r) => $"Recording rule jurisdiction {Errors.Excerpt(r.Jurisdiction)} is not an ISO 3166 code such as 'GB' or 'US-OR'.")
             .Must(r => Enum.IsDefined(r.Requirement))
-            .WithMessage((_, r) => $"Recording rule for '{r.Jurisdiction}' has requirement '{r.Requirement}', which is not None, Notice or ExplicitConsent.")
+            .WithMessage((_, r) => $"Recording rule for {Errors.Excerpt(r.Jurisdiction)} has requirement '{r.Requirement}', which is not None, Notice or ExplicitConsent.")
             .Must(r => !string.IsNullOrWhiteSpace(r.Source))
-            .WithMessage((_, r) => $"Recording rule for '{r.Jurisdiction}' needs a Source naming the law or advice it rests on.");
+            .WithMessage((_, r) => $"Recording rule for {Errors.Excerpt(r.Jurisdiction)} needs a Source naming the law or advice it rests on.");
     }
 
     /// <summary>The number of days in a period of days and weeks; -1 when it holds any other unit.</summary>

@@ -39,7 +39,7 @@ public static class ConsentServiceCollectionExtensions
         var rules = RecordingRuleSet.Default;
         foreach (var o in options.RecordingRules)
         {
-            rules = rules.With(new RecordingRule(Jurisdiction.Parse(o.Jurisdiction), o.Requirement, string.IsNullOrWhiteSpace(o.Summary) ? "host rule" : o.Summary, o.Source));
+            rules = rules.With(new RecordingRule(Jurisdiction.Parse(o.Jurisdiction), o.Requirement, string.IsNullOrWhiteSpace(o.Summary) ? "host rule" : o.Summary, o.Source) { Reason = string.IsNullOrWhiteSpace(o.Reason) ? null : o.Reason });
         }
 
         return rules;

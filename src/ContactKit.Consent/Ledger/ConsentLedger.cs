@@ -14,7 +14,11 @@ namespace ContactKit.Consent.Ledger;
 /// <param name="clock">The clock.</param>
 public sealed class ConsentLedger(IConsentStore store, IAuditTrail audit, IClock clock)
 {
-    /// <summary>Validates a record, appends it to the ledger and audits it. Recording the same record again returns the stored copy and audits nothing.</summary>
+    /// <summary>
+    /// Validates a record, appends it to the ledger and audits it. Recording the same record again returns the stored copy
+    /// and audits nothing: however many times and from however many threads one record is replayed, it is stored once and
+    /// audited once.
+    /// </summary>
     /// <param name="record">The record.</param>
     /// <param name="actor">Who recorded it (the subject, an agent, or the system).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -27,15 +31,15 @@ public sealed class ConsentLedger(IConsentStore store, IAuditTrail audit, IClock
             return invalid;
         }
 
-        // A replayed record is already in the ledger: return it and audit nothing, so replaying changes nothing.
-        var earlier = await ReadAsync(record.Tenant, record.Subject, cancellationToken).ConfigureAwait(false);
-        if (earlier.FirstOrDefault(r => r.Id == record.Id) is { } existing && existing == record with { Sequence = existing.Sequence })
+        // The store decides, atomically, whether this append added the record; only the append that did is audited.
+        var appended = await store.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+        if (appended.IsFailure)
         {
-            return existing;
+            return appended.Error;
         }
 
-        var stored = await store.AppendAsync(record, cancellationToken).ConfigureAwait(false);
-        if (stored.IsSuccess)
+        var (stored, isNew) = appended.Value;
+        if (isNew)
         {
             await audit.AppendAsync(new AuditEntry
             {
@@ -52,7 +56,7 @@ public sealed class ConsentLedger(IConsentStore store, IAuditTrail audit, IClock
                     ["channel"] = record.Channel.ToString(),
                     ["notice"] = record.Notice?.VersionId ?? string.Empty,
                     ["notice_hash"] = record.Notice?.ContentHash ?? string.Empty,
-                    ["sequence"] = stored.Value.Sequence.ToString(CultureInfo.InvariantCulture),
+                    ["sequence"] = stored.Sequence.ToString(CultureInfo.InvariantCulture),
                 },
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -71,25 +75,42 @@ public sealed class ConsentLedger(IConsentStore store, IAuditTrail audit, IClock
     /// <returns>The withdrawal record, or an error with code <see cref="ConsentErrorCodes.NothingToWithdraw"/> when no consent is given.</returns>
     public async ValueTask<Result<ConsentRecord>> WithdrawAsync(TenantId tenant, DataSubjectId subject, Purpose purpose, Channel channel, ConsentMethod method, ActorId actor, CancellationToken cancellationToken = default)
     {
-        var state = await GetStateAsync(tenant, subject, purpose, cancellationToken).ConfigureAwait(false);
+        var state = await GetStateAsync(tenant, subject, purpose, null, cancellationToken).ConfigureAwait(false);
         if (!state.IsGiven || state.LastRecord is not { } given)
         {
-            return new ContactKitError(ConsentErrorCodes.NothingToWithdraw, $"Subject '{subject}' has no consent in effect for '{purpose}' (it is {state.Status}); nothing was recorded.", "purpose");
+            return new ContactKitError(ConsentErrorCodes.NothingToWithdraw, $"Subject {Errors.Excerpt(subject.Value)} has no consent in effect for '{purpose}' (it is {state.Status}); nothing was recorded.", "purpose");
         }
 
         return await RecordAsync(Withdrawal(given, purpose, channel, method, clock.GetCurrentInstant()), actor, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The current state of a subject's consent for a purpose, derived from the ledger.</summary>
+    /// <summary>
+    /// The current state of a subject's consent for a purpose (and, when given, a data category), from the store's index of
+    /// the latest record: one lookup, whatever the size of the ledger.
+    /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="subject">The subject.</param>
     /// <param name="purpose">The purpose.</param>
+    /// <param name="category">When given, only records covering this data category count (for app permissions).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The state.</returns>
-    public async ValueTask<ConsentState> GetStateAsync(TenantId tenant, DataSubjectId subject, Purpose purpose, CancellationToken cancellationToken = default)
+    /// <returns>The state; <see cref="ConsentStatus.Unknown"/> when nothing is recorded.</returns>
+    public async ValueTask<ConsentState> GetStateAsync(TenantId tenant, DataSubjectId subject, Purpose purpose, DataCategoryKey? category = null, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetCurrentInstant();
+        var latest = await store.GetLatestAsync(tenant, subject, purpose, category, cancellationToken).ConfigureAwait(false);
+        if (!latest.TryGetValue(out var record))
+        {
+            return new ConsentState(subject, purpose, ConsentStatus.Unknown, null);
+        }
+
+        if (record.RecordedAt <= now)
+        {
+            return ConsentStates.Derive([record], subject, purpose, now, category);
+        }
+
+        // The latest record is dated after now (a clock ahead of ours): the state is what the records dated by now say.
         var records = await ReadAsync(tenant, subject, cancellationToken).ConfigureAwait(false);
-        return ConsentStates.Derive(records, subject, purpose, clock.GetCurrentInstant());
+        return ConsentStates.Derive(records, subject, purpose, now, category);
     }
 
     /// <summary>Reads a subject's records in ledger order.</summary>

@@ -87,6 +87,8 @@ public sealed record ConsentEvidence(RecordingId? Recording = null, Duration? Of
 /// </summary>
 public sealed record ConsentRecord
 {
+    private readonly ImmutableArray<DataCategoryKey> _dataCategories = [];
+
     /// <summary>The record's id (the receipt id).</summary>
     public required ConsentRecordId Id { get; init; }
 
@@ -102,8 +104,15 @@ public sealed record ConsentRecord
     /// <summary>The purposes the choice covers.</summary>
     public required ImmutableArray<Purpose> Purposes { get; init; }
 
-    /// <summary>The data categories the choice covers (for an app permission, the data it releases).</summary>
-    public ImmutableArray<DataCategoryKey> DataCategories { get; init; } = [];
+    /// <summary>
+    /// The data categories the choice covers (for an app permission, the data it releases); empty, never a default array,
+    /// when none were given, including when read from JSON without them.
+    /// </summary>
+    public ImmutableArray<DataCategoryKey> DataCategories
+    {
+        get => _dataCategories.IsDefault ? [] : _dataCategories;
+        init => _dataCategories = value;
+    }
 
     /// <summary>The lawful basis relied on; <see cref="LawfulBasis.Consent"/> unless stated.</summary>
     public LawfulBasis LawfulBasis { get; init; } = LawfulBasis.Consent;

@@ -40,7 +40,7 @@ public sealed record PrivacyNoticeHistory
     {
         if (string.IsNullOrEmpty(language) || !IsLanguageTag(language))
         {
-            return NoticeDraft.Invalid("language", $"'{language}' is not a language tag; use one such as 'en-GB' or 'cy'.");
+            return NoticeDraft.Invalid("language", $"{Errors.Excerpt(language)} is not a language tag; use one such as 'en-GB' or 'cy'.");
         }
 
         return new PrivacyNoticeHistory(tenant, noticeId, language, []);

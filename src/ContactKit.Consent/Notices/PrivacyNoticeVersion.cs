@@ -16,6 +16,15 @@ public sealed record NoticeSection(string Heading, string Body);
 /// <param name="Sections">The sections, in reading order.</param>
 public sealed record NoticeDraft(string Title, ImmutableArray<NoticeSection> Sections)
 {
+    private readonly ImmutableArray<NoticeSection> _sections = Sections;
+
+    /// <summary>The sections, in reading order; empty, never a default array, when none were given (for example in JSON).</summary>
+    public ImmutableArray<NoticeSection> Sections
+    {
+        get => _sections.IsDefault ? [] : _sections;
+        init => _sections = value;
+    }
+
     /// <summary>Checks that the draft has a title and at least one section, each with a heading and a body.</summary>
     /// <returns><see langword="null"/> when complete, otherwise an error with code <see cref="ConsentErrorCodes.InvalidNotice"/> naming the field.</returns>
     public ContactKitError? Validate()

@@ -63,7 +63,7 @@ public sealed class AnnouncementTemplate
                 var name = text[(i + 1)..close];
                 if (!Placeholders.Contains(name))
                 {
-                    return Invalid(field, $"'{{{name}}}' is not a placeholder; use one of {string.Join(", ", Placeholders.Select(p => $"{{{p}}}"))}.");
+                    return Invalid(field, $"{Errors.Excerpt("{" + name + "}")} is not a placeholder; use one of {string.Join(", ", Placeholders.Select(p => $"{{{p}}}"))}.");
                 }
 
                 if (literal.Length > 0)

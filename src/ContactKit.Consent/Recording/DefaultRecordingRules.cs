@@ -14,21 +14,28 @@ internal static class DefaultRecordingRules
     // EU member states other than Germany, whose rule is listed separately.
     private const string EuNoticeStates = "AT BE BG HR CY CZ DK EE FI FR GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE";
 
-    // US states whose wiretap laws need every party's consent, with the statute.
-    private static readonly (string State, string Source)[] AllPartyStates =
+    // US states whose wiretap laws need every party's consent, with the statute, and the reason where the reading is not plain.
+    private static readonly (string State, string Source, string? Reason)[] AllPartyStates =
     [
-        ("CA", "Cal. Penal Code s 632"),
-        ("CT", "Conn. Gen. Stat. s 52-570d"),
-        ("FL", "Fla. Stat. s 934.03"),
-        ("IL", "720 ILCS 5/14-2"),
-        ("MD", "Md. Code, Cts. & Jud. Proc. s 10-402"),
-        ("MA", "Mass. Gen. Laws ch. 272 s 99"),
-        ("MT", "Mont. Code Ann. s 45-8-213"),
-        ("NV", "Nev. Rev. Stat. s 200.620"),
-        ("NH", "N.H. Rev. Stat. s 570-A:2"),
-        ("PA", "18 Pa. Cons. Stat. s 5703"),
-        ("WA", "Wash. Rev. Code s 9.73.030"),
+        ("CA", "Cal. Penal Code s 632", null),
+        ("CT", "Conn. Gen. Stat. s 52-570d", null),
+        ("DE", "11 Del. C. s 1335(a)(4)", DelawareReason),
+        ("FL", "Fla. Stat. s 934.03", null),
+        ("IL", "720 ILCS 5/14-2", null),
+        ("MD", "Md. Code, Cts. & Jud. Proc. s 10-402", null),
+        ("MA", "Mass. Gen. Laws ch. 272 s 99", null),
+        ("MT", "Mont. Code Ann. s 45-8-213", null),
+        ("NV", "Nev. Rev. Stat. s 200.620", null),
+        ("NH", "N.H. Rev. Stat. s 570-A:2", null),
+        ("PA", "18 Pa. Cons. Stat. s 5703", null),
+        ("WA", "Wash. Rev. Code s 9.73.030", null),
     ];
+
+    // Delaware's wiretap act (11 Del. C. s 2402(c)(4)) allows one-party consent, but its privacy statute makes it an offence
+    // to record a private conversation without the consent of every party (11 Del. C. s 1335(a)(4)). The sources disagree,
+    // so the suite takes the stricter reading, as it does wherever sources disagree.
+    private const string DelawareReason =
+        "sources disagree: 11 Del. C. s 2402(c)(4) allows one-party consent, s 1335(a)(4) needs every party's; the conservative all-party reading is taken";
 
     public static RecordingRuleSet Create()
     {
@@ -41,7 +48,7 @@ internal static class DefaultRecordingRules
         rules.AddRange(EuNoticeStates.Split(' ').Select(code =>
             new RecordingRule(Jurisdiction.Parse(code), RecordingRequirement.Notice, "recording for business purposes with every party informed", EuSource)));
         rules.AddRange(AllPartyStates.Select(s =>
-            new RecordingRule(Jurisdiction.Parse($"US-{s.State}"), RecordingRequirement.ExplicitConsent, "all-party consent", s.Source)));
+            new RecordingRule(Jurisdiction.Parse($"US-{s.State}"), RecordingRequirement.ExplicitConsent, "all-party consent", s.Source) { Reason = s.Reason }));
         return new RecordingRuleSet(AsOf, rules);
     }
 }

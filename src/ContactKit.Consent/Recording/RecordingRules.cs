@@ -22,7 +22,14 @@ public enum RecordingRequirement
 /// <param name="Requirement">What it requires.</param>
 /// <param name="Summary">The rule in a few words, for example <c>all-party consent</c>.</param>
 /// <param name="Source">The law or guidance it rests on, for example <c>Cal. Penal Code s 632</c>.</param>
-public sealed record RecordingRule(Jurisdiction Jurisdiction, RecordingRequirement Requirement, string Summary, string Source);
+public sealed record RecordingRule(Jurisdiction Jurisdiction, RecordingRequirement Requirement, string Summary, string Source)
+{
+    /// <summary>
+    /// Why the rule reads its source this way, where that is not plain: for example the conservative reading taken where
+    /// sources disagree. <see langword="null"/> when the source is read as it stands.
+    /// </summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>A party to an interaction and where they are; <see langword="null"/> when not known.</summary>
 /// <param name="Party">The party.</param>
@@ -65,7 +72,9 @@ public sealed record PartyRuling(RecordingParty Party, RecordingRequirement Requ
             RulingBasis.UnknownJurisdiction => $"party {Party.Party} (jurisdiction unknown): {Requirement}, because an unknown jurisdiction is treated as the strictest",
             RulingBasis.NoRuleForJurisdiction => $"party {Party.Party} ({where}): {Requirement}, because no rule covers {where} and the strictest applies",
             RulingBasis.NotALiveChannel => $"party {Party.Party} ({where}): {Requirement}, because the channel is not a live conversation",
-            _ => $"party {Party.Party} ({where}): {Requirement} under the {Rule!.Jurisdiction} rule '{Rule.Summary}' ({Rule.Source})",
+            _ => Rule!.Reason is { } reason
+                ? $"party {Party.Party} ({where}): {Requirement} under the {Rule.Jurisdiction} rule '{Rule.Summary}' ({Rule.Source}; {reason})"
+                : $"party {Party.Party} ({where}): {Requirement} under the {Rule.Jurisdiction} rule '{Rule.Summary}' ({Rule.Source})",
         };
     }
 }

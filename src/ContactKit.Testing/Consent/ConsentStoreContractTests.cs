@@ -33,7 +33,7 @@ public abstract class ConsentStoreContractTests
         for (var i = 0; i < 4; i++)
         {
             var record = Record(TenantA, "alice", i % 2 == 0 ? ConsentStatus.Given : ConsentStatus.Withdrawn, i);
-            appended.Add((await store.AppendAsync(record)).Value);
+            appended.Add((await store.AppendAsync(record)).Value.Record);
         }
 
         var read = await ToListAsync(store.ReadBySubjectAsync(TenantA, DataSubjectId.Parse("alice")));
@@ -43,7 +43,7 @@ public abstract class ConsentStoreContractTests
         Assert.Equal(appended[0] with { Sequence = 0 }, Record(TenantA, "alice", ConsentStatus.Given, 0) with { Id = appended[0].Id });
     }
 
-    /// <summary>Appending the same record twice stores it once and returns the stored copy.</summary>
+    /// <summary>Appending the same record twice stores it once, returns the stored copy, and reports only the first as new.</summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task AppendAsync_SameRecordTwice_StoresItOnce()
@@ -54,9 +54,75 @@ public abstract class ConsentStoreContractTests
         var first = await store.AppendAsync(record);
         var second = await store.AppendAsync(record);
 
-        Assert.Equal(first.Value, second.Value);
+        Assert.Equal(first.Value.Record, second.Value.Record);
+        Assert.True(first.Value.IsNew);
+        Assert.False(second.Value.IsNew);
         Assert.Single(await ToListAsync(store.ReadByTenantAsync(TenantA)));
     }
+
+    /// <summary>
+    /// One record replayed from eight threads at once is stored once and exactly one append reports it as new, so that
+    /// the ledger audits it once (it used to write an audit entry per replay).
+    /// </summary>
+    [Fact]
+    public void AppendAsync_SameRecordFromEightThreads_StoredOnceAndExactlyOneIsNew()
+    {
+        const int threads = 8;
+        const int rounds = 25;
+        var store = CreateStore();
+        for (var round = 0; round < rounds; round++)
+        {
+            var record = Record(TenantA, "alice", ConsentStatus.Given, round);
+            var outcomes = new Result<ConsentAppendOutcome>[threads];
+            using var start = new Barrier(threads);
+            var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+            {
+                start.SignalAndWait();
+                outcomes[t] = store.AppendAsync(record).AsTask().GetAwaiter().GetResult();
+            })).ToList();
+            workers.ForEach(w => w.Start());
+            workers.ForEach(w => w.Join());
+
+            Assert.All(outcomes, o => Assert.True(o.IsSuccess));
+            Assert.Single(outcomes, o => o.Value.IsNew);
+            Assert.Single(outcomes.Select(o => o.Value.Record).Distinct());
+        }
+
+        Assert.Equal(rounds, ToListAsync(store.ReadByTenantAsync(TenantA)).GetAwaiter().GetResult().Count);
+    }
+
+    /// <summary>The latest record for a subject and purpose is found by purpose and by category, and a later record replaces it.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task GetLatestAsync_GivenThenWithdrawn_ReturnsTheWithdrawalByPurposeAndCategory()
+    {
+        var store = CreateStore();
+        var alice = DataSubjectId.Parse("alice");
+        var given = (await store.AppendAsync(Record(TenantA, "alice", ConsentStatus.Given, 0))).Value.Record;
+        Assert.Equal(given, (await store.GetLatestAsync(TenantA, alice, Purpose.Marketing)).Value);
+
+        await store.AppendAsync(Record(TenantA, "bob", ConsentStatus.Given, 1));
+        var withdrawn = (await store.AppendAsync(Record(TenantA, "alice", ConsentStatus.Withdrawn, 2))).Value.Record;
+
+        Assert.Equal(withdrawn, (await store.GetLatestAsync(TenantA, alice, Purpose.Marketing)).Value);
+        Assert.Equal(withdrawn, (await store.GetLatestAsync(TenantA, alice, Purpose.Marketing, DataCategories.Email.Key)).Value);
+    }
+
+    /// <summary>Nothing recorded (for the subject, the purpose, the category, or in this tenant) reads as not found.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task GetLatestAsync_NothingRecorded_IsNotFound()
+    {
+        var store = CreateStore();
+        var alice = DataSubjectId.Parse("alice");
+        await store.AppendAsync(Record(TenantA, "alice", ConsentStatus.Given, 0));
+
+        Assert.Equal(ErrorCodes.NotFound, (await store.GetLatestAsync(TenantA, DataSubjectId.Parse("bob"), Purpose.Marketing)).Error?.Code);
+        Assert.Equal(ErrorCodes.NotFound, (await store.GetLatestAsync(TenantA, alice, Purpose.Training)).Error?.Code);
+        Assert.Equal(ErrorCodes.NotFound, (await store.GetLatestAsync(TenantA, alice, Purpose.Marketing, DataCategories.Phone.Key)).Error?.Code);
+        Assert.Equal(ErrorCodes.NotFound, (await store.GetLatestAsync(TenantB, alice, Purpose.Marketing)).Error?.Code);
+    }
+
 
     /// <summary>A record id reused with different content is refused with CK0310, and the ledger keeps the original.</summary>
     /// <returns>The test.</returns>

@@ -36,3 +36,42 @@ public class ExcerptTests
             _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(text); // no lone surrogate left
         }, iter: 10_000);
 }
+
+public class EchoedInputTests
+{
+    private static readonly string Huge = "\r\nforged log line " + new string('x', 10_000_000);
+
+    public static TheoryData<string, Func<string, ContactKitError?>> Parsers => new()
+    {
+        { "id", text => TenantId.TryParse(text, out _) ? null : Identifier.Validate(text, "tenant id") },
+        { "id starting badly", text => Identifier.Validate("-" + text[..40], "tenant id") },
+        { "id with a bad character", text => Identifier.Validate("a" + text[..40], "tenant id") },
+        { "purpose", text => Purpose.ParseText(text).Error },
+        { "data category key", text => DataCategoryKey.ParseText(text).Error },
+        { "jurisdiction", text => Jurisdiction.ParseText(text).Error },
+        { "jurisdiction country", text => Jurisdiction.ParseText("\r\n").Error },
+        { "telephone number", text => TelephoneNumber.ParseText(text).Error },
+    };
+
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public void Message_TenMegabyteInputWithLineBreaks_IsShortAndHasNoLineBreak(string what, Func<string, ContactKitError?> parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var error = parse(Huge);
+
+        Assert.NotNull(error);
+        Assert.True(error.Message.Length < 400, $"{what}: {error.Message.Length} characters");
+        Assert.DoesNotContain('\r', error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void ContactKitError_BadCode_ExceptionMessageIsShortAndEscaped()
+    {
+        var thrown = Assert.Throws<ArgumentException>(() => new ContactKitError(Huge, "m"));
+
+        Assert.True(thrown.Message.Length < 400, thrown.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain('\n', thrown.Message);
+    }
+}

@@ -66,6 +66,55 @@ public class ConsentLedgerTests
     }
 
     [Fact]
+    public async Task RecordAsync_SameRecordFromEightThreads_StoredOnceAndAuditedOnce()
+    {
+        // Replays raced past the ledger's "already stored?" read, and each wrote its own audit entry.
+        const int threads = 8;
+        const int rounds = 100;
+        var ledger = Ledger();
+        for (var round = 0; round < rounds; round++)
+        {
+            var record = SpokenYes(Purpose.Training);
+            using var start = new Barrier(threads);
+            var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+            {
+                start.SignalAndWait();
+                Assert.True(ledger.RecordAsync(record, Agent).AsTask().GetAwaiter().GetResult().IsSuccess);
+            })).ToList();
+            workers.ForEach(w => w.Start());
+            workers.ForEach(w => w.Join());
+        }
+
+        var entries = await ToListAsync(_audit.ReadBySubjectAsync(Tenant, Caller));
+        Assert.Equal(rounds, (await ledger.ReadAsync(Tenant, Caller)).Count);
+        Assert.Equal(rounds, entries.Count);
+        Assert.Equal(rounds, entries.Select(e => e.Resource).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task GetStateAsync_LatestRecordDatedAfterNow_UsesTheRecordsDatedByNow()
+    {
+        var ledger = Ledger();
+        await ledger.RecordAsync(SpokenYes(Purpose.Training), Agent);
+        var future = ConsentLedger.Withdrawal(SpokenYes(Purpose.Training), Purpose.Training, Channel.VoiceCall, ConsentMethod.PhoneCall, _clock.GetCurrentInstant().Plus(Duration.FromHours(1)));
+        await ledger.RecordAsync(future, Agent);
+
+        Assert.Equal(ConsentStatus.Given, (await ledger.GetStateAsync(Tenant, Caller, Purpose.Training)).Status);
+        _clock.Advance(Duration.FromHours(2));
+        Assert.Equal(ConsentStatus.Withdrawn, (await ledger.GetStateAsync(Tenant, Caller, Purpose.Training)).Status);
+    }
+
+    [Fact]
+    public async Task GetStateAsync_ByCategory_CountsOnlyRecordsCoveringIt()
+    {
+        var ledger = Ledger();
+        await ledger.RecordAsync(SpokenYes(Purpose.Training), Agent);
+
+        Assert.True((await ledger.GetStateAsync(Tenant, Caller, Purpose.Training, DataCategories.CallRecording.Key)).IsGiven);
+        Assert.Equal(ConsentStatus.Unknown, (await ledger.GetStateAsync(Tenant, Caller, Purpose.Training, DataCategories.Email.Key)).Status);
+    }
+
+    [Fact]
     public async Task RecordAsync_VoiceConsentWithoutRecording_IsRefusedAndNothingStored()
     {
         var result = await Ledger().RecordAsync(SpokenYes(Purpose.Training) with { Evidence = null }, Agent);

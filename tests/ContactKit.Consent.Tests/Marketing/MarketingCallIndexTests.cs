@@ -7,7 +7,7 @@ namespace ContactKit.Consent.Tests.Marketing;
 public class MarketingCallIndexTests
 {
     private static readonly LocalDate Today = new(2026, 3, 31);
-    private static readonly TelephoneNumber Number = TelephoneNumber.Parse("07700 900123").Value;
+    private static readonly TelephoneNumber Number = TelephoneNumber.Parse("07700 900123");
 
     [Theory]
     [InlineData(0, true)] // screened today

@@ -20,8 +20,8 @@ public class MarketingCallScreenerTests
         using var provider = Provider(clock);
         var screener = provider.GetRequiredService<MarketingCallScreener>();
         var tps = provider.GetRequiredService<FakeTelephonePreferenceService>();
-        var registered = TelephoneNumber.Parse("07700 900001").Value;
-        var clear = TelephoneNumber.Parse("07700 900002").Value;
+        var registered = TelephoneNumber.Parse("07700 900001");
+        var clear = TelephoneNumber.Parse("07700 900002");
         tps.Register(registered, TelephonePreferenceRegisters.Tps);
         var builder = new MarketingCallIndex.Builder();
 

@@ -27,6 +27,33 @@ public class RecordingRuleSetTests
     }
 
     [Fact]
+    public void Decide_DelawareCaller_NeedsExplicitConsentWithSourceAndReason()
+    {
+        // Delaware was missing and fell back to the federal one-party rule; the conservative all-party reading applies.
+        var decision = Rules.Decide(Channel.VoiceCall, [Party("caller", "US-DE")]).Value;
+
+        Assert.Equal(RecordingRequirement.ExplicitConsent, decision.Requirement);
+        var rule = decision.Deciding.Rule!;
+        Assert.Equal(RulingBasis.SubdivisionRule, decision.Deciding.Basis);
+        Assert.Equal("11 Del. C. s 1335(a)(4)", rule.Source);
+        Assert.Contains("sources disagree", rule.Reason, StringComparison.Ordinal);
+        Assert.Contains("conservative", decision.Explain(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_MixedParties_GivesEachPartyNothingNoticeOrExplicitConsent()
+    {
+        // The recording lifecycle enforces each party's own requirement, so the decision must carry it per party.
+        var decision = Rules.Decide(Channel.VoiceCall, [Party("agent", "GB"), Party("caller", "US-TX"), Party("expert", "US-DE")]).Value;
+
+        Assert.Equal(
+            [RecordingRequirement.Notice, RecordingRequirement.None, RecordingRequirement.ExplicitConsent],
+            decision.Rulings.Select(r => r.Requirement));
+        Assert.Equal([PartyId.Parse("agent"), PartyId.Parse("caller"), PartyId.Parse("expert")], decision.Rulings.Select(r => r.Party.Party));
+        Assert.Equal(RecordingRequirement.ExplicitConsent, decision.Requirement);
+    }
+
+    [Fact]
     public void Decide_UnknownJurisdiction_IsTreatedAsStrictestAndSaysSo()
     {
         var decision = Rules.Decide(Channel.VoiceCall, [Party("agent", "GB"), Party("caller", null)]).Value;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContactKit.Consent.Ledger;
+using ContactKit.Consent.Marketing;
 using ContactKit.Consent.Notices;
 using ContactKit.Consent.Serialization;
 using NodaTime;
@@ -50,5 +51,63 @@ public class ConsentJsonTests
 
         Assert.Equal(version, back);
         Assert.Equal(draft.ContentHash("cy-GB"), back!.ContentHash);
+    }
+
+    [Fact]
+    public void ConsentRecord_ReadWithoutDataCategories_CanBeWrittenBackAndReadAgain()
+    {
+        // A record read without "dataCategories" held a default array, and writing it back threw InvalidOperationException.
+        const string json = """
+            {"id":"cr-1","tenant":"t","subject":"s","controller":"C","purposes":["marketing"],"channel":"WebForm",
+             "status":"Refused","method":"OptInTick","recordedAt":"2026-01-02T03:04:00Z"}
+            """;
+
+        var record = RoundTrip<ConsentRecord>(json);
+
+        Assert.Empty(record.DataCategories);
+        Assert.False(record.DataCategories.IsDefault);
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"cr-1\",\"tenant\":\"t\",\"subject\":\"s\",\"controller\":\"C\",\"purposes\":[\"marketing\"],\"channel\":\"VoiceCall\",\"status\":\"Given\",\"method\":\"KeyPress\",\"recordedAt\":\"2026-01-02T03:04:00Z\",\"notice\":{\"noticeId\":\"n\",\"version\":1,\"language\":\"en\",\"contentHash\":\"h\"},\"evidence\":{}}")] // evidence with no parts
+    public void ConsentRecord_OptionalPartsMissing_RoundTrips(string json) => RoundTrip<ConsentRecord>(json);
+
+    [Fact]
+    public void ConsentRecordList_Empty_RoundTrips() => Assert.Empty(RoundTrip<IReadOnlyList<ConsentRecord>>("[]"));
+
+    [Theory]
+    [InlineData("""{"tenant":"t","noticeId":"n","language":"en-GB","version":1,"content":{"title":"T","sections":[{"heading":"H","body":"B"}]},"publishedAt":"2026-01-02T03:04:00Z","effectiveFrom":"2026-01-02T03:04:00Z","contentHash":"h"}""")] // no short-notice override
+    [InlineData("""{"tenant":"t","noticeId":"n","language":"en-GB","version":1,"content":{"title":"T"},"publishedAt":"2026-01-02T03:04:00Z","effectiveFrom":"2026-01-02T03:04:00Z","contentHash":"h"}""")] // content without sections
+    [InlineData("""{"tenant":"t","noticeId":"n","language":"en-GB","version":1,"content":{"title":"T","sections":[]},"publishedAt":"2026-01-02T03:04:00Z","effectiveFrom":"2026-01-02T03:04:00Z","contentHash":"h","shortNoticeOverride":null}""")] // the override written as null
+    public void PrivacyNoticeVersion_OptionalPartsMissing_RoundTrips(string json) => RoundTrip<PrivacyNoticeVersion>(json);
+
+    [Theory]
+    [InlineData("""{"kind":"OptedIn","at":"2026-01-02T03:04:00Z"}""")] // only the required parts
+    [InlineData("""{"kind":"OptedIn","at":"2026-01-02T03:04:00Z","channel":null,"route":null,"partner":null,"evidence":null}""")] // every optional part null
+    public void MarketingEvent_OptionalPartsMissing_RoundTrips(string json) => RoundTrip<MarketingEvent>(json);
+
+    [Fact]
+    public void MarketingEventList_Empty_RoundTrips() => Assert.Empty(RoundTrip<IReadOnlyList<MarketingEvent>>("[]"));
+
+    [Theory]
+    [InlineData("""{"id":"a\uD800","tenant":"t"}""")] // a lone surrogate in an id
+    [InlineData("""{"id":"cr-1","tenant":"t","subject":"s","controller":"C\uDC00","purposes":["marketing"],"channel":"WebForm","status":"Refused","method":"OptInTick","recordedAt":"2026-01-02T03:04:00Z"}""")] // in plain text
+    [InlineData("""{"id":"cr-1","tenant":"t","subject":"s","controller":"C","purposes":["marketing"],"channel":"WebForm","status":"Refused","method":"OptInTick","recordedAt":"2026-01-02T03:04:00Z\u0000x"}""")] // a NUL after an instant
+    public void ConsentRecord_BadText_ThrowsJsonException(string json) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ConsentJson.Options.GetTypeInfo(typeof(ConsentRecord))));
+
+    private static T RoundTrip<T>(string json)
+    {
+        var info = ConsentJson.Options.GetTypeInfo(typeof(T));
+        var read = (T)JsonSerializer.Deserialize(json, info)!;
+        var written = JsonSerializer.Serialize(read, info);
+        var again = (T)JsonSerializer.Deserialize(written, info)!;
+        Assert.Equal(written, JsonSerializer.Serialize(again, info));
+        if (read is not System.Collections.IEnumerable)
+        {
+            Assert.Equal(read, again);
+        }
+
+        return again;
     }
 }

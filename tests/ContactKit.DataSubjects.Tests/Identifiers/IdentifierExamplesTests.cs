@@ -60,16 +60,15 @@ public class IdentifierExamplesTests
     }
 
     [Theory]
-    [InlineData("020 7946", "10 or 11 digits")] // too short for the UK
-    [InlineData("7946 0123", "starting with 0")] // no trunk prefix and no country code
-    [InlineData("+0 123 4567", "must not start with 0")] // country codes never start with 0
+    [InlineData("020 7946", "too few digits")] // too short for the UK
+    [InlineData("+0 123 4567", "country calling code")] // country codes never start with 0
     [InlineData("020-7946-0123 ext 4", "may hold only")] // letters are not part of a number
-    [InlineData("+1234567890123456", "7 to 15 digits")] // longer than E.164 allows
+    [InlineData("+1234567890123456", "too many digits")] // longer than E.164 allows
     public void TelephoneNumber_BrokenRule_RefusedNamingTheRule(string text, string rule)
     {
         var result = TelephoneNumber.ParseText(text);
 
-        Assert.Equal(DataSubjectsErrorCodes.InvalidTelephoneNumber, result.Error?.Code);
+        Assert.Equal(ErrorCodes.InvalidTelephoneNumber, result.Error?.Code);
         Assert.Contains(rule, result.Error!.Message, StringComparison.Ordinal);
     }
 
