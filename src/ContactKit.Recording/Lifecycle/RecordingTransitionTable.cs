@@ -61,7 +61,7 @@ public static class RecordingTransitionTable
         Add(RecordingState.NotCapturing, RecordingEventKind.CaptureStarted, RecordingState.Capturing, RecordingState.Paused);
         Add(RecordingState.NotCapturing, RecordingEventKind.InteractionEnded, RecordingState.Absent);
         Add(RecordingState.Capturing, RecordingEventKind.InteractionEnded, RecordingState.Processing);
-        Add(RecordingState.Paused, RecordingEventKind.InteractionEnded, RecordingState.Processing);
+        Add(RecordingState.Paused, RecordingEventKind.InteractionEnded, RecordingState.Processing, RecordingState.Absent);
         Add(RecordingState.Stopped, RecordingEventKind.InteractionEnded, RecordingState.Processing, RecordingState.Absent);
         Add(RecordingState.Processing, RecordingEventKind.MediaStored, RecordingState.Available);
         Add(RecordingState.Processing, RecordingEventKind.TranscriptStored, RecordingState.Available);
