@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace ContactKit.Recording;
@@ -397,11 +398,17 @@ public static class RecordingLifecycle
         var state = session.State is RecordingState.Capturing or RecordingState.Paused
             ? pauses.IsEmpty ? RecordingState.Capturing : RecordingState.Paused
             : session.State;
+        var captured = session.HasCaptured || state == RecordingState.Capturing;
+        if (pauses == session.OpenPauses && state == session.State && captured == session.HasCaptured)
+        {
+            return session;
+        }
+
         return session with
         {
             OpenPauses = pauses,
             State = state,
-            HasCaptured = session.HasCaptured || state == RecordingState.Capturing,
+            HasCaptured = captured,
         };
     }
 
@@ -417,10 +424,10 @@ public static class RecordingLifecycle
     private static ImmutableArray<RecordingEvent> Remember(ImmutableArray<RecordingEvent> recent, RecordingEvent @event)
     {
         var keep = Math.Min(recent.Length, RecordingSession.RecentEventCount - 1);
-        var window = ImmutableArray.CreateBuilder<RecordingEvent>(keep + 1);
-        window.AddRange(recent.AsSpan()[(recent.Length - keep)..]);
-        window.Add(@event);
-        return window.MoveToImmutable();
+        var window = new RecordingEvent[keep + 1];
+        recent.AsSpan()[(recent.Length - keep)..].CopyTo(window);
+        window[keep] = @event;
+        return ImmutableCollectionsMarshal.AsImmutableArray(window);
     }
 
     private static int IndexOfPause(ImmutableArray<OpenPause> pauses, UncapturedReason reason)

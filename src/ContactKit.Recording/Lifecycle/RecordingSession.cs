@@ -15,7 +15,7 @@ namespace ContactKit.Recording;
 public sealed record RecordingSession
 {
     /// <summary>How many of the latest accepted events a session keeps, to recognise a retried delivery without its log.</summary>
-    public const int RecentEventCount = 32;
+    public const int RecentEventCount = 16;
 
     internal RecordingSession(InteractionStarted started, Instant at)
     {
@@ -114,10 +114,10 @@ public sealed record RecordingSession
     };
 
     /// <summary>How many present parties still need the recording notice.</summary>
-    public int UntoldParties => Parties.Count(p => p.IsPresent && Needs(p) == CaptureNeed.Notice && p.Notice is null);
+    public int UntoldParties => CountLacking(CaptureNeed.Notice);
 
     /// <summary>How many present parties still need to give explicit consent.</summary>
-    public int UnconsentedParties => Parties.Count(p => p.IsPresent && Needs(p) == CaptureNeed.Consent && p.Consent is not { Given: true });
+    public int UnconsentedParties => CountLacking(CaptureNeed.Consent);
 
     /// <summary>Whether a legal hold is on the recording, which blocks every path to deletion.</summary>
     public bool IsHeld => !Holds.IsEmpty;
@@ -175,6 +175,19 @@ public sealed record RecordingSession
         : party.Requirement == CaptureRequirement.ExplicitConsent ? CaptureNeed.Consent
         : Policy.NoticeRequired ? CaptureNeed.Notice
         : CaptureNeed.Nothing;
+
+    // How many present parties need this and lack it.
+    private int CountLacking(CaptureNeed need)
+    {
+        var count = 0;
+        foreach (var presence in Parties)
+        {
+            var lacking = need == CaptureNeed.Notice ? presence.Notice is null : presence.Consent is not { Given: true };
+            count += presence.IsPresent && lacking && Needs(presence) == need ? 1 : 0;
+        }
+
+        return count;
+    }
 
     internal int IndexOf(PartyId party)
     {
