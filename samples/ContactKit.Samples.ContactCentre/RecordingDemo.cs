@@ -28,7 +28,7 @@ public static class RecordingDemo
         services.AddContactKit()
             .AddRecording(o =>
             {
-                o.MaxSecurePause = TimeSpan.FromMinutes(5);
+                o.MaxSecurePause = Duration.FromMinutes(5);
                 o.AccessRules.Add(new RecordingAccessRule { Role = "quality_team", Kinds = RecordingAccessKind.Play, Purposes = { "quality_monitoring", "training" } });
                 o.Tenants["reseller-basic"] = new RecordingPlanOptions { RecordingEnabled = false };
             })
@@ -81,7 +81,7 @@ public static class RecordingDemo
         await call.ApplyAsync(tenant, recording, new HandedToPerson(EventId.New(), officer), seconds: 20);
         await call.ApplyAsync(tenant, recording, new CaptureStarted(EventId.New()), seconds: 2);
         await call.ApplyAsync(tenant, recording, new CapturePaused(EventId.New(), UncapturedReason.SecurePayment), seconds: 180);
-        await call.ApplyAsync(tenant, recording, new CaptureResumed(EventId.New()), seconds: 95);
+        await call.ApplyAsync(tenant, recording, new CaptureResumed(EventId.New(), UncapturedReason.SecurePayment), seconds: 95);
         await call.ApplyAsync(tenant, recording, new Transferred(EventId.New(), licensing, officer.Id, "licensing"), seconds: 60);
         await call.ApplyAsync(tenant, recording, new InteractionEnded(EventId.New()), seconds: 240);
         return await call.StoreAsync(tenant, recording, bytes: 48_000);
@@ -99,7 +99,7 @@ public static class RecordingDemo
         await call.ApplyAsync(tenant, recording, new RecordingNoticeGiven(EventId.New(), caller.Id, Announcement, "2026-04", NoticeMethod.AgentScript), seconds: 10);
         await call.ApplyAsync(tenant, recording, new CaptureStarted(EventId.New()), seconds: 1);
         await call.ApplyAsync(tenant, recording, new StopRequested(EventId.New(), caller.Id), seconds: 75);
-        await call.ApplyAsync(tenant, recording, new CaptureResumed(EventId.New()), seconds: 30); // refused: capture cannot restart
+        await call.ApplyAsync(tenant, recording, new CaptureStarted(EventId.New()), seconds: 30); // refused: capture cannot restart
         await call.ApplyAsync(tenant, recording, new InteractionEnded(EventId.New()), seconds: 300);
         await call.StoreAsync(tenant, recording, bytes: 12_000);
     }
@@ -158,7 +158,7 @@ public static class RecordingDemo
         public async Task PrintAsync(RecordingSession session)
         {
             await Output.WriteLineAsync();
-            await Output.WriteAsync(CaptureReport.From(session).ToText());
+            await Output.WriteAsync((await Service.ReportAsync(session.Tenant, session.Id)).Value.ToText());
         }
     }
 }

@@ -12,7 +12,7 @@ public static class RecordingErrorCodes
     /// <summary>Capture was asked for but the tenant's plan does not include recording.</summary>
     public const string RecordingDisabled = "CK0101";
 
-    /// <summary>Capture would start or resume while a present party has not been told about recording.</summary>
+    /// <summary>Capture would start while a present party has not been told about recording.</summary>
     public const string NoticeNotGiven = "CK0102";
 
     /// <summary>Capture was asked for during the bot or IVR phase, which the policy leaves unrecorded.</summary>
@@ -47,6 +47,18 @@ public static class RecordingErrorCodes
 
     /// <summary>The event is missing a value or holds one outside its rule.</summary>
     public const string InvalidEvent = "CK0113";
+
+    /// <summary>Capture would start while a present party whose jurisdiction needs explicit consent has not given it.</summary>
+    public const string ConsentNotGiven = "CK0114";
+
+    /// <summary>A pause was asked for with a reason whose pause is already open.</summary>
+    public const string PauseAlreadyOpen = "CK0115";
+
+    /// <summary>A resume named a pause that is not open.</summary>
+    public const string PauseNotOpen = "CK0116";
+
+    /// <summary>A store was asked to save a session that is not exactly one version on from the one it holds, or whose event does not match it.</summary>
+    public const string SaveNotNextVersion = "CK0117";
 
     /// <summary>Access to a recording was refused: no rule grants it to the role for that use and purpose.</summary>
     public const string AccessDenied = "CK0120";

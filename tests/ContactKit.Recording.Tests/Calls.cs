@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ContactKit.Recording;
 using NodaTime;
 
@@ -13,7 +15,10 @@ internal static class Calls
     public static readonly RecordingParty Agent = new(PartyId.Parse("officer-1"), PartyRole.Agent, Jurisdiction.England);
     public static readonly RecordingParty Agent2 = new(PartyId.Parse("officer-2"), PartyRole.Agent, Jurisdiction.England);
     public static readonly RecordingParty Interpreter = new(PartyId.Parse("interpreter"), PartyRole.ThirdParty, Jurisdiction.Scotland);
+    public static readonly RecordingParty CaliforniaCaller = new(PartyId.Parse("caller-ca"), PartyRole.Caller, Jurisdiction.Parse("US-CA"), CaptureRequirement.ExplicitConsent);
     public static readonly PrivacyNoticeId Notice = PrivacyNoticeId.Parse("recording-announcement");
+
+    private static readonly ConditionalWeakTable<RecordingSession, ImmutableList<RecordedEvent>> Logs = [];
 
     private static int _next;
 
@@ -23,19 +28,64 @@ internal static class Calls
         new(NewId(), Tenant, CallRecording, channel, policy ?? RecordingPolicy.Default, parties.Length == 0 ? [Caller] : [.. parties], bot);
 
     public static RecordingSession Begin(RecordingPolicy? policy = null, bool bot = false, Channel channel = Channel.VoiceCall) =>
-        RecordingLifecycle.Begin(Started(policy, bot, channel), T0).Value;
+        Begin(Started(policy, bot, channel));
+
+    public static RecordingSession Begin(InteractionStarted started)
+    {
+        var session = RecordingLifecycle.Begin(started, T0).Value;
+        Logs.AddOrUpdate(session, [new RecordedEvent(1, T0, started)]);
+        return session;
+    }
+
+    /// <summary>The log of a session built by these helpers.</summary>
+    public static ImmutableList<RecordedEvent> LogOf(RecordingSession session) =>
+        Logs.TryGetValue(session, out var log) ? log : throw new InvalidOperationException($"{session} was not built by Calls.");
+
+    /// <summary>Saves a session built by these helpers into a store, event by event, as RecordingService would.</summary>
+    public static async Task StoreAsync(IRecordingStore store, RecordingSession session)
+    {
+        RecordingSession? step = null;
+        foreach (var recorded in LogOf(session))
+        {
+            step = step is null
+                ? RecordingLifecycle.Begin((InteractionStarted)recorded.Event, recorded.At).Value
+                : RecordingLifecycle.Apply(step, recorded.Event, recorded.At).Value;
+            Assert.True((await store.SaveAsync(step, recorded, step.Version - 1)).IsSuccess);
+        }
+    }
+
+    /// <summary>The capture report of a session built by these helpers, from its snapshot and its log.</summary>
+    public static CaptureReport Report(RecordingSession session) => CaptureReport.From(session, LogOf(session));
 
     /// <summary>A call with the caller told and an agent present, capturing.</summary>
     public static RecordingSession Capturing(RecordingPolicy? policy = null) =>
         Begin(policy).Then(Told(Caller)).Then(Join(Agent)).Then(Start());
 
     public static RecordingSession Then(this RecordingSession session, RecordingEvent @event) =>
-        RecordingLifecycle.Apply(session, @event, session.LastChangedAt + Duration.FromMinutes(1)).Value;
+        session.At(session.LastChangedAt + Duration.FromMinutes(1), @event);
 
     public static Result<RecordingSession> Try(this RecordingSession session, RecordingEvent @event) =>
         RecordingLifecycle.Apply(session, @event, session.LastChangedAt + Duration.FromMinutes(1));
 
+    /// <summary>Applies an event at an instant, which must be accepted, and keeps the log.</summary>
+    public static RecordingSession At(this RecordingSession session, Instant at, RecordingEvent @event)
+    {
+        var result = RecordingLifecycle.Apply(session, @event, at);
+        Assert.True(result.IsSuccess, result.IsFailure ? result.Error.ToString() : null);
+        var next = result.Value;
+        if (!ReferenceEquals(next, session) && Logs.TryGetValue(session, out var log))
+        {
+            Logs.AddOrUpdate(next, log.Add(new RecordedEvent(next.Version, at, @event)));
+        }
+
+        return next;
+    }
+
     public static RecordingNoticeGiven Told(RecordingParty party, NoticeMethod method = NoticeMethod.Announcement) => new(NewId(), party.Id, Notice, "v3", method);
+
+    public static RecordingConsentGiven Consented(RecordingParty party, ConsentAnswerMethod method = ConsentAnswerMethod.KeyPress) => new(NewId(), party.Id, method, "prompt recording-consent, key 1");
+
+    public static RecordingConsentRefused Refused(RecordingParty party, ConsentAnswerMethod method = ConsentAnswerMethod.Spoken) => new(NewId(), party.Id, method, "spoken no at 00:00:14 in the call audio");
 
     public static PartyJoined Join(RecordingParty party) => new(NewId(), party);
 
@@ -47,7 +97,7 @@ internal static class Calls
 
     public static CapturePaused Pause(UncapturedReason reason = UncapturedReason.SecurePayment) => new(NewId(), reason);
 
-    public static CaptureResumed Resume() => new(NewId());
+    public static CaptureResumed Resume(UncapturedReason reason = UncapturedReason.SecurePayment) => new(NewId(), reason);
 
     public static StopRequested Stop(RecordingParty party) => new(NewId(), party.Id);
 

@@ -31,7 +31,7 @@ public class RecordingSampleTests
         var text = await RunAsync();
 
         Assert.Contains("StopRequested -> Stopped (SubjectObjection)", text, StringComparison.Ordinal);
-        Assert.Contains("CaptureResumed refused: CK0100", text, StringComparison.Ordinal);
+        Assert.Contains("CaptureStarted refused: CK0100", text, StringComparison.Ordinal);
         Assert.Contains("2026-11-23T09:12:58Z - 2026-11-23T09:18:28Z  not captured: the caller asked to stop recording", text, StringComparison.Ordinal);
     }
 

@@ -255,11 +255,11 @@ public sealed class StatelessRecordingMachine
     private void Join(RecordingParty party)
     {
         _present.Add(party.Id);
-        if (party.Role.NeedsNotice() && !_told.Contains(party.Id))
+        if (_policy.NoticeNeededBy(party.Role) && !_told.Contains(party.Id))
         {
             _untold++;
         }
-        else if (!party.Role.NeedsNotice())
+        else if (!_policy.NoticeNeededBy(party.Role))
         {
             _told.Add(party.Id);
         }

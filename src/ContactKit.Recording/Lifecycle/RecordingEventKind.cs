@@ -62,4 +62,10 @@ public enum RecordingEventKind
 
     /// <summary><see cref="Disposed"/>.</summary>
     Disposed,
+
+    /// <summary><see cref="RecordingConsentGiven"/>.</summary>
+    ConsentGiven,
+
+    /// <summary><see cref="RecordingConsentRefused"/>.</summary>
+    ConsentRefused,
 }

@@ -1,12 +1,42 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using NodaTime;
 
 namespace ContactKit.Recording;
 
 /// <summary>
-/// Something that happened to a recording session. Each event has an id: applying an event whose id the session has
-/// already accepted returns the session unchanged, so a retried delivery changes nothing.
+/// Something that happened to a recording session: the published event contract. Each event has an id: applying an
+/// event whose id the session has already accepted changes nothing, so a retried delivery is harmless.
 /// </summary>
-/// <remarks>The kinds of event are closed: the lifecycle accepts the sealed records below and no others.</remarks>
+/// <remarks>
+/// The kinds of event are closed: the lifecycle accepts the sealed records below and no others. In JSON each event is
+/// an object whose <c>type</c> property names its kind with a stable discriminator (<c>interaction-started</c>,
+/// <c>capture-paused</c>, ...); version 1 of the contract is described in <c>docs/recording-lifecycle.md</c>. Read and
+/// write it with <see cref="RecordingJson"/>.
+/// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(InteractionStarted), "interaction-started")]
+[JsonDerivedType(typeof(RecordingNoticeGiven), "notice-given")]
+[JsonDerivedType(typeof(RecordingConsentGiven), "consent-given")]
+[JsonDerivedType(typeof(RecordingConsentRefused), "consent-refused")]
+[JsonDerivedType(typeof(PartyJoined), "party-joined")]
+[JsonDerivedType(typeof(PartyLeft), "party-left")]
+[JsonDerivedType(typeof(HandedToPerson), "handed-to-person")]
+[JsonDerivedType(typeof(CaptureStarted), "capture-started")]
+[JsonDerivedType(typeof(CapturePaused), "capture-paused")]
+[JsonDerivedType(typeof(CaptureResumed), "capture-resumed")]
+[JsonDerivedType(typeof(StopRequested), "stop-requested")]
+[JsonDerivedType(typeof(Transferred), "transferred")]
+[JsonDerivedType(typeof(InteractionEnded), "interaction-ended")]
+[JsonDerivedType(typeof(MediaStored), "media-stored")]
+[JsonDerivedType(typeof(TranscriptStored), "transcript-stored")]
+[JsonDerivedType(typeof(MediaFailed), "media-failed")]
+[JsonDerivedType(typeof(HoldPlaced), "hold-placed")]
+[JsonDerivedType(typeof(HoldReleased), "hold-released")]
+[JsonDerivedType(typeof(DeletionRequested), "deletion-requested")]
+[JsonDerivedType(typeof(DeletionAuthorised), "deletion-authorised")]
+[JsonDerivedType(typeof(DeletionRefused), "deletion-refused")]
+[JsonDerivedType(typeof(Disposed), "disposed")]
 public abstract record RecordingEvent
 {
     private protected RecordingEvent(EventId id, RecordingEventKind kind)
@@ -15,37 +45,45 @@ public abstract record RecordingEvent
         Kind = kind;
     }
 
-    private readonly EventId _id;
-
     /// <summary>The event's id.</summary>
-    public EventId Id
-    {
-        get => _id;
-        init
-        {
-            _id = value;
-            IdFilterBit = RecordingSession.FilterBit(value);
-        }
-    }
-
-    // The id's bit in a session's filter of applied ids, worked out once when the id is set rather than on every apply.
-    internal uint IdFilterBit { get; private init; }
+    public EventId Id { get; init; }
 
     /// <summary>The kind of event, which with the session's state selects the row of the transition table.</summary>
+    [JsonIgnore]
     public RecordingEventKind Kind { get; }
 }
+
+/// <summary>An accepted event in a session's log: the event, when it happened and the session version it produced.</summary>
+/// <param name="Version">The session's version after it (1 for <see cref="InteractionStarted"/>).</param>
+/// <param name="At">When it happened.</param>
+/// <param name="Event">The event.</param>
+public sealed record RecordedEvent(long Version, Instant At, RecordingEvent Event);
 
 /// <summary>An interaction began: the first event of every session.</summary>
 /// <param name="Id">The event's id.</param>
 /// <param name="Tenant">The tenant the interaction belongs to.</param>
 /// <param name="Recording">The new session's recording id.</param>
 /// <param name="Channel">The channel: a call's audio or a chat's transcript is captured alike.</param>
-/// <param name="Policy">The tenant's recording policy, fixed for the whole interaction.</param>
+/// <param name="Policy">The tenant's recording policy, fixed for the whole interaction. <see cref="RecordingService"/> sets it from the tenant's plan, whatever the host passed.</param>
 /// <param name="Parties">The parties present at the start, with their jurisdictions (usually the caller).</param>
 /// <param name="BeginsWithBot">Whether the interaction opens with a bot or IVR before any person joins.</param>
 public sealed record InteractionStarted(
     EventId Id, TenantId Tenant, RecordingId Recording, Channel Channel, RecordingPolicy Policy, ImmutableArray<RecordingParty> Parties, bool BeginsWithBot)
-    : RecordingEvent(Id, RecordingEventKind.InteractionStarted);
+    : RecordingEvent(Id, RecordingEventKind.InteractionStarted)
+{
+    /// <summary>The parties present at the start; empty, never a default array, when none were given.</summary>
+    public ImmutableArray<RecordingParty> Parties { get; init; } = Parties.IsDefault ? [] : Parties;
+
+    /// <summary>Whether the other event is the same interaction start, parties compared one by one.</summary>
+    /// <param name="other">The other event.</param>
+    /// <returns><see langword="true"/> when every field is equal.</returns>
+    public bool Equals(InteractionStarted? other) =>
+        other is not null && Id == other.Id && Tenant == other.Tenant && Recording == other.Recording && Channel == other.Channel &&
+        Equals(Policy, other.Policy) && BeginsWithBot == other.BeginsWithBot && Parties.SequenceEqual(other.Parties);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Tenant, Recording, Channel, Policy, BeginsWithBot, Parties.Length);
+}
 
 /// <summary>A party was told that the interaction is recorded.</summary>
 /// <param name="Id">The event's id.</param>
@@ -54,6 +92,23 @@ public sealed record InteractionStarted(
 /// <param name="NoticeVersion">Which version of it.</param>
 /// <param name="Method">How the party was told.</param>
 public sealed record RecordingNoticeGiven(EventId Id, PartyId Party, PrivacyNoticeId Notice, string NoticeVersion, NoticeMethod Method) : RecordingEvent(Id, RecordingEventKind.NoticeGiven);
+
+/// <summary>
+/// A party who had been told gave explicit consent to recording (needed for a party whose
+/// <see cref="RecordingParty.Requirement"/> is <see cref="CaptureRequirement.ExplicitConsent"/>).
+/// </summary>
+/// <param name="Id">The event's id.</param>
+/// <param name="Party">The party who consented.</param>
+/// <param name="Method">How they answered: a key press, a spoken yes, a chat reply.</param>
+/// <param name="Evidence">Where the answer can be checked, for example the prompt and digit pressed or the offset in the call audio.</param>
+public sealed record RecordingConsentGiven(EventId Id, PartyId Party, ConsentAnswerMethod Method, string Evidence) : RecordingEvent(Id, RecordingEventKind.ConsentGiven);
+
+/// <summary>A party refused consent to recording: nothing more of the interaction is captured.</summary>
+/// <param name="Id">The event's id.</param>
+/// <param name="Party">The party who refused.</param>
+/// <param name="Method">How they answered.</param>
+/// <param name="Evidence">Where the answer can be checked.</param>
+public sealed record RecordingConsentRefused(EventId Id, PartyId Party, ConsentAnswerMethod Method, string Evidence) : RecordingEvent(Id, RecordingEventKind.ConsentRefused);
 
 /// <summary>A party joined the interaction (a supervisor, or a third party in a conference).</summary>
 /// <param name="Id">The event's id.</param>
@@ -74,14 +129,18 @@ public sealed record HandedToPerson(EventId Id, RecordingParty Person) : Recordi
 /// <param name="Id">The event's id.</param>
 public sealed record CaptureStarted(EventId Id) : RecordingEvent(Id, RecordingEventKind.CaptureStarted);
 
-/// <summary>Capture was paused: for a secure card payment or while the caller is on hold.</summary>
+/// <summary>
+/// A pause was opened: for a secure card payment or while the caller is on hold. Accepted in every live state; it stays
+/// open until a <see cref="CaptureResumed"/> for the same reason, whatever else happens.
+/// </summary>
 /// <param name="Id">The event's id.</param>
 /// <param name="Reason"><see cref="UncapturedReason.SecurePayment"/> or <see cref="UncapturedReason.OnHold"/>.</param>
 public sealed record CapturePaused(EventId Id, UncapturedReason Reason) : RecordingEvent(Id, RecordingEventKind.CapturePaused);
 
-/// <summary>Capture resumed after a pause.</summary>
+/// <summary>The pause for <paramref name="Reason"/> was closed; capture resumes once no pause at all is open.</summary>
 /// <param name="Id">The event's id.</param>
-public sealed record CaptureResumed(EventId Id) : RecordingEvent(Id, RecordingEventKind.CaptureResumed);
+/// <param name="Reason">The pause that ends: <see cref="UncapturedReason.SecurePayment"/> or <see cref="UncapturedReason.OnHold"/>.</param>
+public sealed record CaptureResumed(EventId Id, UncapturedReason Reason) : RecordingEvent(Id, RecordingEventKind.CaptureResumed);
 
 /// <summary>A party asked for the recording to stop; nothing more of the interaction is captured.</summary>
 /// <param name="Id">The event's id.</param>

@@ -1,11 +1,13 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace ContactKit.Recording;
 
 /// <summary>
 /// The recording lifecycle: a pure function from (session, event, instant) to the next session or a refusal with a
-/// stable code. It reads no clock and no configuration; the tenant's policy travels in the session.
+/// stable code. It reads no clock and no configuration; the tenant's policy travels in the session. Its cost depends on
+/// the session's present facts (its parties, its open pauses), never on the length of its history.
 /// </summary>
 public static class RecordingLifecycle
 {
@@ -26,258 +28,319 @@ public static class RecordingLifecycle
             return Invalid("tenant", "An interaction needs a tenant and a recording id.");
         }
 
-        if (started.Parties.IsDefaultOrEmpty)
+        if (started.Parties.IsEmpty)
         {
             return Invalid("parties", "An interaction needs at least one party (usually the caller) with a jurisdiction.");
         }
 
-        var facts = new SessionFacts(started);
-        var parties = started.Parties;
-        var untold = 0;
-        for (var i = 0; i < parties.Length; i++)
+        var parties = ImmutableArray.CreateBuilder<PartyPresence>(started.Parties.Length);
+        for (var i = 0; i < started.Parties.Length; i++)
         {
-            ref readonly var party = ref parties.ItemRef(i);
+            var party = started.Parties[i];
             if (CheckParty(party) is { } invalid)
             {
-                return InvalidParty(invalid, i);
+                return invalid.ForField($"parties[{i}]");
             }
 
-            for (var j = 0; j < i; j++)
+            if (parties.Any(p => p.Party.Id == party.Id))
             {
-                if (parties[j].Id == party.Id)
-                {
-                    return ListedTwice(party, i);
-                }
+                return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party {Errors.Excerpt(party.Id.Value)} is listed twice; list each party once.", $"parties[{i}]");
             }
 
-            var needsNotice = facts.NeedsNotice(party.Role);
-            untold += needsNotice ? 1 : 0;
-            facts.StartParty(i, needsNotice);
+            parties.Add(new PartyPresence(party, at, null, null));
         }
 
-        facts.UntoldParties = untold;
-        return new RecordingSession(started, at, facts);
+        var session = new RecordingSession(started, at) { Parties = parties.MoveToImmutable() };
+        return Settle(session, at);
     }
 
     /// <summary>
-    /// Applies an event. An event whose id the session already accepted returns the session unchanged; an event the
-    /// transition table or a rule does not allow is refused with a code, and the session is untouched.
+    /// Applies an event. An event whose id is among the session's <see cref="RecordingSession.RecentEvents"/> returns the
+    /// session unchanged when it is the same event, and is refused (<see cref="RecordingErrorCodes.EventIdReused"/>) when
+    /// it is not; an event the transition table or a rule does not allow is refused with a code, and the session is untouched.
     /// </summary>
     /// <param name="session">The session.</param>
     /// <param name="event">The event.</param>
     /// <param name="at">When it happened; not before the session's last event.</param>
     /// <param name="expectedVersion">The version the caller based the event on; a different current version is refused with <c>CK0009</c>.</param>
-    /// <returns>The next session (version one higher) or the refusal.</returns>
+    /// <returns>The next session (version one higher), the same session for a retried event, or the refusal.</returns>
     public static Result<RecordingSession> Apply(RecordingSession session, RecordingEvent @event, Instant at, long? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(@event);
-        var filterBit = @event.IdFilterBit;
-        if ((session.IdFilter & filterBit) != 0 && session.FindApplied(@event.Id) is { } applied)
+        foreach (var recent in session.RecentEvents)
         {
-            return Replayed(session, @event, applied);
+            if (recent.Id == @event.Id)
+            {
+                return recent.Equals(@event) ? session : IdReused(session, @event, recent);
+            }
         }
 
-        // The rule for the event changes a copy of the facts, or refuses; the next session is built once, from the copy.
-        var next = session.Facts;
-        next.Advance(@event.Kind, filterBit);
-        var refusal = Refusal(session, @event, at, expectedVersion) ?? Decide(session, @event, ref next);
-        return refusal is null ? new RecordingSession(session, @event, at, next) : refusal;
+        if (expectedVersion is { } expected && expected != session.Version)
+        {
+            return Errors.VersionConflict($"recording session {session.Id}", expected, session.Version);
+        }
+
+        if (at < session.LastChangedAt)
+        {
+            return new ContactKitError(RecordingErrorCodes.EventOutOfOrder, $"The {@event.Kind} event is dated {at} but recording {session.Id} last changed at {session.LastChangedAt}; apply events in the order they happened.", "at");
+        }
+
+        if (!RecordingTransitionTable.IsAllowed(session.State, @event.Kind))
+        {
+            return Illegal(session, @event.Kind);
+        }
+
+        var decided = Decide(session, @event, at);
+        if (decided.IsFailure)
+        {
+            return decided;
+        }
+
+        var next = decided.Value with
+        {
+            Version = session.Version + 1,
+            LastChangedAt = at,
+            RecentEvents = Remember(session.RecentEvents, @event),
+        };
+        return next.State.IsLive() ? Settle(next, at) : next;
     }
 
-    // Whether the event may be applied at all: the caller's version, the order of events and the transition table.
-    private static ContactKitError? Refusal(RecordingSession session, RecordingEvent @event, Instant at, long? expectedVersion) =>
-        expectedVersion is { } expected && expected != session.Version ? VersionConflict(session, expected)
-        : at < session.LastChangedAt ? OutOfOrder(session, @event, at)
-        : !RecordingTransitionTable.IsAllowed(session.State, @event.Kind) ? Illegal(session, @event.Kind)
-        : null;
-
-    // The rule for the event's kind: it either refuses, or changes the facts of the next session and returns null.
-    private static ContactKitError? Decide(RecordingSession session, RecordingEvent @event, ref SessionFacts next) =>
-        @event.Kind switch
+    /// <summary>
+    /// Rebuilds a session from its log: the first event must be <see cref="InteractionStarted"/> at version 1, and each
+    /// later one the next version. The result equals the session that was built live from the same events.
+    /// </summary>
+    /// <param name="events">The log, in version order.</param>
+    /// <returns>The session, or the first refusal (a gap or repeat in the versions gives <c>CK0009</c>; a repeated event id <c>CK0112</c>).</returns>
+    public static Result<RecordingSession> Replay(IEnumerable<RecordedEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        RecordingSession? session = null;
+        var seen = new HashSet<EventId>();
+        foreach (var recorded in events)
         {
-            RecordingEventKind.CaptureStarted => StartCapture(session, ref next),
-            RecordingEventKind.CaptureResumed => CheckTold(session, "resume") ?? Capture(ref next),
-            RecordingEventKind.CapturePaused => Pause((CapturePaused)@event, ref next),
-            RecordingEventKind.NoticeGiven => Tell(session, (RecordingNoticeGiven)@event, ref next),
-            RecordingEventKind.PartyJoined => Join(session, (PartyJoined)@event, ref next),
-            RecordingEventKind.Transferred => Transfer(session, (Transferred)@event, ref next),
-            RecordingEventKind.HandedToPerson => Handover(session, (HandedToPerson)@event, ref next),
-            RecordingEventKind.PartyLeft => Depart(session, ((PartyLeft)@event).Party, ref next),
-            RecordingEventKind.StopRequested => Stop(session, (StopRequested)@event, ref next),
-            RecordingEventKind.InteractionEnded => End(ref next),
-            RecordingEventKind.MediaStored => Store(((MediaStored)@event).Media, MediaKind.Audio, ref next),
-            RecordingEventKind.TranscriptStored => Store(((TranscriptStored)@event).Transcript, MediaKind.Transcript, ref next),
-            RecordingEventKind.MediaFailed => string.IsNullOrWhiteSpace(((MediaFailed)@event).Reason)
+            ArgumentNullException.ThrowIfNull(recorded);
+            var expected = (session?.Version ?? 0) + 1;
+            if (recorded.Version != expected || recorded.Event is null)
+            {
+                return Errors.VersionConflict($"recording log of {session?.Id.ToString() ?? "a session"}", expected - 1, recorded.Version - 1);
+            }
+
+            if (!seen.Add(recorded.Event.Id))
+            {
+                return new ContactKitError(RecordingErrorCodes.EventIdReused, $"Event id {Errors.Excerpt(recorded.Event.Id.Value)} appears twice in the log; a log holds each event once.", "id");
+            }
+
+            Result<RecordingSession> next;
+            if (session is null)
+            {
+                next = recorded.Event is InteractionStarted started
+                    ? Begin(started, recorded.At)
+                    : Invalid("events", "A recording log begins with InteractionStarted.");
+            }
+            else
+            {
+                next = Apply(session, recorded.Event, recorded.At, session.Version);
+            }
+
+            if (next.IsFailure)
+            {
+                return next;
+            }
+
+            session = next.Value;
+        }
+
+        return session is null ? Invalid("events", "A recording log holds at least the InteractionStarted event.") : session;
+    }
+
+    // The rule for the event's kind: the session changed by the event (version and time are set by Apply), or a refusal.
+    private static Result<RecordingSession> Decide(RecordingSession session, RecordingEvent @event, Instant at) =>
+        @event switch
+        {
+            CaptureStarted => StartCapture(session),
+            CapturePaused paused => Pause(session, paused, at),
+            CaptureResumed resumed => Resume(session, resumed),
+            RecordingNoticeGiven notice => Tell(session, notice, at),
+            RecordingConsentGiven consent => Answer(session, consent.Party, new ConsentAnswer(true, consent.Method, consent.Evidence, at)),
+            RecordingConsentRefused refusal => Answer(session, refusal.Party, new ConsentAnswer(false, refusal.Method, refusal.Evidence, at)),
+            PartyJoined joined => Arrive(session, joined.Party, null, at),
+            Transferred transfer => Arrive(session, transfer.To, transfer.From, at),
+            HandedToPerson handover => Handover(session, handover, at),
+            PartyLeft left => Depart(session, left.Party, at),
+            StopRequested stop => Stop(session, stop),
+            InteractionEnded => session with
+            {
+                State = session.HasCaptured ? RecordingState.Processing : RecordingState.Absent,
+                EndedAt = at,
+                OpenPauses = [],
+            },
+            MediaStored stored => Store(session, stored.Media, MediaKind.Audio),
+            TranscriptStored transcript => Store(session, transcript.Transcript, MediaKind.Transcript),
+            MediaFailed failed => string.IsNullOrWhiteSpace(failed.Reason)
                 ? Invalid("reason", "Say why storing the media failed.")
-                : Move(ref next, RecordingState.Failed),
-            RecordingEventKind.HoldPlaced => PlaceHold(session, (HoldPlaced)@event, ref next),
-            RecordingEventKind.HoldReleased => ReleaseHold(session, (HoldReleased)@event, ref next),
-            RecordingEventKind.DeletionRequested => RequestDeletion((DeletionRequested)@event, ref next),
-            RecordingEventKind.DeletionRefused => RefuseDeletion((DeletionRefused)@event, ref next),
-            RecordingEventKind.DeletionAuthorised => CheckNotHeld(session) ?? Move(ref next, RecordingState.DeletionAuthorised),
-            RecordingEventKind.Disposed => CheckNotHeld(session) ?? Move(ref next, RecordingState.Deleted),
+                : session with { State = RecordingState.Failed },
+            HoldPlaced placed => session.Holds.Contains(placed.Hold)
+                ? new ContactKitError(RecordingErrorCodes.HoldAlreadyPlaced, $"Legal hold {Errors.Excerpt(placed.Hold.Value)} is already on recording {session.Id}.", "hold")
+                : session with { Holds = session.Holds.Add(placed.Hold) },
+            HoldReleased released => !session.Holds.Contains(released.Hold)
+                ? new ContactKitError(RecordingErrorCodes.HoldNotPlaced, $"Legal hold {Errors.Excerpt(released.Hold.Value)} is not on recording {session.Id}, so it cannot be released.", "hold")
+                : session with { Holds = session.Holds.Remove(released.Hold) },
+            DeletionRequested requested => RequestDeletion(session, requested, at),
+            DeletionRefused refused => string.IsNullOrWhiteSpace(refused.Reason) || string.IsNullOrEmpty(refused.By.Value)
+                ? Invalid("reason", "A refusal needs who refused and why.")
+                : session with
+                {
+                    State = session.StateBeforeDeletion,
+                    Deletion = session.Deletion! with { DecidedBy = refused.By, DecidedAt = at, Authorised = false, RefusalReason = refused.Reason },
+                },
+            DeletionAuthorised authorised => CheckNotHeld(session) ?? (Result<RecordingSession>)(session with
+            {
+                State = RecordingState.DeletionAuthorised,
+                Deletion = session.Deletion! with { DecidedBy = authorised.By, DecidedAt = at, Authorised = true },
+            }),
+            Disposed disposed => CheckNotHeld(session) ?? (Result<RecordingSession>)(session with
+            {
+                State = RecordingState.Deleted,
+                Deletion = session.Deletion! with { DisposedBy = disposed.By, DisposedAt = at },
+            }),
             _ => Illegal(session, @event.Kind),
         };
 
-    // An event applied again changes nothing; a different event under the same id is refused.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Result<RecordingSession> Replayed(RecordingSession session, RecordingEvent @event, RecordingEvent applied) =>
-        applied.Equals(@event) ? session : IdReused(session, @event, applied);
-
-    // The refusals below are built out of line: their messages need stack space that the accepted path should not pay for.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError InvalidParty(ContactKitError invalid, int index) => invalid.ForField($"parties[{index}]");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError ListedTwice(RecordingParty party, int index) =>
-        new(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party.Id}' is listed twice; list each party once.", $"parties[{index}]");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError IdReused(RecordingSession session, RecordingEvent @event, RecordingEvent applied) =>
-        new(RecordingErrorCodes.EventIdReused, $"Event id '{@event.Id}' was already used for a different {applied.Kind} event in recording {session.Id}; give each event its own id.", "id");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError VersionConflict(RecordingSession session, long expected) =>
-        Errors.VersionConflict($"recording session {session.Id}", expected, session.Version);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError OutOfOrder(RecordingSession session, RecordingEvent @event, Instant at) =>
-        new(RecordingErrorCodes.EventOutOfOrder, $"The {@event.Kind} event is dated {at} but recording {session.Id} last changed at {session.LastChangedAt}; apply events in the order they happened.", "at");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError RecordingDisabled(RecordingSession session) =>
-        new(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant '{session.Tenant}', so nothing may be captured; enable it on the plan first.");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError InvalidPause(CapturePaused paused) =>
-        new(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not '{paused.Reason}'; a missing notice pauses by itself and a stop request stops capture.", "reason");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError AlreadyPresent(RecordingSession session, PartyId party) =>
-        new(RecordingErrorCodes.PartyAlreadyPresent, $"Party '{party}' is already present in recording {session.Id}.", "party");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError NotInBotPhase(RecordingSession session) =>
-        new(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError NotTold(RecordingSession session, string verb) =>
-        new(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot {verb} in recording {session.Id}: {session.UntoldParties} present caller(s) or third party(ies) have not been told that the interaction is recorded; give them the recording notice first.");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError WrongMedia(MediaKind kind) => Invalid("media", $"The event needs {kind} media.");
-
-    // Each rule below either refuses, or changes the facts of the next session and returns null.
-    private static ContactKitError? StartCapture(RecordingSession session, ref SessionFacts next)
+    // Capture starts once the plan, the bot phase and every present party allow it; a pause already asked for holds it back.
+    private static Result<RecordingSession> StartCapture(RecordingSession session)
     {
-        if (!session.Facts.RecordingEnabled)
+        if (!session.Policy.RecordingEnabled)
         {
-            return RecordingDisabled(session);
+            return new ContactKitError(RecordingErrorCodes.RecordingDisabled, $"Recording is not on the plan of tenant {session.Tenant}, so nothing may be captured; enable it on the plan first.");
         }
 
-        if (session.InBotPhase && !session.Facts.CaptureBotPhase)
+        if (session.InBotPhase && !session.Policy.CaptureBotPhase)
         {
             return new ContactKitError(RecordingErrorCodes.BotPhaseNotCaptured, "The bot or IVR phase is not recorded under this policy; start capture once a person has taken over (HandedToPerson).");
         }
 
-        return CheckTold(session, "start") ?? Capture(ref next);
+        if (session.UnconsentedParties > 0)
+        {
+            return new ContactKitError(RecordingErrorCodes.ConsentNotGiven, $"Capture cannot start in recording {session.Id}: {session.UnconsentedParties} present party(ies) must give explicit consent first; record their answer with RecordingConsentGiven.");
+        }
+
+        if (session.UntoldParties > 0)
+        {
+            return new ContactKitError(RecordingErrorCodes.NoticeNotGiven, $"Capture cannot start in recording {session.Id}: {session.UntoldParties} present party(ies) have not been told that the interaction is recorded; give them the recording notice first.");
+        }
+
+        // Paused for now: settling the session makes it Capturing unless a pause is already open.
+        return session with { State = RecordingState.Paused };
     }
 
-    private static ContactKitError? Capture(ref SessionFacts next)
-    {
-        next.State = RecordingState.Capturing;
-        next.PauseReason = null;
-        next.InSecurePause = false;
-        next.HasCaptured = true;
-        return null;
-    }
-
-    private static ContactKitError? Pause(CapturePaused paused, ref SessionFacts next)
+    // A pause asked for opens in any live state; the same reason cannot be open twice.
+    private static Result<RecordingSession> Pause(RecordingSession session, CapturePaused paused, Instant at)
     {
         if (paused.Reason is not (UncapturedReason.SecurePayment or UncapturedReason.OnHold))
         {
-            return InvalidPause(paused);
+            return new ContactKitError(RecordingErrorCodes.InvalidPauseReason, $"A pause may be asked for a secure payment or a hold, not {Errors.Excerpt(paused.Reason.ToString())}; a missing notice or consent pauses by itself and a stop request stops capture.", "reason");
         }
 
-        next.State = RecordingState.Paused;
-        next.PauseReason = paused.Reason;
-        next.InSecurePause = paused.Reason == UncapturedReason.SecurePayment;
-        return null;
+        if (session.IsOpen(paused.Reason))
+        {
+            return new ContactKitError(RecordingErrorCodes.PauseAlreadyOpen, $"A {paused.Reason} pause is already open in recording {session.Id}; close it with CaptureResumed before opening another.", "reason");
+        }
+
+        var state = session.State == RecordingState.Capturing ? RecordingState.Paused : session.State;
+        return session with { State = state, OpenPauses = session.OpenPauses.Add(new OpenPause(paused.Reason, at)) };
     }
 
-    private static ContactKitError? Tell(RecordingSession session, RecordingNoticeGiven notice, ref SessionFacts next)
+    // Only the pause named ends; capture resumes (in Settle) once none is open.
+    private static Result<RecordingSession> Resume(RecordingSession session, CaptureResumed resumed)
     {
-        if (string.IsNullOrWhiteSpace(notice.NoticeVersion) || string.IsNullOrEmpty(notice.Notice.Value) || !IsKnown(notice.Method))
+        if (resumed.Reason is not (UncapturedReason.SecurePayment or UncapturedReason.OnHold))
+        {
+            return new ContactKitError(RecordingErrorCodes.InvalidPauseReason, $"Only a pause asked for (SecurePayment or OnHold) can be closed, not {Errors.Excerpt(resumed.Reason.ToString())}; a missing notice or consent closes by itself once the party has it.", "reason");
+        }
+
+        var index = IndexOfPause(session.OpenPauses, resumed.Reason);
+        return index < 0
+            ? new ContactKitError(RecordingErrorCodes.PauseNotOpen, $"No {resumed.Reason} pause is open in recording {session.Id}, so there is nothing to resume.", "reason")
+            : session with { OpenPauses = session.OpenPauses.RemoveAt(index) };
+    }
+
+    private static Result<RecordingSession> Tell(RecordingSession session, RecordingNoticeGiven notice, Instant at)
+    {
+        if (string.IsNullOrWhiteSpace(notice.NoticeVersion) || string.IsNullOrEmpty(notice.Notice.Value) || !Enum.IsDefined(notice.Method))
         {
             return Invalid("noticeVersion", "A notice event needs the notice, its version and how it was given.");
         }
 
-        var slot = session.SlotOf(notice.Party);
-        var status = session.FindParty(notice.Party, slot);
-        if (!status.Present)
+        var index = IndexOfPresent(session, notice.Party);
+        if (index < 0)
         {
             return NotPresent(notice.Party);
         }
 
-        next.UntoldParties -= status.Untold ? 1 : 0;
-        next.MarkTold(slot);
-        next.Settle();
-        return null;
+        var presence = session.Parties[index];
+        return presence.Notice is not null
+            ? session
+            : session with { Parties = session.Parties.SetItem(index, presence with { Notice = new NoticeEvidence(notice.Notice, notice.NoticeVersion, notice.Method, at) }) };
     }
 
-    // Kept out of Decide so that its frame holds no copies of the parties.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError? Join(RecordingSession session, PartyJoined joined, ref SessionFacts next) =>
-        Arrive(session, joined.Party, null, ref next);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ContactKitError? Transfer(RecordingSession session, Transferred transfer, ref SessionFacts next) =>
-        Arrive(session, transfer.To, transfer.From, ref next);
-
-    // A party who joins needs telling unless they were told earlier in this interaction; the one transferring, if any, leaves.
-    private static ContactKitError? Arrive(RecordingSession session, in RecordingParty party, PartyId? leaving, ref SessionFacts next)
+    // A consent answer is kept with its evidence; a refusal stops capture for the rest of the interaction.
+    private static Result<RecordingSession> Answer(RecordingSession session, PartyId party, ConsentAnswer answer)
     {
-        var error = CheckParty(party);
-        if (error is not null)
+        if (string.IsNullOrWhiteSpace(answer.Evidence) || !Enum.IsDefined(answer.Method))
         {
-            return error;
+            return Invalid("evidence", "A consent answer needs how it was given and its evidence (for example the prompt and the key pressed).");
         }
 
-        var joiningSlot = session.SlotOf(party.Id);
-        var joining = session.FindParty(party.Id, joiningSlot);
-        if (joining.Present)
+        var index = IndexOfPresent(session, party);
+        if (index < 0)
         {
-            return AlreadyPresent(session, party.Id);
+            return NotPresent(party);
         }
 
-        var joiningUntold = next.NeedsNotice(party.Role) && !joining.Told;
-        var untold = next.UntoldParties + (joiningUntold ? 1 : 0);
-        var leavingSlot = -1;
+        var parties = session.Parties.SetItem(index, session.Parties[index] with { Consent = answer });
+        return answer.Given
+            ? session with { Parties = parties }
+            : session with { Parties = parties, State = RecordingState.Stopped, StoppedBecause = session.StoppedBecause ?? UncapturedReason.ConsentRefused };
+    }
+
+    // A party who joins keeps what they were told or agreed to earlier in this interaction; the one transferring, if any, leaves.
+    private static Result<RecordingSession> Arrive(RecordingSession session, RecordingParty party, PartyId? leaving, Instant at)
+    {
+        if (CheckParty(party) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var index = session.IndexOf(party.Id);
+        if (index >= 0 && session.Parties[index].IsPresent)
+        {
+            return new ContactKitError(RecordingErrorCodes.PartyAlreadyPresent, $"Party {Errors.Excerpt(party.Id.Value)} is already present in recording {session.Id}.", "party");
+        }
+
+        var parties = session.Parties;
         if (leaving is { } from)
         {
-            leavingSlot = session.SlotOf(from);
-            var status = session.FindParty(from, leavingSlot);
-            if (!status.Present)
+            var leaver = IndexOfPresent(session, from);
+            if (leaver < 0)
             {
                 return NotPresent(from);
             }
 
-            untold -= status.Untold ? 1 : 0;
+            parties = parties.SetItem(leaver, parties[leaver] with { LeftAt = at });
         }
 
-        next.UntoldParties = untold;
-        next.MarkLeft(leavingSlot);
-        next.MarkArrived(joiningSlot, joiningUntold);
-        next.Settle();
-        return null;
+        parties = index < 0
+            ? parties.Add(new PartyPresence(party, at, null, null))
+            : parties.SetItem(index, parties[index] with { Party = party, LeftAt = null });
+        return session with { Parties = parties };
     }
 
-    private static ContactKitError? Handover(RecordingSession session, HandedToPerson handover, ref SessionFacts next)
+    private static Result<RecordingSession> Handover(RecordingSession session, HandedToPerson handover, Instant at)
     {
         if (!session.InBotPhase)
         {
-            return NotInBotPhase(session);
+            return new ContactKitError(RecordingErrorCodes.NotInBotPhase, $"Recording {session.Id} is not in a bot or IVR phase, so there is nothing to hand over; report a new person with PartyJoined or Transferred.");
         }
 
         if (handover.Person.Role is not (PartyRole.Agent or PartyRole.Supervisor))
@@ -285,148 +348,137 @@ public static class RecordingLifecycle
             return Invalid("person", "A bot hands over to a member of staff (an agent or supervisor).");
         }
 
-        if (Arrive(session, handover.Person, null, ref next) is { } refused)
-        {
-            return refused;
-        }
-
-        next.InBotPhase = false;
-        if (next.PauseReason == UncapturedReason.BotPhase)
-        {
-            next.PauseReason = UncapturedReason.NotStarted;
-        }
-
-        return null;
+        var arrived = Arrive(session, handover.Person, null, at);
+        return arrived.IsFailure ? arrived : arrived.Value with { InBotPhase = false };
     }
 
-    private static ContactKitError? Depart(RecordingSession session, PartyId party, ref SessionFacts next)
+    private static Result<RecordingSession> Depart(RecordingSession session, PartyId party, Instant at)
     {
-        var slot = session.SlotOf(party);
-        var status = session.FindParty(party, slot);
-        if (!status.Present)
-        {
-            return NotPresent(party);
-        }
-
-        next.UntoldParties -= status.Untold ? 1 : 0;
-        next.MarkLeft(slot);
-        next.Settle();
-        return null;
+        var index = IndexOfPresent(session, party);
+        return index < 0 ? NotPresent(party) : session with { Parties = session.Parties.SetItem(index, session.Parties[index] with { LeftAt = at }) };
     }
 
-    private static ContactKitError? Stop(RecordingSession session, StopRequested stop, ref SessionFacts next)
-    {
-        if (!session.FindParty(stop.Party).Present)
-        {
-            return NotPresent(stop.Party);
-        }
+    private static Result<RecordingSession> Stop(RecordingSession session, StopRequested stop) =>
+        IndexOfPresent(session, stop.Party) < 0
+            ? NotPresent(stop.Party)
+            : session with { State = RecordingState.Stopped, StoppedBecause = session.StoppedBecause ?? UncapturedReason.SubjectObjection };
 
-        next.State = RecordingState.Stopped;
-        next.PauseReason = UncapturedReason.SubjectObjection;
-        next.InSecurePause = false;
-        return null;
-    }
-
-    private static ContactKitError? End(ref SessionFacts next)
-    {
-        next.State = next.HasCaptured ? RecordingState.Processing : RecordingState.Absent;
-        next.PauseReason = null;
-        next.InSecurePause = false;
-        return null;
-    }
-
-    private static ContactKitError? Store(RecordingMedia media, MediaKind kind, ref SessionFacts next)
+    private static Result<RecordingSession> Store(RecordingSession session, RecordingMedia media, MediaKind kind)
     {
         if (media is null || media.Kind != kind)
         {
-            return WrongMedia(kind);
+            return Invalid("media", $"The event needs {kind} media.");
         }
 
-        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || !media.IsSha256)
+        if (string.IsNullOrWhiteSpace(media.Location) || media.SizeBytes < 0 || !IsSha256(media.Sha256))
         {
             return Invalid("media", "Stored media needs a location, a size of zero or more bytes and a SHA-256 checksum of 64 hex digits.");
         }
 
-        return Move(ref next, RecordingState.Available);
+        return session with { State = RecordingState.Available, Media = session.Media.Add(media) };
     }
 
-    private static ContactKitError? PlaceHold(RecordingSession session, HoldPlaced placed, ref SessionFacts next)
+    private static Result<RecordingSession> RequestDeletion(RecordingSession session, DeletionRequested requested, Instant at) =>
+        string.IsNullOrWhiteSpace(requested.Reason) || string.IsNullOrEmpty(requested.By.Value)
+            ? Invalid("reason", "A deletion request needs who asked and why.")
+            : session with
+            {
+                StateBeforeDeletion = session.State,
+                State = RecordingState.DeletionRequested,
+                Deletion = new DeletionRecord(requested.By, requested.Reason, at, null, null, null, null),
+            };
+
+    // The pauses the lifecycle keeps by itself follow the parties present, and the state follows the open pauses:
+    // capture runs only while none is open. A pause asked for is never closed here.
+    private static RecordingSession Settle(RecordingSession session, Instant at)
     {
-        if (session.HasHold(placed.Hold))
+        var pauses = session.OpenPauses;
+        pauses = Keep(pauses, UncapturedReason.MissingNotice, session.UntoldParties > 0, at);
+        pauses = Keep(pauses, UncapturedReason.MissingConsent, session.UnconsentedParties > 0, at);
+        var state = session.State is RecordingState.Capturing or RecordingState.Paused
+            ? pauses.IsEmpty ? RecordingState.Capturing : RecordingState.Paused
+            : session.State;
+        var captured = session.HasCaptured || state == RecordingState.Capturing;
+        if (pauses == session.OpenPauses && state == session.State && captured == session.HasCaptured)
         {
-            return new ContactKitError(RecordingErrorCodes.HoldAlreadyPlaced, $"Legal hold '{placed.Hold}' is already on recording {session.Id}.", "hold");
+            return session;
         }
 
-        next.HoldCount++;
-        return null;
+        return session with
+        {
+            OpenPauses = pauses,
+            State = state,
+            HasCaptured = captured,
+        };
     }
 
-    private static ContactKitError? ReleaseHold(RecordingSession session, HoldReleased released, ref SessionFacts next)
+    private static ImmutableArray<OpenPause> Keep(ImmutableArray<OpenPause> pauses, UncapturedReason reason, bool open, Instant at)
     {
-        if (!session.HasHold(released.Hold))
+        var index = IndexOfPause(pauses, reason);
+        return open && index < 0 ? pauses.Add(new OpenPause(reason, at))
+            : !open && index >= 0 ? pauses.RemoveAt(index)
+            : pauses;
+    }
+
+    // The window of recent events: the oldest falls out once it is full.
+    private static ImmutableArray<RecordingEvent> Remember(ImmutableArray<RecordingEvent> recent, RecordingEvent @event)
+    {
+        var keep = Math.Min(recent.Length, RecordingSession.RecentEventCount - 1);
+        var window = new RecordingEvent[keep + 1];
+        recent.AsSpan()[(recent.Length - keep)..].CopyTo(window);
+        window[keep] = @event;
+        return ImmutableCollectionsMarshal.AsImmutableArray(window);
+    }
+
+    private static int IndexOfPause(ImmutableArray<OpenPause> pauses, UncapturedReason reason)
+    {
+        for (var i = 0; i < pauses.Length; i++)
         {
-            return new ContactKitError(RecordingErrorCodes.HoldNotPlaced, $"Legal hold '{released.Hold}' is not on recording {session.Id}, so it cannot be released.", "hold");
+            if (pauses[i].Reason == reason)
+            {
+                return i;
+            }
         }
 
-        next.HoldCount--;
-        return null;
+        return -1;
     }
 
-    private static ContactKitError? RequestDeletion(DeletionRequested requested, ref SessionFacts next)
+    private static int IndexOfPresent(RecordingSession session, PartyId party)
     {
-        if (string.IsNullOrWhiteSpace(requested.Reason) || string.IsNullOrEmpty(requested.By.Value))
-        {
-            return Invalid("reason", "A deletion request needs who asked and why.");
-        }
-
-        next.StateBeforeDeletion = next.State;
-        return Move(ref next, RecordingState.DeletionRequested);
-    }
-
-    private static ContactKitError? RefuseDeletion(DeletionRefused refused, ref SessionFacts next) =>
-        string.IsNullOrWhiteSpace(refused.Reason) || string.IsNullOrEmpty(refused.By.Value)
-            ? Invalid("reason", "A refusal needs who refused and why.")
-            : Move(ref next, next.StateBeforeDeletion);
-
-    private static ContactKitError? Move(ref SessionFacts next, RecordingState state)
-    {
-        next.State = state;
-        return null;
+        var index = session.IndexOf(party);
+        return index >= 0 && session.Parties[index].IsPresent ? index : -1;
     }
 
     private static ContactKitError? CheckNotHeld(RecordingSession session) =>
         session.IsHeld
-            ? new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is under {session.HoldCount} legal hold(s) and cannot be deleted; release every hold first.")
+            ? new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is under {session.Holds.Length} legal hold(s) and cannot be deleted; release every hold first.")
             : null;
 
-    private static ContactKitError? CheckTold(RecordingSession session, string verb) =>
-        session.Facts.NoticeRequired && session.UntoldParties > 0 ? NotTold(session, verb) : null;
-
-    private static ContactKitError? CheckParty(in RecordingParty party) =>
-        string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !IsKnown(party.Role)
-            ? Invalid("party", "A party needs an id, a role and a jurisdiction.")
+    private static ContactKitError? CheckParty(RecordingParty party) =>
+        string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !Enum.IsDefined(party.Role) || !Enum.IsDefined(party.Requirement)
+            ? Invalid("party", "A party needs an id, a role, a jurisdiction and what they need before capture (a notice or explicit consent).")
             : null;
 
-    private static bool IsKnown(PartyRole role) => role is >= PartyRole.Caller and <= PartyRole.ThirdParty;
+    private static bool IsSha256(string? sha256) => sha256 is { Length: 64 } && sha256.All(char.IsAsciiHexDigit);
 
-    private static bool IsKnown(NoticeMethod method) => method is >= NoticeMethod.Announcement and <= NoticeMethod.AgentScript;
+    private static ContactKitError IdReused(RecordingSession session, RecordingEvent @event, RecordingEvent applied) =>
+        new(RecordingErrorCodes.EventIdReused, $"Event id {Errors.Excerpt(@event.Id.Value)} was already used for a different {applied.Kind} event in recording {session.Id}; give each event its own id.", "id");
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ContactKitError Illegal(RecordingSession session, RecordingEventKind kind)
     {
         var hint = session.State switch
         {
+            RecordingState.Stopped when session.StoppedBecause == UncapturedReason.ConsentRefused => " A party refused consent, so capture cannot start or resume in this interaction.",
             RecordingState.Stopped => " A party asked for recording to stop, so capture cannot restart in this interaction.",
             RecordingState.Deleted => " The recording is deleted; only its tombstone remains.",
-            _ when !session.State.IsLive() && kind <= RecordingEventKind.Transferred => " The interaction has ended.",
+            _ when !session.State.IsLive() && kind is <= RecordingEventKind.Transferred or RecordingEventKind.ConsentGiven or RecordingEventKind.ConsentRefused => " The interaction has ended.",
             _ => string.Empty,
         };
         return new ContactKitError(RecordingErrorCodes.IllegalTransition, $"A {kind} event is not allowed while recording {session.Id} is {session.State}.{hint}", "kind");
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ContactKitError NotPresent(PartyId party) =>
-        new(RecordingErrorCodes.PartyNotPresent, $"Party '{party}' is not present in the interaction; report them joining first.", "party");
+        new(RecordingErrorCodes.PartyNotPresent, $"Party {Errors.Excerpt(party.Value)} is not present in the interaction; report them joining first.", "party");
 
     private static ContactKitError Invalid(string field, string message) => new(RecordingErrorCodes.InvalidEvent, message, field);
 }

@@ -1,32 +1,42 @@
+using System.Globalization;
+using System.Text;
 using ContactKit.Auditing;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace ContactKit.Recording;
 
 /// <summary>
-/// Runs the lifecycle against the stores: reads the session, applies the event at the clock's time, saves it with the
-/// version it read, and writes every accepted change to the audit trail. A replayed event changes nothing and is not
-/// audited twice.
+/// Runs the lifecycle against the stores: reads the session, applies the event at the clock's time, saves the snapshot
+/// with its event and the version it read, and writes every accepted change to the audit trail. A replayed event changes
+/// nothing and is not audited twice. The tenant's policy always comes from <see cref="RecordingOptions"/>.
 /// </summary>
 /// <param name="store">The sessions.</param>
 /// <param name="audit">The audit trail.</param>
 /// <param name="clock">The clock.</param>
-public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, IClock clock)
+/// <param name="options">The recording options, whose plan for the tenant sets the policy of each interaction.</param>
+public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, IClock clock, IOptionsMonitor<RecordingOptions> options)
 {
-    /// <summary>Starts a session for a new interaction.</summary>
+    /// <summary>
+    /// Starts a session for a new interaction, under the policy of the tenant's plan in <see cref="RecordingOptions"/>:
+    /// whatever policy the event carries is replaced, so a host cannot make an interaction more permissive than its plan.
+    /// </summary>
     /// <param name="started">The first event.</param>
     /// <param name="actor">Who or what reports it.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The stored session, or the refusal.</returns>
     public async ValueTask<Result<RecordingSession>> StartAsync(InteractionStarted started, ActorId actor, CancellationToken cancellationToken = default)
     {
-        var begun = RecordingLifecycle.Begin(started, clock.GetCurrentInstant());
+        ArgumentNullException.ThrowIfNull(started);
+        var underPlan = started with { Policy = options.CurrentValue.PolicyFor(started.Tenant) };
+        var at = clock.GetCurrentInstant();
+        var begun = RecordingLifecycle.Begin(underPlan, at);
         if (begun.IsFailure)
         {
             return begun;
         }
 
-        var saved = await store.SaveAsync(begun.Value, 0, cancellationToken).ConfigureAwait(false);
+        var saved = await store.SaveAsync(begun.Value, new RecordedEvent(1, at, underPlan), 0, cancellationToken).ConfigureAwait(false);
         if (saved.IsSuccess)
         {
             await AuditAsync(saved.Value, actor, cancellationToken).ConfigureAwait(false);
@@ -42,10 +52,11 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
     /// <param name="actor">Who or what reports it.</param>
     /// <param name="expectedVersion">The version the caller based the event on, if it knows one.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The stored session, or the refusal (including <c>CK0009</c> when another writer got there first).</returns>
+    /// <returns>The stored session (unchanged for a replayed event), or the refusal (including <c>CK0009</c> when another writer got there first).</returns>
     public async ValueTask<Result<RecordingSession>> ApplyAsync(
         TenantId tenant, RecordingId recording, RecordingEvent @event, ActorId actor, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(@event);
         var current = await store.GetAsync(tenant, recording, cancellationToken).ConfigureAwait(false);
         if (current.IsFailure)
         {
@@ -53,13 +64,26 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
         }
 
         var session = current.Value;
-        var next = RecordingLifecycle.Apply(session, @event, clock.GetCurrentInstant(), expectedVersion);
+        var at = clock.GetCurrentInstant();
+        var next = RecordingLifecycle.Apply(session, @event, at, expectedVersion);
         if (next.IsFailure || ReferenceEquals(next.Value, session))
         {
             return next;
         }
 
-        var saved = await store.SaveAsync(next.Value, session.Version, cancellationToken).ConfigureAwait(false);
+        var saved = await store.SaveAsync(next.Value, new RecordedEvent(next.Value.Version, at, @event), session.Version, cancellationToken).ConfigureAwait(false);
+        if (saved.Error?.Code == RecordingErrorCodes.EventIdReused)
+        {
+            // An id older than the session's recent events: the log decides whether this is the same event again.
+            await foreach (var recorded in store.ReadEventsAsync(tenant, recording, cancellationToken).ConfigureAwait(false))
+            {
+                if (recorded.Event.Id == @event.Id)
+                {
+                    return recorded.Event.Equals(@event) ? session : saved;
+                }
+            }
+        }
+
         if (saved.IsSuccess)
         {
             await AuditAsync(saved.Value, actor, cancellationToken).ConfigureAwait(false);
@@ -68,13 +92,35 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
         return saved;
     }
 
+    /// <summary>Builds the capture report of a stored session from its snapshot and its log.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recording">The recording id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The report, or <c>CK0010</c> when the tenant has no such session.</returns>
+    public async ValueTask<Result<CaptureReport>> ReportAsync(TenantId tenant, RecordingId recording, CancellationToken cancellationToken = default)
+    {
+        var current = await store.GetAsync(tenant, recording, cancellationToken).ConfigureAwait(false);
+        if (current.IsFailure)
+        {
+            return current.Error;
+        }
+
+        var events = new List<RecordedEvent>();
+        await foreach (var recorded in store.ReadEventsAsync(tenant, recording, cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(recorded);
+        }
+
+        return CaptureReport.From(current.Value, events);
+    }
+
     private async ValueTask AuditAsync(RecordingSession session, ActorId actor, CancellationToken cancellationToken)
     {
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["event"] = session.LastEvent.Id.Value,
             ["state"] = session.State.ToString(),
-            ["version"] = session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = session.Version.ToString(CultureInfo.InvariantCulture),
         };
         if (session.PauseReason is { } reason)
         {
@@ -94,11 +140,11 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
             cancellationToken).ConfigureAwait(false);
     }
 
+    // InteractionStarted -> interaction_started
     private static string ActionName(RecordingEventKind kind)
     {
-        // InteractionStarted -> interaction_started
         var name = kind.ToString();
-        var text = new System.Text.StringBuilder(name.Length + 4);
+        var text = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {
             if (char.IsUpper(name[i]) && i > 0)

@@ -9,10 +9,10 @@ public enum RecordingState
     /// <summary>The interaction is live and being captured (audio for a call, the transcript for a chat).</summary>
     Capturing = 2,
 
-    /// <summary>Capture is paused for a reason (<see cref="UncapturedReason"/>) and may resume.</summary>
+    /// <summary>Capture has started but one or more pauses are open (<see cref="RecordingSession.OpenPauses"/>); it resumes when none is.</summary>
     Paused = 3,
 
-    /// <summary>Capture is over for the rest of the interaction and cannot restart; a new capture is a new session.</summary>
+    /// <summary>Capture is over for the rest of the interaction and cannot restart (a stop request, or a refused consent); a new capture is a new session.</summary>
     Stopped = 4,
 
     /// <summary>The interaction has ended with something captured; the media is being stored.</summary>
@@ -60,6 +60,35 @@ public enum UncapturedReason
 
     /// <summary>A present party had not been told that the interaction is recorded.</summary>
     MissingNotice = 7,
+
+    /// <summary>A present party whose jurisdiction needs explicit consent had not yet given it.</summary>
+    MissingConsent = 8,
+
+    /// <summary>A party refused consent to recording, so nothing more of the interaction is captured.</summary>
+    ConsentRefused = 9,
+}
+
+/// <summary>What a party must have before their interaction may be captured, as the consent rules decided for them.</summary>
+public enum CaptureRequirement
+{
+    /// <summary>Being told that the interaction is recorded; continuing after the notice counts as agreement.</summary>
+    Notice = 1,
+
+    /// <summary>Agreeing actively (a key press, a spoken yes), recorded with its evidence, after being told.</summary>
+    ExplicitConsent = 2,
+}
+
+/// <summary>How a party answered when asked to consent to recording.</summary>
+public enum ConsentAnswerMethod
+{
+    /// <summary>A key press on the telephone keypad, in answer to a prompt.</summary>
+    KeyPress = 1,
+
+    /// <summary>A spoken answer (yes or no), heard by the agent or a speech recogniser.</summary>
+    Spoken = 2,
+
+    /// <summary>A reply or button in a chat window.</summary>
+    ChatReply = 3,
 }
 
 /// <summary>The part a party plays in an interaction.</summary>
@@ -109,14 +138,6 @@ public static class RecordingValueExtensions
     /// <returns><see langword="true"/> for not capturing, capturing, paused and stopped.</returns>
     public static bool IsLive(this RecordingState state) => state is >= RecordingState.NotCapturing and <= RecordingState.Stopped;
 
-    /// <summary>
-    /// Whether a party in this role must be told about recording before capture when staff are told through their terms of
-    /// employment (the default policy); <see cref="RecordingPolicy.NoticeNeededBy"/> applies the tenant's policy.
-    /// </summary>
-    /// <param name="role">The role.</param>
-    /// <returns><see langword="true"/> for callers and third parties.</returns>
-    public static bool NeedsNotice(this PartyRole role) => role is PartyRole.Caller or PartyRole.ThirdParty;
-
     // The notice rule under a policy: callers and third parties always, staff unless told through their employment.
-    internal static bool NeedsNotice(this PartyRole role, bool staffToldByEmployment) => role.NeedsNotice() || !staffToldByEmployment;
+    internal static bool NeedsNotice(this PartyRole role, bool staffToldByEmployment) => role is PartyRole.Caller or PartyRole.ThirdParty || !staffToldByEmployment;
 }

@@ -35,25 +35,33 @@ public static class RecordingTransitionTable
 
         foreach (var state in live)
         {
-            // Parties come, go and are told in every live state; a notice or a departure may let a paused capture resume,
-            // an arrival (including the person a bot hands over to) who has not been told pauses it.
-            var settles = state == RecordingState.Capturing ? new[] { state, RecordingState.Paused }
-                : state == RecordingState.Paused ? new[] { state, RecordingState.Capturing }
-                : [state];
-            Add(state, RecordingEventKind.NoticeGiven, state == RecordingState.Paused ? settles : [state]);
-            Add(state, RecordingEventKind.PartyJoined, state == RecordingState.Capturing ? settles : [state]);
-            Add(state, RecordingEventKind.PartyLeft, state == RecordingState.Paused ? settles : [state]);
-            Add(state, RecordingEventKind.Transferred, settles);
-            Add(state, RecordingEventKind.HandedToPerson, state == RecordingState.Capturing ? settles : [state]);
+            // Parties come, go, are told and answer in every live state. While capture runs, someone arriving who lacks a
+            // notice or consent pauses it; while it is paused, a notice, a consent or a departure may let it resume.
+            RecordingState[] same = [state];
+            RecordingState[] mayPause = state == RecordingState.Capturing ? [state, RecordingState.Paused] : same;
+            RecordingState[] mayResume = state == RecordingState.Paused ? [state, RecordingState.Capturing] : same;
+            RecordingState[] either = state == RecordingState.Capturing ? mayPause : mayResume;
+            Add(state, RecordingEventKind.NoticeGiven, mayResume);
+            Add(state, RecordingEventKind.ConsentGiven, mayResume);
+            Add(state, RecordingEventKind.PartyJoined, mayPause);
+            Add(state, RecordingEventKind.PartyLeft, mayResume);
+            Add(state, RecordingEventKind.Transferred, either);
+            Add(state, RecordingEventKind.HandedToPerson, mayPause);
             Add(state, RecordingEventKind.StopRequested, RecordingState.Stopped);
+            Add(state, RecordingEventKind.ConsentRefused, RecordingState.Stopped);
+
+            // A pause for a secure payment or a hold may open in every live state, and closes only when asked to.
+            Add(state, RecordingEventKind.CapturePaused, state == RecordingState.Capturing ? RecordingState.Paused : state);
+            if (state != RecordingState.Capturing)
+            {
+                Add(state, RecordingEventKind.CaptureResumed, mayResume);
+            }
         }
 
-        Add(RecordingState.NotCapturing, RecordingEventKind.CaptureStarted, RecordingState.Capturing);
-        Add(RecordingState.Capturing, RecordingEventKind.CapturePaused, RecordingState.Paused);
-        Add(RecordingState.Paused, RecordingEventKind.CaptureResumed, RecordingState.Capturing);
+        Add(RecordingState.NotCapturing, RecordingEventKind.CaptureStarted, RecordingState.Capturing, RecordingState.Paused);
         Add(RecordingState.NotCapturing, RecordingEventKind.InteractionEnded, RecordingState.Absent);
         Add(RecordingState.Capturing, RecordingEventKind.InteractionEnded, RecordingState.Processing);
-        Add(RecordingState.Paused, RecordingEventKind.InteractionEnded, RecordingState.Processing);
+        Add(RecordingState.Paused, RecordingEventKind.InteractionEnded, RecordingState.Processing, RecordingState.Absent);
         Add(RecordingState.Stopped, RecordingEventKind.InteractionEnded, RecordingState.Processing, RecordingState.Absent);
         Add(RecordingState.Processing, RecordingEventKind.MediaStored, RecordingState.Available);
         Add(RecordingState.Processing, RecordingEventKind.TranscriptStored, RecordingState.Available);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using NodaTime;
 
 namespace ContactKit.Recording;
@@ -6,15 +5,20 @@ namespace ContactKit.Recording;
 /// <summary>A party to an interaction.</summary>
 /// <param name="Id">The party's id within the interaction.</param>
 /// <param name="Role">The part they play.</param>
-/// <param name="Jurisdiction">Where they are, which decides the notice they need.</param>
-public readonly record struct RecordingParty(PartyId Id, PartyRole Role, Jurisdiction Jurisdiction);
+/// <param name="Jurisdiction">Where they are.</param>
+/// <param name="Requirement">
+/// What the party must have before capture, as the consent rules decided for their jurisdiction: a notice (the default),
+/// or explicit consent (for example a party in <c>US-CA</c>). Staff counted as told through their employment need neither.
+/// </param>
+public readonly record struct RecordingParty(PartyId Id, PartyRole Role, Jurisdiction Jurisdiction, CaptureRequirement Requirement = CaptureRequirement.Notice);
 
 /// <summary>
-/// A tenant's recording policy, fixed for an interaction when it starts. The machine receives it as a value and
-/// never reads configuration itself; <see cref="RecordingOptions.PolicyFor(TenantId)"/> builds it from options.
+/// A tenant's recording policy, fixed for an interaction when it starts. <see cref="RecordingService"/> takes it from the
+/// tenant's plan in <see cref="RecordingOptions"/> (<see cref="RecordingOptions.PolicyFor(TenantId)"/>); the pure
+/// <see cref="RecordingLifecycle"/> receives it in <see cref="InteractionStarted"/>.
 /// </summary>
 /// <param name="RecordingEnabled">Whether the tenant's plan includes recording; when not, nothing is ever captured.</param>
-/// <param name="NoticeRequired">Whether every caller and third party (and, unless <see cref="StaffToldByEmployment"/>, every member of staff) must be told before capture.</param>
+/// <param name="NoticeRequired">Whether every caller and third party (and, unless <see cref="StaffToldByEmployment"/>, every member of staff) must be told before capture. A party who needs explicit consent needs it whatever this says.</param>
 /// <param name="CaptureBotPhase">Whether the bot or IVR phase may be captured.</param>
 /// <param name="MaxSecurePause">How long a secure-payment pause may stay open before it is flagged.</param>
 public sealed record RecordingPolicy(bool RecordingEnabled, bool NoticeRequired, bool CaptureBotPhase, Duration MaxSecurePause)
@@ -38,27 +42,6 @@ public sealed record RecordingPolicy(bool RecordingEnabled, bool NoticeRequired,
 /// <param name="Kind">Audio or transcript.</param>
 /// <param name="Location">Where the media store keeps it.</param>
 /// <param name="SizeBytes">Its size in bytes.</param>
-/// <param name="Sha256">The SHA-256 checksum of its bytes, as 64 lower-case hex digits.</param>
+/// <param name="Sha256">The SHA-256 checksum of its bytes, as 64 hex digits.</param>
 /// <param name="Length">How long the audio lasts, when known.</param>
-public sealed record RecordingMedia(MediaKind Kind, string Location, long SizeBytes, string Sha256, Duration? Length = null)
-{
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
-
-    private readonly string _sha256 = Sha256;
-
-    /// <summary>The SHA-256 checksum of its bytes, as 64 lower-case hex digits.</summary>
-    public string Sha256
-    {
-        get => _sha256;
-        init
-        {
-            _sha256 = value;
-            IsSha256 = IsHexChecksum(value);
-        }
-    }
-
-    // Whether the checksum is 64 hex digits, worked out once when it is set rather than each time the media is stored.
-    internal bool IsSha256 { get; private init; } = IsHexChecksum(Sha256);
-
-    private static bool IsHexChecksum(string? sha256) => sha256 is { Length: 64 } && !sha256.AsSpan().ContainsAnyExcept(HexDigits);
-}
+public sealed record RecordingMedia(MediaKind Kind, string Location, long SizeBytes, string Sha256, Duration? Length = null);

@@ -1,29 +1,45 @@
 namespace ContactKit.Recording;
 
 /// <summary>
-/// Keeps recording sessions, per tenant, with optimistic concurrency: every write names the version it was based on.
+/// Keeps recording sessions per tenant: the latest snapshot of each, and its log of accepted events. Writes use
+/// optimistic concurrency: every save names the version it was based on, and moves the session on by exactly one event.
 /// </summary>
 /// <remarks>
-/// Implementations must pass <c>ContactKit.Testing.RecordingStoreContractTests</c>: a stale version is refused,
-/// concurrent writers lose nothing, and one tenant never reads, changes or deletes another's session.
+/// Implementations must pass <c>ContactKit.Testing.RecordingStoreContractTests</c>: a stale version is refused, a save
+/// that is not exactly one version on is refused, an event id is stored once per session, concurrent writers lose
+/// nothing, and one tenant never reads, changes or deletes another's session.
 /// </remarks>
 public interface IRecordingStore
 {
-    /// <summary>Reads a session.</summary>
+    /// <summary>Reads a session's latest snapshot.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="recording">The recording id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The session, or <c>CK0010</c> when the tenant has no such session.</returns>
     ValueTask<Result<RecordingSession>> GetAsync(TenantId tenant, RecordingId recording, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves a session if the stored one is still at <paramref name="expectedVersion"/> (0 for a new session).</summary>
-    /// <param name="session">The session to store, under its own tenant and id.</param>
+    /// <summary>
+    /// Stores the snapshot and appends the event that produced it, if the stored session is still at
+    /// <paramref name="expectedVersion"/> (0 for a new session). Both happen, or neither.
+    /// </summary>
+    /// <param name="session">The session after the event, under its own tenant and id; its version must be <paramref name="expectedVersion"/> + 1.</param>
+    /// <param name="event">The event, at the session's version.</param>
     /// <param name="expectedVersion">The version the change was based on.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>The stored session, or <c>CK0009</c> when the stored version differs.</returns>
-    ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, long expectedVersion, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// The stored session; <c>CK0009</c> when the stored version differs; <c>CK0117</c> when the session or event is not
+    /// exactly one version on; <c>CK0112</c> when the session's log already holds an event with that id.
+    /// </returns>
+    ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes a session's record entirely (for example once its tombstone has been kept long enough).</summary>
+    /// <summary>Reads a session's log, in version order; nothing when the tenant has no such session.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recording">The recording id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The accepted events, first to last.</returns>
+    IAsyncEnumerable<RecordedEvent> ReadEventsAsync(TenantId tenant, RecordingId recording, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a session's snapshot and log entirely (for example once its tombstone has been kept long enough).</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="recording">The recording id.</param>
     /// <param name="expectedVersion">The version the caller read.</param>

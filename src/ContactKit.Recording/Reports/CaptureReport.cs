@@ -8,9 +8,9 @@ using NodaTime.Text;
 namespace ContactKit.Recording;
 
 /// <summary>
-/// What a session captured, what it did not and why, and who was told about recording, when and how: the evidence
-/// shown to an auditor or a complainant. Build one with <see cref="From"/>; read it with <see cref="ToText"/> or
-/// serialise it with <see cref="ToJson"/>.
+/// What a session captured, what it did not and why, and who was told about recording or agreed to it, when and how: the
+/// evidence shown to an auditor or a complainant. Build one with <see cref="From"/> from the session and its log; read it
+/// with <see cref="ToText"/> or serialise it with <see cref="ToJson"/>.
 /// </summary>
 /// <param name="Tenant">The tenant.</param>
 /// <param name="Recording">The recording id.</param>
@@ -20,8 +20,8 @@ namespace ContactKit.Recording;
 /// <param name="EndedAt">When it ended, if it has.</param>
 /// <param name="Captured">How long was captured in closed segments.</param>
 /// <param name="NotCaptured">How long was not captured in closed segments.</param>
-/// <param name="Segments">The timeline.</param>
-/// <param name="Parties">Everyone who took part and how they were told.</param>
+/// <param name="Segments">The timeline: no segment is empty, and no two neighbours share whether they were captured and why not.</param>
+/// <param name="Parties">Everyone who took part and how they were told or agreed.</param>
 /// <param name="Holds">The legal holds on the recording.</param>
 /// <param name="Media">What was stored.</param>
 /// <param name="Deletion">The deletion so far, if any.</param>
@@ -42,13 +42,28 @@ public sealed record CaptureReport(
     DeletionRecord? Deletion,
     bool StaffToldByEmployment = true)
 {
-    /// <summary>Builds the report of a session.</summary>
+    /// <summary>The timeline; empty, never a default array, when read from JSON without it.</summary>
+    public ImmutableArray<RecordingSegment> Segments { get; init; } = Segments.IsDefault ? [] : Segments;
+
+    /// <summary>Everyone who took part; empty, never a default array, when read from JSON without it.</summary>
+    public ImmutableArray<PartyPresence> Parties { get; init; } = Parties.IsDefault ? [] : Parties;
+
+    /// <summary>The legal holds; empty, never a default array, when read from JSON without them.</summary>
+    public ImmutableArray<LegalHoldId> Holds { get; init; } = Holds.IsDefault ? [] : Holds;
+
+    /// <summary>What was stored; empty, never a default array, when read from JSON without it.</summary>
+    public ImmutableArray<RecordingMedia> Media { get; init; } = Media.IsDefault ? [] : Media;
+
+    /// <summary>Builds the report of a session from its snapshot and its log.</summary>
     /// <param name="session">The session.</param>
+    /// <param name="events">The session's log, first to last, as <see cref="IRecordingStore.ReadEventsAsync"/> gives it.</param>
     /// <returns>The report.</returns>
-    public static CaptureReport From(RecordingSession session)
+    /// <exception cref="ArgumentException">The log is not the log of this session.</exception>
+    public static CaptureReport From(RecordingSession session, IEnumerable<RecordedEvent> events)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var segments = session.Segments;
+        ArgumentNullException.ThrowIfNull(events);
+        var segments = Timeline(session, events);
         var captured = Duration.Zero;
         var notCaptured = Duration.Zero;
         foreach (var segment in segments)
@@ -66,10 +81,79 @@ public sealed record CaptureReport(
             }
         }
 
-        var holds = session.Holds.ToImmutableArray().Sort();
         return new CaptureReport(
             session.Tenant, session.Id, session.Channel, session.State, session.StartedAt, session.EndedAt,
-            captured, notCaptured, segments, session.Parties, holds, session.Media, session.Deletion, session.Policy.StaffToldByEmployment);
+            captured, notCaptured, segments, session.Parties, session.Holds.Sort(), session.Media, session.Deletion, session.Policy.StaffToldByEmployment);
+    }
+
+    // The timeline, by replaying the log: after each event, whether the session captured and why not. A stretch that
+    // lasted no time (two events at one instant) is left out, and its neighbours join when they are alike.
+    private static ImmutableArray<RecordingSegment> Timeline(RecordingSession session, IEnumerable<RecordedEvent> events)
+    {
+        var max = session.Policy.MaxSecurePause;
+        var segments = new List<RecordingSegment>();
+        RecordingSegment? open = null;
+        RecordingSession? replayed = null;
+        foreach (var recorded in events)
+        {
+            var next = replayed is null
+                ? recorded.Event is InteractionStarted started ? RecordingLifecycle.Begin(started, recorded.At) : Invalid()
+                : RecordingLifecycle.Apply(replayed, recorded.Event, recorded.At, replayed.Version);
+            if (next.IsFailure)
+            {
+                throw new ArgumentException($"The log does not replay: {next.Error}", nameof(events));
+            }
+
+            replayed = next.Value;
+            var at = recorded.At;
+            if (!replayed.State.IsLive())
+            {
+                Close(at);
+                continue;
+            }
+
+            var captured = replayed.State == RecordingState.Capturing;
+            var reason = captured ? null : replayed.PauseReason;
+            if (open is { } current && current.Captured == captured && current.Reason == reason)
+            {
+                continue;
+            }
+
+            Close(at);
+            if (segments.Count > 0 && segments[^1] is var last && last.End == at && last.Captured == captured && last.Reason == reason)
+            {
+                segments.RemoveAt(segments.Count - 1);
+                open = last with { End = null, OverLimit = false };
+            }
+            else
+            {
+                open = new RecordingSegment(at, null, captured, reason, false);
+            }
+        }
+
+        if (replayed is null || replayed.Version != session.Version || replayed.Id != session.Id || replayed.Tenant != session.Tenant)
+        {
+            throw new ArgumentException($"The log is not the log of {session}: it replays to {replayed?.ToString() ?? "nothing"}.", nameof(events));
+        }
+
+        if (open is { } stillOpen)
+        {
+            segments.Add(stillOpen);
+        }
+
+        return [.. segments];
+
+        void Close(Instant end)
+        {
+            if (open is { } segment && end > segment.Start)
+            {
+                segments.Add(segment with { End = end, OverLimit = segment.Reason == UncapturedReason.SecurePayment && end - segment.Start > max });
+            }
+
+            open = null;
+        }
+
+        static Result<RecordingSession> Invalid() => new ContactKitError(RecordingErrorCodes.InvalidEvent, "A recording log begins with InteractionStarted.", "events");
     }
 
     /// <summary>The report as text a person can read, times in UTC.</summary>
@@ -95,9 +179,14 @@ public sealed record CaptureReport(
             var party = presence.Party;
             var told = presence.Notice is { } notice
                 ? $"told {Time(notice.At)} by {Describe(notice.Method)}, notice {notice.Notice} version {notice.Version}"
-                : party.Role.NeedsNotice(StaffToldByEmployment) ? "never told" : "staff, told through terms of employment";
+                : !party.Role.NeedsNotice(StaffToldByEmployment) ? "staff, told through terms of employment"
+                : party.Requirement == CaptureRequirement.ExplicitConsent ? "asked for explicit consent"
+                : "never told";
+            var consent = presence.Consent is { } answer
+                ? $"; consent {(answer.Given ? "given" : "refused")} {Time(answer.At)} by {Describe(answer.Method)} ({answer.Evidence})"
+                : party.Requirement == CaptureRequirement.ExplicitConsent && party.Role.NeedsNotice(StaffToldByEmployment) ? "; explicit consent never given" : string.Empty;
             var left = presence.LeftAt is { } leftAt ? $", left {Time(leftAt)}" : string.Empty;
-            Line(text, $"  {party.Id} ({party.Role}, {party.Jurisdiction}) joined {Time(presence.JoinedAt)}{left}; {told}");
+            Line(text, $"  {party.Id} ({party.Role}, {party.Jurisdiction}) joined {Time(presence.JoinedAt)}{left}; {told}{consent}");
         }
 
         foreach (var media in Media)
@@ -134,7 +223,7 @@ public sealed record CaptureReport(
     /// <returns>The report.</returns>
     /// <exception cref="JsonException">The text is not a capture report.</exception>
     public static CaptureReport FromJson(string json) =>
-        JsonSerializer.Deserialize(json, RecordingJsonContext.Default.CaptureReport) ?? throw new JsonException("The JSON holds no capture report.");
+        RecordingJson.Read(json, RecordingJsonContext.Default.CaptureReport) ?? throw new JsonException("The JSON holds no capture report.");
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 
@@ -151,6 +240,8 @@ public sealed record CaptureReport(
         UncapturedReason.OnHold => "on hold",
         UncapturedReason.SubjectObjection => "the caller asked to stop recording",
         UncapturedReason.MissingNotice => "a party had not been told",
+        UncapturedReason.MissingConsent => "a party had not given explicit consent",
+        UncapturedReason.ConsentRefused => "a party refused consent",
         _ => "unknown",
     };
 
@@ -159,6 +250,14 @@ public sealed record CaptureReport(
         NoticeMethod.Announcement => "announcement",
         NoticeMethod.Banner => "banner",
         NoticeMethod.AgentScript => "agent script",
+        _ => "unknown",
+    };
+
+    private static string Describe(ConsentAnswerMethod method) => method switch
+    {
+        ConsentAnswerMethod.KeyPress => "key press",
+        ConsentAnswerMethod.Spoken => "spoken answer",
+        ConsentAnswerMethod.ChatReply => "chat reply",
         _ => "unknown",
     };
 }

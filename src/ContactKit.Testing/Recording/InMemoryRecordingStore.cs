@@ -1,12 +1,16 @@
+using System.Runtime.CompilerServices;
 using ContactKit.Recording;
 
 namespace ContactKit.Testing;
 
-/// <summary>An <see cref="IRecordingStore"/> held in memory, for tests and samples. Thread-safe; passes <see cref="RecordingStoreContractTests"/>.</summary>
+/// <summary>
+/// An <see cref="IRecordingStore"/> held in memory, for tests and samples: each session's snapshot and its log of events.
+/// Thread-safe; passes <see cref="RecordingStoreContractTests"/>.
+/// </summary>
 public sealed class InMemoryRecordingStore : IRecordingStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(TenantId Tenant, RecordingId Recording), RecordingSession> _sessions = [];
+    private readonly Dictionary<(TenantId Tenant, RecordingId Recording), SessionStream> _streams = [];
 
     /// <inheritdoc />
     public ValueTask<Result<RecordingSession>> GetAsync(TenantId tenant, RecordingId recording, CancellationToken cancellationToken = default)
@@ -14,29 +18,68 @@ public sealed class InMemoryRecordingStore : IRecordingStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return ValueTask.FromResult(_sessions.TryGetValue((tenant, recording), out var session)
-                ? Result<RecordingSession>.Success(session)
+            return ValueTask.FromResult(_streams.TryGetValue((tenant, recording), out var stream)
+                ? Result<RecordingSession>.Success(stream.Session)
                 : Errors.NotFound($"recording session {recording}", tenant));
         }
     }
 
     /// <inheritdoc />
-    public ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, long expectedVersion, CancellationToken cancellationToken = default)
+    public ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(@event);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var key = (session.Tenant, session.Id);
-            var stored = _sessions.TryGetValue(key, out var current) ? current.Version : 0;
+            _streams.TryGetValue(key, out var stream);
+            var stored = stream?.Session.Version ?? 0;
             if (stored != expectedVersion)
             {
                 return ValueTask.FromResult<Result<RecordingSession>>(Errors.VersionConflict($"recording session {session.Id}", expectedVersion, stored));
             }
 
-            _sessions[key] = session;
+            if (session.Version != expectedVersion + 1 || @event.Version != session.Version || @event.Event is null)
+            {
+                return ValueTask.FromResult<Result<RecordingSession>>(new ContactKitError(
+                    RecordingErrorCodes.SaveNotNextVersion,
+                    $"A save of recording session {session.Id} based on version {expectedVersion} must store version {expectedVersion + 1} with its event; it stores version {session.Version} with an event at version {@event.Version}.",
+                    "version"));
+            }
+
+            if (stream is not null && stream.EventIds.Contains(@event.Event.Id))
+            {
+                return ValueTask.FromResult<Result<RecordingSession>>(new ContactKitError(
+                    RecordingErrorCodes.EventIdReused,
+                    $"Recording session {session.Id} already holds an event with id {Errors.Excerpt(@event.Event.Id.Value)}.",
+                    "id"));
+            }
+
+            stream ??= _streams[key] = new SessionStream();
+            stream.Session = session;
+            stream.Events.Add(@event);
+            stream.EventIds.Add(@event.Event.Id);
             return ValueTask.FromResult(Result<RecordingSession>.Success(session));
         }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecordedEvent> ReadEventsAsync(TenantId tenant, RecordingId recording, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RecordedEvent[] events;
+        lock (_gate)
+        {
+            events = _streams.TryGetValue((tenant, recording), out var stream) ? [.. stream.Events] : [];
+        }
+
+        foreach (var recorded in events)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return recorded;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -45,18 +88,28 @@ public sealed class InMemoryRecordingStore : IRecordingStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!_sessions.TryGetValue((tenant, recording), out var current))
+            if (!_streams.TryGetValue((tenant, recording), out var stream))
             {
                 return ValueTask.FromResult<Result<RecordingSession>>(Errors.NotFound($"recording session {recording}", tenant));
             }
 
-            if (current.Version != expectedVersion)
+            if (stream.Session.Version != expectedVersion)
             {
-                return ValueTask.FromResult<Result<RecordingSession>>(Errors.VersionConflict($"recording session {recording}", expectedVersion, current.Version));
+                return ValueTask.FromResult<Result<RecordingSession>>(Errors.VersionConflict($"recording session {recording}", expectedVersion, stream.Session.Version));
             }
 
-            _sessions.Remove((tenant, recording));
-            return ValueTask.FromResult(Result<RecordingSession>.Success(current));
+            _streams.Remove((tenant, recording));
+            return ValueTask.FromResult(Result<RecordingSession>.Success(stream.Session));
         }
+    }
+
+    // One session: its latest snapshot and its log, changed only under the gate.
+    private sealed class SessionStream
+    {
+        public RecordingSession Session { get; set; } = null!;
+
+        public List<RecordedEvent> Events { get; } = [];
+
+        public HashSet<EventId> EventIds { get; } = [];
     }
 }

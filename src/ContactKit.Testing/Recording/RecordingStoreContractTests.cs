@@ -21,33 +21,34 @@ public abstract class RecordingStoreContractTests
     /// <returns>The store under test.</returns>
     protected abstract IRecordingStore CreateStore();
 
-    /// <summary>A session that was never saved is not found, with code CK0010.</summary>
+    /// <summary>A session that was never saved is not found, with code CK0010, and has no log.</summary>
     /// <returns>The test.</returns>
     [Fact]
-    public async Task GetAsync_NeverSaved_IsNotFound()
+    public async Task GetAsync_NeverSaved_IsNotFoundWithNoLog()
     {
         var store = CreateStore();
 
         var read = await store.GetAsync(TenantA, Recording);
 
         Assert.Equal(ErrorCodes.NotFound, read.Error?.Code);
+        Assert.Empty(await ReadLogAsync(store, TenantA));
     }
 
-    /// <summary>A new session saved at expected version 0 reads back with its version, state and history.</summary>
+    /// <summary>A session saved event by event reads back as the same snapshot, and its log replays to it.</summary>
     /// <returns>The test.</returns>
     [Fact]
-    public async Task SaveAsync_NewSession_ReadsBackTheSameSession()
+    public async Task SaveAsync_EventByEvent_ReadsBackTheSnapshotAndALogThatReplaysToIt()
     {
         var store = CreateStore();
-        var session = Advance(NewSession(TenantA), 2);
+        var steps = Steps(TenantA, holds: 2);
 
-        var saved = await store.SaveAsync(session, 0);
+        await SaveAllAsync(store, steps);
         var read = await store.GetAsync(TenantA, Recording);
+        var log = await ReadLogAsync(store, TenantA);
 
-        Assert.True(saved.IsSuccess);
-        Assert.Equal(session.Version, read.Value.Version);
-        Assert.Equal(session.State, read.Value.State);
-        Assert.Equal(session.History.Select(h => h.Event), read.Value.History.Select(h => h.Event));
+        Assert.Equal(steps[^1].Session, read.Value);
+        Assert.Equal(steps.Select(s => s.Event), log);
+        Assert.Equal(read.Value, RecordingLifecycle.Replay(log).Value);
     }
 
     /// <summary>A write based on a version that is no longer current is refused with CK0009 and changes nothing.</summary>
@@ -56,18 +57,59 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_StaleVersion_IsRefusedAndStoredSessionKept()
     {
         var store = CreateStore();
-        var first = NewSession(TenantA);
-        await store.SaveAsync(first, 0);
-        var winner = Advance(first, 1);
-        var loser = Advance(first, 2);
-        await store.SaveAsync(winner, first.Version);
+        var steps = Steps(TenantA, holds: 0);
+        await SaveAllAsync(store, steps);
+        var first = steps[^1].Session;
+        var winner = Next(first, "winner");
+        var loser = Next(first, "loser");
+        await store.SaveAsync(winner.Session, winner.Event, first.Version);
 
-        var stale = await store.SaveAsync(loser, first.Version);
+        var stale = await store.SaveAsync(loser.Session, loser.Event, first.Version);
         var read = await store.GetAsync(TenantA, Recording);
 
         Assert.Equal(ErrorCodes.VersionConflict, stale.Error?.Code);
-        Assert.Equal(winner.Version, read.Value.Version);
-        Assert.Equal(winner.LastEvent, read.Value.LastEvent);
+        Assert.Equal(winner.Session, read.Value);
+        Assert.Equal(winner.Event, (await ReadLogAsync(store, TenantA))[^1]);
+    }
+
+    /// <summary>
+    /// Regression: an older session saved with the current version as the expected one (<c>SaveAsync(v1, expectedVersion: 2)</c>)
+    /// was accepted and rolled the session back, so a hold placed in between vanished. A save must be exactly one version on.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SaveAsync_OlderSessionWithCurrentExpectedVersion_IsRefusedAndNothingRolledBack()
+    {
+        var store = CreateStore();
+        var steps = Steps(TenantA, holds: 1);
+        await SaveAllAsync(store, steps);
+        var current = steps[^1].Session;
+
+        var rollback = await store.SaveAsync(steps[0].Session, steps[0].Event, current.Version);
+        var sameVersion = await store.SaveAsync(current, steps[^1].Event, current.Version);
+
+        Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, rollback.Error?.Code);
+        Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, sameVersion.Error?.Code);
+        Assert.Equal(current, (await store.GetAsync(TenantA, Recording)).Value);
+        Assert.Single(current.Holds);
+        Assert.Equal(steps.Count, (await ReadLogAsync(store, TenantA)).Count);
+    }
+
+    /// <summary>A save that skips a version, or whose event is not at the session's version, is refused.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SaveAsync_SkippingAVersionOrMismatchedEvent_IsRefused()
+    {
+        var store = CreateStore();
+        var steps = Steps(TenantA, holds: 2);
+        await SaveAllAsync(store, steps.Take(2));
+
+        var skipping = await store.SaveAsync(steps[3].Session, steps[3].Event, steps[1].Session.Version);
+        var mismatched = await store.SaveAsync(steps[2].Session, steps[3].Event, steps[1].Session.Version);
+
+        Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, skipping.Error?.Code);
+        Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, mismatched.Error?.Code);
+        Assert.Equal(steps[1].Session, (await store.GetAsync(TenantA, Recording)).Value);
     }
 
     /// <summary>Saving a new session over an existing one (expected version 0) is refused.</summary>
@@ -76,14 +118,35 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_NewSessionOverExistingOne_IsRefused()
     {
         var store = CreateStore();
-        await store.SaveAsync(NewSession(TenantA), 0);
+        var steps = Steps(TenantA, holds: 0);
+        await SaveAllAsync(store, steps);
 
-        var again = await store.SaveAsync(NewSession(TenantA), 0);
+        var again = await store.SaveAsync(steps[0].Session, steps[0].Event, 0);
 
         Assert.Equal(ErrorCodes.VersionConflict, again.Error?.Code);
     }
 
-    /// <summary>Many writers updating one session at once, each retrying on CK0009, lose no event.</summary>
+    /// <summary>An event whose id the session's log already holds is refused with CK0112, however old it is.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SaveAsync_EventIdAlreadyInTheLog_IsRefusedWithEventIdReused()
+    {
+        var store = CreateStore();
+        var steps = Steps(TenantA, holds: 1);
+        await SaveAllAsync(store, steps);
+        var current = steps[^1].Session;
+        var next = Next(current, "another");
+
+        // The snapshot is one version on, but its event reuses the id of the log's first event.
+        var reused = next.Event with { Event = new HoldPlaced(steps[0].Event.Event.Id, LegalHoldId.Parse("another")) };
+        var saved = await store.SaveAsync(next.Session, reused, current.Version);
+
+        Assert.Equal(RecordingErrorCodes.EventIdReused, saved.Error?.Code);
+        Assert.Equal(current, (await store.GetAsync(TenantA, Recording)).Value);
+        Assert.Equal(steps.Count, (await ReadLogAsync(store, TenantA)).Count);
+    }
+
+    /// <summary>Many writers updating one session at once, each retrying on CK0009, lose no event; the log replays to the snapshot.</summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task SaveAsync_ConcurrentWriters_LoseNothing()
@@ -91,7 +154,7 @@ public abstract class RecordingStoreContractTests
         const int writers = 6;
         const int perWriter = 25;
         var store = CreateStore();
-        await store.SaveAsync(NewSession(TenantA), 0);
+        await SaveAllAsync(store, Steps(TenantA, holds: 0));
 
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -102,7 +165,7 @@ public abstract class RecordingStoreContractTests
                 {
                     var current = (await store.GetAsync(TenantA, Recording)).Value;
                     var next = RecordingLifecycle.Apply(current, hold, current.LastChangedAt).Value;
-                    if ((await store.SaveAsync(next, current.Version)).IsSuccess)
+                    if ((await store.SaveAsync(next, new RecordedEvent(next.Version, next.LastChangedAt, hold), current.Version)).IsSuccess)
                     {
                         break;
                     }
@@ -111,21 +174,25 @@ public abstract class RecordingStoreContractTests
         })));
 
         var final = (await store.GetAsync(TenantA, Recording)).Value;
+        var log = await ReadLogAsync(store, TenantA);
         Assert.Equal(2 + (writers * perWriter), final.Version);
-        Assert.Equal(writers * perWriter, final.Holds.Count);
+        Assert.Equal(writers * perWriter, final.Holds.Length);
+        Assert.Equal(Enumerable.Range(1, (int)final.Version).Select(v => (long)v), log.Select(e => e.Version));
+        Assert.Equal(final, RecordingLifecycle.Replay(log).Value);
     }
 
-    /// <summary>One tenant cannot read another's session, even with the same recording id.</summary>
+    /// <summary>One tenant cannot read another's session or log, even with the same recording id.</summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task GetAsync_OtherTenant_IsNotFound()
     {
         var store = CreateStore();
-        await store.SaveAsync(NewSession(TenantA), 0);
+        await SaveAllAsync(store, Steps(TenantA, holds: 0));
 
         var read = await store.GetAsync(TenantB, Recording);
 
         Assert.Equal(ErrorCodes.NotFound, read.Error?.Code);
+        Assert.Empty(await ReadLogAsync(store, TenantB));
     }
 
     /// <summary>A session of another tenant with the same recording id is kept apart and never changes the first.</summary>
@@ -134,16 +201,17 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_OtherTenantSameRecordingId_ChangesNothingOfTheFirst()
     {
         var store = CreateStore();
-        var ofA = Advance(NewSession(TenantA), 2);
-        await store.SaveAsync(ofA, 0);
+        var ofA = Steps(TenantA, holds: 2);
+        await SaveAllAsync(store, ofA);
+        var ofB = Steps(TenantB, holds: 3);
 
-        var ofB = await store.SaveAsync(NewSession(TenantB), 0);
-        var staleForB = await store.SaveAsync(Advance(NewSession(TenantB), 3), ofA.Version);
+        var firstOfB = await store.SaveAsync(ofB[0].Session, ofB[0].Event, 0);
+        var staleForB = await store.SaveAsync(ofB[^1].Session, ofB[^1].Event, ofA[^1].Session.Version);
 
-        Assert.True(ofB.IsSuccess);
+        Assert.True(firstOfB.IsSuccess);
         Assert.Equal(ErrorCodes.VersionConflict, staleForB.Error?.Code);
-        Assert.Equal(ofA.Version, (await store.GetAsync(TenantA, Recording)).Value.Version);
-        Assert.Equal(2, (await store.GetAsync(TenantB, Recording)).Value.Version);
+        Assert.Equal(ofA[^1].Session, (await store.GetAsync(TenantA, Recording)).Value);
+        Assert.Equal(1, (await store.GetAsync(TenantB, Recording)).Value.Version);
     }
 
     /// <summary>One tenant cannot delete another's session.</summary>
@@ -152,55 +220,82 @@ public abstract class RecordingStoreContractTests
     public async Task DeleteAsync_OtherTenant_IsNotFoundAndSessionKept()
     {
         var store = CreateStore();
-        var ofA = NewSession(TenantA);
-        await store.SaveAsync(ofA, 0);
+        var ofA = Steps(TenantA, holds: 0);
+        await SaveAllAsync(store, ofA);
 
-        var delete = await store.DeleteAsync(TenantB, Recording, ofA.Version);
+        var delete = await store.DeleteAsync(TenantB, Recording, ofA[^1].Session.Version);
 
         Assert.Equal(ErrorCodes.NotFound, delete.Error?.Code);
         Assert.True((await store.GetAsync(TenantA, Recording)).IsSuccess);
     }
 
-    /// <summary>A delete at the current version removes the session; a stale one is refused.</summary>
+    /// <summary>A delete at the current version removes the session and its log; a stale one is refused.</summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task DeleteAsync_CurrentAndStaleVersion_RemovesOnlyWhenCurrent()
     {
         var store = CreateStore();
-        var session = Advance(NewSession(TenantA), 1);
-        await store.SaveAsync(session, 0);
+        var steps = Steps(TenantA, holds: 1);
+        await SaveAllAsync(store, steps);
+        var version = steps[^1].Session.Version;
 
-        var stale = await store.DeleteAsync(TenantA, Recording, session.Version - 1);
-        var current = await store.DeleteAsync(TenantA, Recording, session.Version);
+        var stale = await store.DeleteAsync(TenantA, Recording, version - 1);
+        var current = await store.DeleteAsync(TenantA, Recording, version);
 
         Assert.Equal(ErrorCodes.VersionConflict, stale.Error?.Code);
         Assert.True(current.IsSuccess);
         Assert.Equal(ErrorCodes.NotFound, (await store.GetAsync(TenantA, Recording)).Error?.Code);
+        Assert.Empty(await ReadLogAsync(store, TenantA));
     }
 
-    /// <summary>A session that has ended with nothing captured, ready for holds, for the tests.</summary>
+    /// <summary>
+    /// The steps of a session, each snapshot with the event that produced it: an interaction that started and ended with
+    /// nothing captured, then <paramref name="holds"/> legal holds placed.
+    /// </summary>
     /// <param name="tenant">The tenant.</param>
-    /// <returns>The session at version 2.</returns>
-    protected static RecordingSession NewSession(TenantId tenant)
+    /// <param name="holds">How many holds to place after the end.</param>
+    /// <returns>The steps, first to last.</returns>
+    protected static IReadOnlyList<(RecordingSession Session, RecordedEvent Event)> Steps(TenantId tenant, int holds)
     {
         var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
         var started = new InteractionStarted(EventId.Parse("started"), tenant, Recording, Channel.VoiceCall, RecordingPolicy.Default, [caller], false);
         var session = RecordingLifecycle.Begin(started, Start).Value;
-        return RecordingLifecycle.Apply(session, new InteractionEnded(EventId.Parse("ended")), Start).Value;
-    }
-
-    /// <summary>Applies some hold events to a session.</summary>
-    /// <param name="session">The session.</param>
-    /// <param name="count">How many holds to place.</param>
-    /// <returns>The session after them.</returns>
-    protected static RecordingSession Advance(RecordingSession session, int count)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        for (var i = 0; i < count; i++)
+        var steps = new List<(RecordingSession, RecordedEvent)> { (session, new RecordedEvent(1, Start, started)) };
+        RecordingEvent[] events = [new InteractionEnded(EventId.Parse("ended")), .. Enumerable.Range(0, holds).Select(i => new HoldPlaced(EventId.Parse($"advance-{i}"), LegalHoldId.Parse($"advance-{i}")))];
+        foreach (var @event in events)
         {
-            session = RecordingLifecycle.Apply(session, new HoldPlaced(EventId.Parse($"advance-{i}"), LegalHoldId.Parse($"advance-{i}")), session.LastChangedAt).Value;
+            var at = session.LastChangedAt + Duration.FromMinutes(1);
+            session = RecordingLifecycle.Apply(session, @event, at).Value;
+            steps.Add((session, new RecordedEvent(session.Version, at, @event)));
         }
 
-        return session;
+        return steps;
+    }
+
+    private static (RecordingSession Session, RecordedEvent Event) Next(RecordingSession session, string hold)
+    {
+        var @event = new HoldPlaced(EventId.Parse($"next-{hold}"), LegalHoldId.Parse(hold));
+        var next = RecordingLifecycle.Apply(session, @event, session.LastChangedAt).Value;
+        return (next, new RecordedEvent(next.Version, next.LastChangedAt, @event));
+    }
+
+    private static async Task SaveAllAsync(IRecordingStore store, IEnumerable<(RecordingSession Session, RecordedEvent Event)> steps)
+    {
+        foreach (var (session, @event) in steps)
+        {
+            var saved = await store.SaveAsync(session, @event, session.Version - 1);
+            Assert.True(saved.IsSuccess, saved.IsFailure ? saved.Error.ToString() : null);
+        }
+    }
+
+    private static async Task<List<RecordedEvent>> ReadLogAsync(IRecordingStore store, TenantId tenant)
+    {
+        var log = new List<RecordedEvent>();
+        await foreach (var recorded in store.ReadEventsAsync(tenant, Recording))
+        {
+            log.Add(recorded);
+        }
+
+        return log;
     }
 }

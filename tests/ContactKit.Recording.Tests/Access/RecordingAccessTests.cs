@@ -70,7 +70,7 @@ public class RecordingAccessTests
     public async Task AuthoriseAsync_GrantedAndDenied_AreBothAudited()
     {
         using var provider = Build();
-        await provider.GetRequiredService<IRecordingStore>().SaveAsync(Begin(), 0);
+        await StoreAsync(provider.GetRequiredService<IRecordingStore>(), Begin());
         var service = provider.GetRequiredService<RecordingAccessService>();
 
         var granted = await service.AuthoriseAsync(Request("quality_team", RecordingAccessKind.Play, Purpose.QualityMonitoring));
@@ -91,7 +91,7 @@ public class RecordingAccessTests
     {
         using var provider = Build();
         var deleted = Capturing().Then(End()).Then(Stored()).Then(RequestDeletion()).Then(Authorise()).Then(Dispose());
-        await provider.GetRequiredService<IRecordingStore>().SaveAsync(deleted, 0);
+        await StoreAsync(provider.GetRequiredService<IRecordingStore>(), deleted);
 
         var decision = await provider.GetRequiredService<RecordingAccessService>().AuthoriseAsync(Request("quality_team", RecordingAccessKind.Play, Purpose.QualityMonitoring));
 
@@ -113,7 +113,7 @@ public class RecordingAccessTests
     public async Task OpenAsync_Granted_ReadsTheMediaAndDeniedReadsNothing()
     {
         using var provider = Build();
-        await provider.GetRequiredService<IRecordingStore>().SaveAsync(Begin(), 0);
+        await StoreAsync(provider.GetRequiredService<IRecordingStore>(), Begin());
         var media = (await provider.GetRequiredService<IRecordingMediaStore>().PutAsync(Tenant, CallRecording, MediaKind.Audio, new MemoryStream([9, 8, 7]))).Value;
         var service = provider.GetRequiredService<RecordingAccessService>();
 

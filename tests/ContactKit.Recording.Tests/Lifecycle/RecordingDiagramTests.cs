@@ -40,7 +40,7 @@ public class RecordingDiagramTests
 
     [Theory]
     [InlineData(RecordingState.Stopped, RecordingEventKind.CaptureStarted)] // a stop request ends capture for good
-    [InlineData(RecordingState.Stopped, RecordingEventKind.CaptureResumed)] // nor may it resume
+    [InlineData(RecordingState.Capturing, RecordingEventKind.CaptureResumed)] // while capturing no pause is open, so nothing resumes
     [InlineData(RecordingState.Deleted, RecordingEventKind.HoldPlaced)] // a tombstone has nothing left to hold
     [InlineData(RecordingState.DeletionRequested, RecordingEventKind.Disposed)] // disposal needs authorisation first
     [InlineData(RecordingState.NotCapturing, RecordingEventKind.HoldPlaced)] // holds apply to the stored life only

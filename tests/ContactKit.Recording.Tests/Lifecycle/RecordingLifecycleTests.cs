@@ -133,7 +133,7 @@ public class RecordingLifecycleTests
         Assert.Equal(paused.LastChangedAt, paused.SecurePauseSince);
         Assert.Equal(RecordingState.Capturing, resumed.State);
         Assert.Null(resumed.SecurePauseSince);
-        var segments = resumed.Segments;
+        var segments = Report(resumed).Segments;
         Assert.Equal([false, true, false, true], segments.Select(s => s.Captured));
         Assert.Equal(UncapturedReason.SecurePayment, segments[2].Reason);
     }
@@ -159,8 +159,8 @@ public class RecordingLifecycleTests
         Assert.False(paused.IsSecurePauseOverdue(since + Duration.FromMinutes(5)));
         Assert.True(paused.IsSecurePauseOverdue(since + Duration.FromMinutes(6)));
 
-        var resumedLate = RecordingLifecycle.Apply(paused, Resume(), since + Duration.FromMinutes(7)).Value;
-        Assert.True(resumedLate.Segments.Single(s => s.Reason == UncapturedReason.SecurePayment).OverLimit);
+        var resumedLate = paused.At(since + Duration.FromMinutes(7), Resume());
+        Assert.True(Report(resumedLate).Segments.Single(s => s.Reason == UncapturedReason.SecurePayment).OverLimit);
     }
 
     // Rule: a party who joins later must be told before capture continues; otherwise capture pauses by itself.
@@ -200,7 +200,7 @@ public class RecordingLifecycleTests
 
         Assert.Equal(RecordingState.Paused, transferred.State);
         Assert.Equal(UncapturedReason.MissingNotice, transferred.PauseReason);
-        Assert.Contains("never told", CaptureReport.From(transferred).ToText(), StringComparison.Ordinal);
+        Assert.Contains("never told", Report(transferred).ToText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class RecordingLifecycleTests
         var session = Capturing().Then(Transfer(Agent2, Agent, "licensing"));
 
         Assert.Equal(RecordingState.Capturing, session.State);
-        Assert.Contains(session.Parties, p => p.Party == Agent && p.LeftAt is not null);
+        Assert.Contains(session.Parties, p => p.Party == Agent && !p.IsPresent);
     }
 
     [Fact]
@@ -223,14 +223,17 @@ public class RecordingLifecycleTests
         Assert.Equal(RecordingState.Capturing, left.State);
     }
 
+    // Rule: ending a hold while someone present is untold closes the hold only; capture waits for the notice.
     [Fact]
-    public void Resume_WhileAnUntoldPartyIsPresent_IsRefusedWithNoticeNotGiven()
+    public void Resume_HoldWhileAnUntoldPartyIsPresent_StaysPausedForTheMissingNotice()
     {
         var session = Capturing().Then(Pause(UncapturedReason.OnHold)).Then(Join(Interpreter));
 
-        var result = session.Try(Resume());
+        var resumed = session.Then(Resume(UncapturedReason.OnHold));
 
-        Assert.Equal(RecordingErrorCodes.NoticeNotGiven, result.Error?.Code);
+        Assert.Equal(RecordingState.Paused, resumed.State);
+        Assert.Equal(UncapturedReason.MissingNotice, resumed.PauseReason);
+        Assert.Equal(RecordingState.Capturing, resumed.Then(Told(Interpreter)).State);
     }
 
     [Fact]
@@ -266,8 +269,8 @@ public class RecordingLifecycleTests
         Assert.Equal(RecordingState.Stopped, stopped.State);
         Assert.Equal(UncapturedReason.SubjectObjection, stopped.PauseReason);
         Assert.Equal(RecordingErrorCodes.IllegalTransition, stopped.Try(Start()).Error?.Code);
-        Assert.Equal(RecordingErrorCodes.IllegalTransition, stopped.Try(Resume()).Error?.Code);
-        Assert.Contains("cannot restart", stopped.Try(Resume()).Error?.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot restart", stopped.Try(Start()).Error?.Message, StringComparison.Ordinal);
+        Assert.Equal(RecordingErrorCodes.PauseNotOpen, stopped.Try(Resume()).Error?.Code);
         Assert.Equal(RecordingState.Processing, stopped.Then(End()).State);
     }
 
@@ -434,22 +437,25 @@ public class RecordingLifecycleTests
     [Fact]
     public void Apply_EventNotInTheTable_IsRefusedWithIllegalTransitionNamingStateAndEvent()
     {
-        var result = Begin().Try(Resume());
+        var result = Capturing().Try(Resume());
 
         Assert.Equal(RecordingErrorCodes.IllegalTransition, result.Error?.Code);
         Assert.Contains("CaptureResumed", result.Error?.Message, StringComparison.Ordinal);
-        Assert.Contains("NotCapturing", result.Error?.Message, StringComparison.Ordinal);
+        Assert.Contains("Capturing", result.Error?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void History_KeepsEveryAcceptedEventWithItsVersionAndState()
+    public void RecentEvents_LongCall_KeepsOnlyTheLatestWindowAndTheLogKeepsEverything()
     {
-        var session = Capturing().Then(Pause());
+        var session = Capturing();
+        for (var i = 0; i < 40; i++)
+        {
+            session = session.Then(Pause(UncapturedReason.OnHold)).Then(Resume(UncapturedReason.OnHold));
+        }
 
-        var history = session.History;
-
-        Assert.Equal(Enumerable.Range(1, 5).Select(v => (long)v), history.Select(h => h.Version));
-        Assert.Equal(RecordingState.Paused, history[^1].State);
-        Assert.Equal(session.AppliedEventIds, history.Select(h => h.Event.Id).ToHashSet());
+        Assert.Equal(RecordingSession.RecentEventCount, session.RecentEvents.Length);
+        Assert.Equal(session.LastEvent, session.RecentEvents[^1]);
+        Assert.Equal(Enumerable.Range(1, (int)session.Version).Select(v => (long)v), LogOf(session).Select(e => e.Version));
+        Assert.Equal(session, RecordingLifecycle.Replay(LogOf(session)).Value);
     }
 }

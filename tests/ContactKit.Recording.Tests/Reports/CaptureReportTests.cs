@@ -1,4 +1,5 @@
 using ContactKit.Recording;
+using System.Text.Json;
 using NodaTime;
 using static ContactKit.Recording.Tests.Calls;
 
@@ -21,7 +22,7 @@ public class CaptureReportTests
     [Fact]
     public void From_CouncilCall_ListsEverySegmentWithItsReasonAndTotals()
     {
-        var report = CaptureReport.From(CouncilCall());
+        var report = Report(CouncilCall());
 
         Assert.Equal(
             [UncapturedReason.BotPhase, UncapturedReason.NotStarted, null, UncapturedReason.SecurePayment, null, UncapturedReason.MissingNotice, null],
@@ -35,7 +36,7 @@ public class CaptureReportTests
     [Fact]
     public void From_CouncilCall_SaysWhoWasToldWhatAndWhen()
     {
-        var report = CaptureReport.From(CouncilCall());
+        var report = Report(CouncilCall());
 
         var interpreter = Assert.Single(report.Parties, p => p.Party == Interpreter);
         Assert.Equal(NoticeMethod.AgentScript, interpreter.Notice!.Method);
@@ -47,7 +48,7 @@ public class CaptureReportTests
     [Fact]
     public void ToText_CouncilCall_ReadsAsAnAccount()
     {
-        var text = CaptureReport.From(CouncilCall()).ToText();
+        var text = Report(CouncilCall()).ToText();
 
         Assert.Contains("Recording rec-1 (VoiceCall) for tenant council: Available", text, StringComparison.Ordinal);
         Assert.Contains("2026-03-02T09:00:00Z - 2026-03-02T09:02:00Z  not captured: bot or IVR phase", text, StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public class CaptureReportTests
         var policy = RecordingPolicy.Default with { MaxSecurePause = Duration.FromSeconds(30) };
         var session = Capturing(policy).Then(Pause()).Then(Resume());
 
-        Assert.Contains("[FLAG: secure pause longer than the policy allows]", CaptureReport.From(session).ToText(), StringComparison.Ordinal);
+        Assert.Contains("[FLAG: secure pause longer than the policy allows]", Report(session).ToText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public class CaptureReportTests
     {
         var session = Capturing().Then(End()).Then(Stored()).Then(RequestDeletion()).Then(Authorise()).Then(Dispose());
 
-        var text = CaptureReport.From(session).ToText();
+        var text = Report(session).ToText();
 
         Assert.Contains("Deletion requested by dpo", text, StringComparison.Ordinal);
         Assert.Contains("authorised by records-manager", text, StringComparison.Ordinal);
@@ -81,7 +82,7 @@ public class CaptureReportTests
     [Fact]
     public void ToJson_RoundTrips_AndUsesCamelCaseAndEnumNames()
     {
-        var report = CaptureReport.From(CouncilCall().Then(Hold("case-9")));
+        var report = Report(CouncilCall().Then(Hold("case-9")));
 
         var json = report.ToJson();
         var back = CaptureReport.FromJson(json);
@@ -93,5 +94,54 @@ public class CaptureReportTests
         Assert.Equal(report.Holds.AsEnumerable(), back.Holds);
         Assert.Equal(report.Media.AsEnumerable(), back.Media);
         Assert.Equal(report with { Segments = back.Segments, Parties = back.Parties, Holds = back.Holds, Media = back.Media }, back);
+    }
+
+    // Regression: two events at one instant left a segment of no length in the report.
+    [Fact]
+    public void From_EventsAtTheSameInstant_ShowsNoZeroLengthSegment()
+    {
+        var capturing = Capturing();
+        var at = capturing.LastChangedAt + Duration.FromMinutes(1);
+        var session = capturing.At(at, Pause()).At(at, Resume()).At(at + Duration.FromMinutes(1), End());
+
+        var segments = Report(session).Segments;
+
+        Assert.DoesNotContain(segments, s => s.End == s.Start);
+        Assert.DoesNotContain(segments, s => s.Reason == UncapturedReason.SecurePayment);
+        Assert.Equal([false, true], segments.Select(s => s.Captured));
+    }
+
+    [Fact]
+    public void From_LogOfAnotherSession_Throws()
+    {
+        var session = Capturing();
+
+        Assert.Throws<ArgumentException>(() => CaptureReport.From(session.Then(Pause()), LogOf(session)));
+    }
+
+    // Regression: a lone surrogate made FromJson throw ArgumentException; it is documented to throw JsonException.
+    [Theory]
+    [InlineData("{\"tenant\":\"\uD800\"}")] // a lone high surrogate inside a string
+    [InlineData("\uDC00")] // a lone low surrogate as the whole text
+    public void FromJson_LoneSurrogate_ThrowsJsonException(string escaped)
+    {
+        var json = System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        Assert.Throws<JsonException>(() => CaptureReport.FromJson(json));
+    }
+
+    // Regression: a report read from "{}" could not be written back (InvalidOperationException from a default array).
+    [Fact]
+    public void FromJson_EmptyObject_CanBeWrittenBackAndReadAgain()
+    {
+        var report = CaptureReport.FromJson("{}");
+
+        var json = report.ToJson();
+
+        Assert.Empty(report.Segments);
+        Assert.Empty(report.Parties);
+        Assert.Empty(report.Holds);
+        Assert.Empty(report.Media);
+        Assert.NotNull(json);
     }
 }
