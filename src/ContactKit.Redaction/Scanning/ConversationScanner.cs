@@ -33,7 +33,8 @@ internal sealed class ConversationScanner
     private readonly int[] _counts = new int[10];
     private PartyId _carryParty;
     private Cues _previousCues;
-    private Cues _beforePreviousCues;
+    private PartyId? _previousParty;
+    private bool _answersPrevious;
     private int _cardContext;
     private int _next;
 
@@ -59,6 +60,7 @@ internal sealed class ConversationScanner
         _currentText = text;
         _hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var pending = new PendingMessage(index, message);
+        _answersPrevious = _previousParty is { } previous && previous != message.Party;
         var joinable = _carry.Items.Count > 0 && message.Party == _carryParty;
         if (!joinable)
         {
@@ -70,7 +72,10 @@ internal sealed class ConversationScanner
         NumberReader.Read(text, index, _tokens, _items, _chains);
 
         var joinedCarry = joinable && _chains.Count > 0 && OnlyGapsBefore(_items.Items[_chains[0].First].FirstToken);
-        var crossFound = joinedCarry && FindCrossMessageCard(pending);
+        if (joinedCarry)
+        {
+            FindCrossMessageCard(pending);
+        }
 
         foreach (var chain in _chains)
         {
@@ -98,10 +103,10 @@ internal sealed class ConversationScanner
             _cardContext--;
         }
 
-        _beforePreviousCues = _previousCues;
         _previousCues = cues;
+        _previousParty = message.Party;
 
-        UpdateCarry(message.Party, joinedCarry && !crossFound);
+        UpdateCarry(message.Party, joinedCarry);
         _held.Add(pending);
         ReleaseSettled(released);
         return released;
@@ -183,7 +188,14 @@ internal sealed class ConversationScanner
                 continue;
             }
 
-            // The part in each earlier message, then the part in this one.
+            // The part in each earlier message (lengthening a card found there that reached its end), then this one.
+            var lengthens = false;
+            for (var i = s; i < boundary; i++)
+            {
+                lengthens |= list[i].CardTail;
+                _carry.SetConsumed(i);
+            }
+
             foreach (var held in _held)
             {
                 var first = -1;
@@ -199,17 +211,39 @@ internal sealed class ConversationScanner
 
                 if (first >= 0)
                 {
-                    held.Detections.Add(new Detection(RedactionEntity.CardNumber, list[first].Start, list[last].End));
+                    var start = list[first].Start;
+                    var end = list[last].End;
+                    foreach (var earlier in held.Detections.Where(d => d.Entity == RedactionEntity.CardNumber && d.Start < end && start < d.End).ToList())
+                    {
+                        held.Detections.Remove(earlier);
+                        start = Math.Min(start, earlier.Start);
+                        end = Math.Max(end, earlier.End);
+                    }
+
+                    held.Detections.Add(new Detection(RedactionEntity.CardNumber, start, end));
                 }
             }
 
+            var tail = best == list.Count - 1 && OnlyGapsAfter(list[best].LastToken);
             pending.Detections.Add(new Detection(RedactionEntity.CardNumber, list[boundary].Start, list[best].End));
             for (var i = boundary; i <= best; i++)
             {
-                _items.SetConsumed(chain.First + (i - boundary));
+                _items.SetConsumed(chain.First + (i - boundary), tail);
             }
 
-            _counts[(int)RedactionEntity.CardNumber]++;
+            if (tail)
+            {
+                for (var i = s; i < boundary; i++)
+                {
+                    _carry.SetConsumed(i, cardTail: true);
+                }
+            }
+
+            if (!lengthens)
+            {
+                _counts[(int)RedactionEntity.CardNumber]++;
+            }
+
             _joined.Wipe();
             return true;
         }
@@ -253,6 +287,14 @@ internal sealed class ConversationScanner
             }
 
             AddItems(pending, RedactionEntity.CardNumber, s, best);
+            if (best == chain.Last && OnlyGapsAfter(items[best].LastToken))
+            {
+                for (var i = s; i <= best; i++)
+                {
+                    _items.SetConsumed(i, cardTail: true);
+                }
+            }
+
             s = best + 1;
         }
     }
@@ -282,15 +324,20 @@ internal sealed class ConversationScanner
             if (OnlyGapsAfter(items[chain.Last].LastToken))
             {
                 var first = chain.Last + 1;
-                while (first > chain.First && !items[first - 1].Consumed)
+                while (first > chain.First && items[first - 1].CanCarry)
                 {
                     first--;
                 }
 
-                var wholeChain = first == chain.First;
-                if (continuesCarry && wholeChain && _chains.Count == 1)
+                if (continuesCarry && first == chain.First && _chains.Count == 1)
                 {
-                    for (var i = 0; i < _carry.Items.Count; i++)
+                    var from = _carry.Items.Count;
+                    while (from > 0 && _carry.Items[from - 1].CanCarry)
+                    {
+                        from--;
+                    }
+
+                    for (var i = from; i < _carry.Items.Count; i++)
                     {
                         _joined.AddCopy(_carry, i);
                     }
@@ -389,10 +436,14 @@ internal sealed class ConversationScanner
             }
         }
 
-        // A bare answer: read it against what the last message asked (or, failing that, the one before).
+        // A bare answer: read it against what the other party asked in the message just before.
+        if (!_answersPrevious)
+        {
+            return (Cues.None, false);
+        }
+
         const Cues asked = Cues.Security | Cues.Expiry | Cues.Bank;
-        var recent = (_previousCues & (asked | Cues.Negative)) != 0 ? _previousCues : _beforePreviousCues;
-        return (recent & asked, (recent & Cues.Negative) != 0 && (recent & asked) == 0);
+        return (_previousCues & asked, (_previousCues & Cues.Negative) != 0 && (_previousCues & asked) == 0);
     }
 
     /// <summary>Whether a number is written as money, a time, a date part or a percentage, which are never redacted in context.</summary>
@@ -461,7 +512,7 @@ internal sealed class ConversationScanner
                 continue;
             }
 
-            if (IsBordered(firstToken, lastToken))
+            if (IsBordered(firstToken, lastToken) || LooksLikeDate(chain))
             {
                 continue;
             }
@@ -565,6 +616,30 @@ internal sealed class ConversationScanner
         return true;
     }
 
+    /// <summary>A date written in digits, 2026-03-12 or 12-03-2026 (dashes, dots or spaces): never a bank detail.</summary>
+    private bool LooksLikeDate(Chain chain)
+    {
+        if (chain.Count != 3)
+        {
+            return false;
+        }
+
+        var a = _items.Items[chain.First].DigitCount;
+        var b = _items.Items[chain.First + 1].DigitCount;
+        var c = _items.Items[chain.Last].DigitCount;
+        var d = _items.Digits(chain.First, chain.Last);
+        return (a, b, c) switch
+        {
+            (4, 2, 2) => d[0] is '1' or '2' && IsMonth(d[4], d[5]) && IsDay(d[6], d[7]),
+            (2, 2, 4) => IsDay(d[0], d[1]) && IsMonth(d[2], d[3]) && d[4] is '1' or '2',
+            _ => false,
+        };
+    }
+
+    private static bool IsMonth(char tens, char units) => (tens == '0' && units != '0') || (tens == '1' && units is >= '0' and <= '2');
+
+    private static bool IsDay(char tens, char units) => (tens is >= '0' and <= '2' && !(tens == '0' && units == '0')) || (tens == '3' && units is '0' or '1');
+
     /// <summary>MMYY or MMYYYY with a real month.</summary>
     private static bool IsExpiryDigits(ReadOnlySpan<char> d) =>
         (d.Length == 4 || (d.Length == 6 && d[2] == '2' && d[3] == '0')) &&
@@ -585,7 +660,7 @@ internal sealed class ConversationScanner
     private void FindSlashExpiry(PendingMessage pending, Cues cues)
     {
         if (!_enabled[(int)RedactionEntity.ExpiryDate] ||
-            (_cardContext == 0 && ((cues | _previousCues | _beforePreviousCues) & (Cues.Card | Cues.Expiry)) == 0))
+            (_cardContext == 0 && ((cues | _previousCues) & (Cues.Card | Cues.Expiry)) == 0))
         {
             return;
         }
@@ -804,6 +879,11 @@ internal sealed class ConversationScanner
                      IsLabel(_tokens[first - 4]))
             {
                 first -= 4;
+            }
+            else if (spoken && first >= 2 && _tokens[first].Kind == TokenKind.Digits && _tokens[first - 1].Kind == TokenKind.Space &&
+                     _tokens[first - 2].Kind == TokenKind.Word && _tokens[first - 2].Class == WordClass.Other && !IsStopWord(Span(_tokens[first - 2])))
+            {
+                first -= 2; // "smith 85 at ..."
             }
             else
             {

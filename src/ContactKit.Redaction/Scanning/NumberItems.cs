@@ -14,6 +14,11 @@ internal struct NumberItem
     public int DigitStart;
     public int DigitCount;
     public bool Consumed;
+
+    /// <summary>Consumed by a card that reaches the end of its message, so the next message may still lengthen it.</summary>
+    public bool CardTail;
+
+    public readonly bool CanCarry => !Consumed || CardTail;
 }
 
 /// <summary>Items that follow one another with only spaces, dashes, dots, commas or hesitations between them.</summary>
@@ -65,10 +70,11 @@ internal sealed class ItemList
         Add(item, from.Digits(index, index));
     }
 
-    public void SetConsumed(int index)
+    public void SetConsumed(int index, bool cardTail = false)
     {
         var item = Items[index];
         item.Consumed = true;
+        item.CardTail = cardTail;
         Items[index] = item;
     }
 
