@@ -13,6 +13,33 @@ internal static class CardRules
         digits.Length is >= MinLength and <= MaxLength &&
         (policy == CardPolicy.Conservative || (PassesLuhn(digits) && InIssuerRange(digits)));
 
+    /// <summary>Whether a card of these digits could have more: its scheme issues longer numbers from the same range.</summary>
+    public static bool CanBeLonger(ReadOnlySpan<char> digits, CardPolicy policy)
+    {
+        if (digits.Length >= MaxLength)
+        {
+            return false;
+        }
+
+        if (policy == CardPolicy.Conservative)
+        {
+            return true;
+        }
+
+        Span<char> longer = stackalloc char[MaxLength];
+        digits.CopyTo(longer);
+        for (var length = digits.Length + 1; length <= MaxLength; length++)
+        {
+            longer[length - 1] = '0';
+            if (InIssuerRange(longer[..length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The Luhn (mod 10) check: doubling every second digit from the right, the sum is a multiple of 10.</summary>
     public static bool PassesLuhn(ReadOnlySpan<char> digits)
     {

@@ -224,7 +224,7 @@ internal sealed class ConversationScanner
                 }
             }
 
-            var tail = best == list.Count - 1 && OnlyGapsAfter(list[best].LastToken);
+            var tail = best == list.Count - 1 && OnlyGapsAfter(list[best].LastToken) && CardRules.CanBeLonger(_joined.Digits(s, best), _settings.CardPolicy);
             pending.Detections.Add(new Detection(RedactionEntity.CardNumber, list[boundary].Start, list[best].End));
             for (var i = boundary; i <= best; i++)
             {
@@ -287,7 +287,7 @@ internal sealed class ConversationScanner
             }
 
             AddItems(pending, RedactionEntity.CardNumber, s, best);
-            if (best == chain.Last && OnlyGapsAfter(items[best].LastToken))
+            if (best == chain.Last && OnlyGapsAfter(items[best].LastToken) && CardRules.CanBeLonger(_items.Digits(s, best), _settings.CardPolicy))
             {
                 for (var i = s; i <= best; i++)
                 {
