@@ -103,7 +103,8 @@ internal sealed class ConversationScanner
             _cardContext--;
         }
 
-        _previousCues = cues;
+        // Only a message that asks (holds a cue but gave no value) makes the next message's bare number an answer.
+        _previousCues = pending.Detections.Count == 0 && !_tokens.Any(t => t.Kind == TokenKind.Marker) ? cues : Cues.None;
         _previousParty = message.Party;
 
         UpdateCarry(message.Party, joinedCarry);
@@ -192,7 +193,6 @@ internal sealed class ConversationScanner
             var lengthens = false;
             for (var i = s; i < boundary; i++)
             {
-                lengthens |= list[i].CardTail;
                 _carry.SetConsumed(i);
             }
 
@@ -213,9 +213,12 @@ internal sealed class ConversationScanner
                 {
                     var start = list[first].Start;
                     var end = list[last].End;
-                    foreach (var earlier in held.Detections.Where(d => d.Entity == RedactionEntity.CardNumber && d.Start < end && start < d.End).ToList())
+                    // A shorter card (or a telephone number) read there before is part of this card.
+                    foreach (var earlier in held.Detections.Where(d => d.Start < end && start < d.End).ToList())
                     {
                         held.Detections.Remove(earlier);
+                        lengthens |= earlier.Entity == RedactionEntity.CardNumber;
+                        _counts[(int)earlier.Entity] -= earlier.Entity == RedactionEntity.CardNumber ? 0 : 1;
                         start = Math.Min(start, earlier.Start);
                         end = Math.Max(end, earlier.End);
                     }
@@ -224,7 +227,8 @@ internal sealed class ConversationScanner
                 }
             }
 
-            var tail = best == list.Count - 1 && OnlyGapsAfter(list[best].LastToken) && CardRules.CanBeLonger(_joined.Digits(s, best), _settings.CardPolicy);
+            var tail = OnlyGapsAfter(list[^1].LastToken) && _joined.DigitCount(s, list.Count - 1) <= MaxCarryDigits &&
+                CardRules.CanBeLonger(_joined.Digits(s, best), _settings.CardPolicy);
             pending.Detections.Add(new Detection(RedactionEntity.CardNumber, list[boundary].Start, list[best].End));
             for (var i = boundary; i <= best; i++)
             {
@@ -287,7 +291,9 @@ internal sealed class ConversationScanner
             }
 
             AddItems(pending, RedactionEntity.CardNumber, s, best);
-            if (best == chain.Last && OnlyGapsAfter(items[best].LastToken) && CardRules.CanBeLonger(_items.Digits(s, best), _settings.CardPolicy))
+            // A card near the end of the message may be only the start of a longer one that the next message completes.
+            if (OnlyGapsAfter(items[chain.Last].LastToken) && _items.DigitCount(s, chain.Last) <= MaxCarryDigits &&
+                CardRules.CanBeLonger(_items.Digits(s, best), _settings.CardPolicy))
             {
                 for (var i = s; i <= best; i++)
                 {
@@ -653,7 +659,28 @@ internal sealed class ConversationScanner
             t--;
         }
 
-        return t >= 0 && _tokens[t].Kind == TokenKind.Word && _tokens[t].Class == WordClass.Month ? t : -1;
+        if (t < 0 || _tokens[t].Kind != TokenKind.Word || _tokens[t].Class != WordClass.Month)
+        {
+            return -1;
+        }
+
+        // "26 November 2026" and "the 3rd of April" are dates: a day before the month.
+        var before = t - 1;
+        if (before >= 0 && _tokens[before].Kind == TokenKind.Space)
+        {
+            before--;
+        }
+
+        return before >= 0 && (_tokens[before].Kind == TokenKind.Digits || (_tokens[before].Kind == TokenKind.Word && IsOrdinalOrOf(_tokens[before]))) ? -1 : t;
+    }
+
+    private bool IsOrdinalOrOf(Token token)
+    {
+        var w = Span(token);
+        return w.Equals("of", StringComparison.OrdinalIgnoreCase) ||
+               (w.Length >= 3 && char.IsAsciiDigit(w[0]) && (w.EndsWith("st", StringComparison.OrdinalIgnoreCase) ||
+                w.EndsWith("nd", StringComparison.OrdinalIgnoreCase) || w.EndsWith("rd", StringComparison.OrdinalIgnoreCase) ||
+                w.EndsWith("th", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>An expiry written MM/YY or MM/YYYY, when a card is in context.</summary>
@@ -929,7 +956,17 @@ internal sealed class ConversationScanner
             var end = match.Start + match.Length;
             if (!pending.Overlaps(match.Start, end))
             {
-                AddRange(pending, RedactionEntity.TelephoneNumber, match.Start, end);
+                pending.Detections.Add(new Detection(RedactionEntity.TelephoneNumber, match.Start, end));
+                _counts[(int)RedactionEntity.TelephoneNumber]++;
+                for (var i = 0; i < _items.Items.Count; i++)
+                {
+                    var item = _items.Items[i];
+                    if (item.Start < end && match.Start < item.End)
+                    {
+                        // Still open to the next message: digits read as a telephone number may be the start of a card.
+                        _items.SetConsumed(i, cardTail: true);
+                    }
+                }
             }
         }
     }
