@@ -12,6 +12,7 @@ namespace ContactKit.Redaction;
 public sealed class Redactor
 {
     private readonly IOptionsMonitor<RedactionOptions> _options;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<RedactionSettings, CompiledSettings> _compiled = [];
 
     /// <summary>Creates the redactor over validated options.</summary>
     /// <param name="options">The options, bound per tenant.</param>
@@ -23,7 +24,8 @@ public sealed class Redactor
     /// </summary>
     /// <param name="tenant">The tenant whose settings apply.</param>
     /// <returns>The stream.</returns>
-    public RedactionStream Start(TenantId tenant) => new(new ConversationScanner(_options.CurrentValue.For(tenant)));
+    public RedactionStream Start(TenantId tenant) =>
+        new(new ConversationScanner(_compiled.GetValue(_options.CurrentValue.For(tenant), static s => new CompiledSettings(s))));
 
     /// <summary>Redacts a whole conversation.</summary>
     /// <param name="tenant">The tenant whose settings apply.</param>

@@ -23,7 +23,7 @@ internal sealed class ConversationScanner
     private readonly RedactionSettings _settings;
     private readonly string[] _markers;
     private readonly string _markerFirstChars;
-    private readonly bool[] _enabled = new bool[10];
+    private readonly bool[] _enabled;
     private readonly List<Token> _tokens = [];
     private readonly ItemList _items = new();
     private readonly List<Chain> _chains = [];
@@ -38,15 +38,28 @@ internal sealed class ConversationScanner
     private int _cardContext;
     private int _next;
 
-    public ConversationScanner(RedactionSettings settings)
+    public ConversationScanner(CompiledSettings settings)
     {
-        _settings = settings;
-        _markers = [.. RedactionEntityNames.All.Select(settings.MarkerFor).Distinct().OrderByDescending(m => m.Length)];
-        _markerFirstChars = new string([.. _markers.Select(m => m[0]).Distinct()]);
-        foreach (var entity in RedactionEntityNames.All)
+        _settings = settings.Settings;
+        _markers = settings.Markers;
+        _markerFirstChars = settings.MarkerFirstChars;
+        _enabled = settings.Enabled;
+        _cardMarker = settings.Markers.Length > 0 ? _settings.MarkerFor(RedactionEntity.CardNumber) : string.Empty;
+    }
+
+    private readonly string _cardMarker;
+
+    private static bool HasCard(PendingMessage pending)
+    {
+        foreach (var d in pending.Detections)
         {
-            _enabled[(int)entity] = entity == RedactionEntity.CardNumber || settings.IsEnabled(entity);
+            if (d.Entity == RedactionEntity.CardNumber)
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     public RedactionReport Report() => new((int[])_counts.Clone());
@@ -94,7 +107,7 @@ internal sealed class ConversationScanner
         }
 
         // The context for the next messages.
-        if ((cues & (Cues.Card | Cues.Security | Cues.Expiry)) != 0 || pending.Detections.Any(d => d.Entity == RedactionEntity.CardNumber))
+        if ((cues & (Cues.Card | Cues.Security | Cues.Expiry)) != 0 || HasCard(pending))
         {
             _cardContext = CardContextMessages;
         }
@@ -104,7 +117,7 @@ internal sealed class ConversationScanner
         }
 
         // Only a message that asks (holds a cue but gave no value) makes the next message's bare number an answer.
-        _previousCues = pending.Detections.Count == 0 && !_tokens.Any(t => t.Kind == TokenKind.Marker) ? cues : Cues.None;
+        _previousCues = pending.Detections.Count == 0 && (cues & Cues.Marker) == 0 ? cues & ~Cues.Marker : Cues.None;
         _previousParty = message.Party;
 
         UpdateCarry(message.Party, joinedCarry);
@@ -381,9 +394,9 @@ internal sealed class ConversationScanner
         foreach (var token in _tokens)
         {
             cues |= CueOf(token);
-            if (token.Kind == TokenKind.Marker && _settings.MarkerFor(RedactionEntity.CardNumber).Length == token.Length)
+            if (token.Kind == TokenKind.Marker)
             {
-                cues |= Cues.Card;
+                cues |= Cues.Marker | (_currentText.AsSpan(token.Start, token.Length).SequenceEqual(_cardMarker) ? Cues.Card : Cues.None);
             }
         }
 

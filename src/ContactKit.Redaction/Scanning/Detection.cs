@@ -36,4 +36,29 @@ internal enum Cues
     Expiry = 4,
     Bank = 8,
     Negative = 16,
+    Marker = 32,
+}
+
+/// <summary>A tenant's settings prepared once: the markers to recognise and which entity types are on.</summary>
+internal sealed class CompiledSettings
+{
+    public CompiledSettings(RedactionSettings settings)
+    {
+        Settings = settings;
+        Markers = [.. RedactionEntityNames.All.Select(settings.MarkerFor).Distinct().OrderByDescending(m => m.Length)];
+        MarkerFirstChars = new string([.. Markers.Select(m => m[0]).Distinct()]);
+        Enabled = new bool[RedactionEntityNames.All.Count + 1];
+        foreach (var entity in RedactionEntityNames.All)
+        {
+            Enabled[(int)entity] = entity == RedactionEntity.CardNumber || settings.IsEnabled(entity);
+        }
+    }
+
+    public RedactionSettings Settings { get; }
+
+    public string[] Markers { get; }
+
+    public string MarkerFirstChars { get; }
+
+    public bool[] Enabled { get; }
 }

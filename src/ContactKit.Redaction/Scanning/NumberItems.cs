@@ -32,7 +32,7 @@ internal readonly record struct Chain(int First, int Count)
 /// <summary>A growing list of items and their digits, reused from message to message.</summary>
 internal sealed class ItemList
 {
-    private char[] _digits = new char[256];
+    private char[] _digits = new char[32];
 
     public List<NumberItem> Items { get; } = [];
 
