@@ -1,0 +1,1049 @@
+using System.Text;
+using NodaTime;
+using PhoneNumbers;
+
+namespace ContactKit.Redaction.Scanning;
+
+/// <summary>
+/// The redaction engine for one conversation. Messages go in one at a time; a message comes out once nothing that
+/// follows can change it. The only state kept between messages is the context cues of the last two messages, whether
+/// a card was seen lately, and the carry-over: the trailing number items (at most 18 digits) of the last message, which
+/// the next message of the same party could complete into a card. The messages those items lie in are held back until
+/// the next message decides them.
+/// </summary>
+internal sealed class ConversationScanner
+{
+    private const int MaxCarryDigits = CardRules.MaxLength - 1;
+    private const int CueWindowWords = 8;
+    private const int CardContextMessages = 8;
+    private const int MinPhoneDigits = 9;
+
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    private readonly RedactionSettings _settings;
+    private readonly string[] _markers;
+    private readonly string _markerFirstChars;
+    private readonly bool[] _enabled;
+    private readonly List<Token> _tokens = [];
+    private readonly ItemList _items = new();
+    private readonly List<Chain> _chains = [];
+    private readonly ItemList _carry = new();
+    private readonly ItemList _joined = new();
+    private readonly List<PendingMessage> _held = [];
+    private readonly int[] _counts = new int[10];
+    private PartyId _carryParty;
+    private Cues _previousCues;
+    private PartyId? _previousParty;
+    private bool _answersPrevious;
+    private int _cardContext;
+    private int _next;
+
+    public ConversationScanner(CompiledSettings settings)
+    {
+        _settings = settings.Settings;
+        _markers = settings.Markers;
+        _markerFirstChars = settings.MarkerFirstChars;
+        _enabled = settings.Enabled;
+        _cardMarker = settings.Markers.Length > 0 ? _settings.MarkerFor(RedactionEntity.CardNumber) : string.Empty;
+    }
+
+    private readonly string _cardMarker;
+
+    private static bool HasCard(PendingMessage pending)
+    {
+        foreach (var d in pending.Detections)
+        {
+            if (d.Entity == RedactionEntity.CardNumber)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public RedactionReport Report() => new((int[])_counts.Clone());
+
+    /// <summary>Processes one message and returns the messages that are now final, in order.</summary>
+    public List<RedactedMessage> Add(TranscriptMessage message)
+    {
+        var released = new List<RedactedMessage>();
+        var index = _next++;
+        var text = message.Text;
+        _currentText = text;
+        _hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var pending = new PendingMessage(index, message);
+        _answersPrevious = _previousParty is { } previous && previous != message.Party;
+        var joinable = _carry.Items.Count > 0 && message.Party == _carryParty;
+        if (!joinable)
+        {
+            _carry.Wipe();
+            ReleaseAll(released);
+        }
+
+        Tokenizer.Tokenize(text, _markers, _markerFirstChars, _tokens);
+        NumberReader.Read(text, index, _tokens, _items, _chains);
+
+        var joinedCarry = joinable && _chains.Count > 0 && OnlyGapsBefore(_items.Items[_chains[0].First].FirstToken);
+        if (joinedCarry)
+        {
+            FindCrossMessageCard(pending);
+        }
+
+        foreach (var chain in _chains)
+        {
+            FindCards(chain, pending);
+        }
+
+        var cues = MessageCues();
+        if (text.Length > 0)
+        {
+            FindNationalInsuranceNumbers(pending);
+            FindPostcodes(pending);
+            FindEmails(pending);
+            FindSlashExpiry(pending, cues);
+            FindContextualNumbers(pending);
+            FindPhones(pending);
+        }
+
+        // The context for the next messages.
+        if ((cues & (Cues.Card | Cues.Security | Cues.Expiry)) != 0 || HasCard(pending))
+        {
+            _cardContext = CardContextMessages;
+        }
+        else if (_cardContext > 0)
+        {
+            _cardContext--;
+        }
+
+        // Only a message that asks (holds a cue but gave no value) makes the next message's bare number an answer.
+        _previousCues = pending.Detections.Count == 0 && (cues & Cues.Marker) == 0 ? cues & ~Cues.Marker : Cues.None;
+        _previousParty = message.Party;
+
+        UpdateCarry(message.Party, joinedCarry);
+        _held.Add(pending);
+        ReleaseSettled(released);
+        return released;
+    }
+
+    /// <summary>Ends the conversation: every held message is final.</summary>
+    public List<RedactedMessage> Complete()
+    {
+        var released = new List<RedactedMessage>();
+        _carry.Wipe();
+        ReleaseAll(released);
+        return released;
+    }
+
+    private bool OnlyGapsBefore(int token)
+    {
+        for (var t = 0; t < token; t++)
+        {
+            if (!NumberReader.IsGap(_tokens[t]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool OnlyGapsAfter(int token)
+    {
+        for (var t = token + 1; t < _tokens.Count; t++)
+        {
+            if (!NumberReader.IsGap(_tokens[t]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ---- cards ------------------------------------------------------------------------------------------------------
+
+    /// <summary>Looks for a card that starts in the carried-over tail and ends in this message's first chain.</summary>
+    private bool FindCrossMessageCard(PendingMessage pending)
+    {
+        _joined.Clear();
+        for (var i = 0; i < _carry.Items.Count; i++)
+        {
+            _joined.AddCopy(_carry, i);
+        }
+
+        var boundary = _joined.Items.Count;
+        var chain = _chains[0];
+        for (var i = chain.First; i <= chain.Last; i++)
+        {
+            _joined.AddCopy(_items, i);
+        }
+
+        var list = _joined.Items;
+        for (var s = 0; s < boundary; s++)
+        {
+            var best = -1;
+            for (var e = s; e < list.Count; e++)
+            {
+                var count = _joined.DigitCount(s, e);
+                if (count > CardRules.MaxLength)
+                {
+                    break;
+                }
+
+                if (e >= boundary && count >= CardRules.MinLength && CardRules.IsCard(_joined.Digits(s, e), _settings.CardPolicy))
+                {
+                    best = e;
+                }
+            }
+
+            if (best < 0)
+            {
+                continue;
+            }
+
+            // The part in each earlier message (lengthening a card found there that reached its end), then this one.
+            var lengthens = false;
+            for (var i = s; i < boundary; i++)
+            {
+                _carry.SetConsumed(i);
+            }
+
+            foreach (var held in _held)
+            {
+                var first = -1;
+                var last = -1;
+                for (var i = s; i < boundary; i++)
+                {
+                    if (list[i].Message == held.Index)
+                    {
+                        first = first < 0 ? i : first;
+                        last = i;
+                    }
+                }
+
+                if (first >= 0)
+                {
+                    var start = list[first].Start;
+                    var end = list[last].End;
+                    // A shorter card (or a telephone number) read there before is part of this card.
+                    foreach (var earlier in held.Detections.Where(d => d.Start < end && start < d.End).ToList())
+                    {
+                        held.Detections.Remove(earlier);
+                        lengthens |= earlier.Entity == RedactionEntity.CardNumber;
+                        _counts[(int)earlier.Entity] -= earlier.Entity == RedactionEntity.CardNumber ? 0 : 1;
+                        start = Math.Min(start, earlier.Start);
+                        end = Math.Max(end, earlier.End);
+                    }
+
+                    held.Detections.Add(new Detection(RedactionEntity.CardNumber, start, end));
+                }
+            }
+
+            var tail = OnlyGapsAfter(list[^1].LastToken) && _joined.DigitCount(s, list.Count - 1) <= MaxCarryDigits &&
+                CardRules.CanBeLonger(_joined.Digits(s, best), _settings.CardPolicy);
+            pending.Detections.Add(new Detection(RedactionEntity.CardNumber, list[boundary].Start, list[best].End));
+            for (var i = boundary; i <= best; i++)
+            {
+                _items.SetConsumed(chain.First + (i - boundary), tail);
+            }
+
+            if (tail)
+            {
+                for (var i = s; i < boundary; i++)
+                {
+                    _carry.SetConsumed(i, cardTail: true);
+                }
+            }
+
+            if (!lengthens)
+            {
+                _counts[(int)RedactionEntity.CardNumber]++;
+            }
+
+            _joined.Wipe();
+            return true;
+        }
+
+        _joined.Wipe();
+        return false;
+    }
+
+    /// <summary>Finds every card within one chain, taking at each start the longest window that is a card.</summary>
+    private void FindCards(Chain chain, PendingMessage pending)
+    {
+        var items = _items.Items;
+        var s = chain.First;
+        while (s <= chain.Last)
+        {
+            if (items[s].Consumed)
+            {
+                s++;
+                continue;
+            }
+
+            var best = -1;
+            for (var e = s; e <= chain.Last && !items[e].Consumed; e++)
+            {
+                var count = _items.DigitCount(s, e);
+                if (count > CardRules.MaxLength)
+                {
+                    break;
+                }
+
+                if (count >= CardRules.MinLength && CardRules.IsCard(_items.Digits(s, e), _settings.CardPolicy))
+                {
+                    best = e;
+                }
+            }
+
+            if (best < 0)
+            {
+                s++;
+                continue;
+            }
+
+            AddItems(pending, RedactionEntity.CardNumber, s, best);
+            // A card near the end of the message may be only the start of a longer one that the next message completes.
+            if (OnlyGapsAfter(items[chain.Last].LastToken) && _items.DigitCount(s, chain.Last) <= MaxCarryDigits &&
+                CardRules.CanBeLonger(_items.Digits(s, best), _settings.CardPolicy))
+            {
+                for (var i = s; i <= best; i++)
+                {
+                    _items.SetConsumed(i, cardTail: true);
+                }
+            }
+
+            s = best + 1;
+        }
+    }
+
+    private void AddItems(PendingMessage pending, RedactionEntity entity, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            _items.SetConsumed(i);
+        }
+
+        pending.Detections.Add(new Detection(entity, _items.Items[first].Start, _items.Items[last].End));
+        _counts[(int)entity]++;
+    }
+
+    /// <summary>
+    /// Keeps as carry-over the unconsumed items at the very end of the message (with the carry they continue, when the
+    /// whole message continued it), cut to the last 18 digits: a card completed by the next message can reach no further.
+    /// </summary>
+    private void UpdateCarry(PartyId party, bool continuesCarry)
+    {
+        _joined.Clear();
+        if (_chains.Count > 0)
+        {
+            var chain = _chains[^1];
+            var items = _items.Items;
+            if (OnlyGapsAfter(items[chain.Last].LastToken))
+            {
+                var first = chain.Last + 1;
+                while (first > chain.First && items[first - 1].CanCarry)
+                {
+                    first--;
+                }
+
+                if (continuesCarry && first == chain.First && _chains.Count == 1)
+                {
+                    var from = _carry.Items.Count;
+                    while (from > 0 && _carry.Items[from - 1].CanCarry)
+                    {
+                        from--;
+                    }
+
+                    for (var i = from; i < _carry.Items.Count; i++)
+                    {
+                        _joined.AddCopy(_carry, i);
+                    }
+                }
+
+                for (var i = first; i <= chain.Last; i++)
+                {
+                    _joined.AddCopy(_items, i);
+                }
+            }
+        }
+
+        _carry.Wipe();
+        var list = _joined.Items;
+        var start = list.Count;
+        while (start > 0 && _joined.DigitCount(start - 1, list.Count - 1) <= MaxCarryDigits)
+        {
+            start--;
+        }
+
+        for (var i = start; i < list.Count; i++)
+        {
+            _carry.AddCopy(_joined, i);
+        }
+
+        _carryParty = party;
+        _joined.Wipe();
+    }
+
+    // ---- context ----------------------------------------------------------------------------------------------------
+
+    private Cues MessageCues()
+    {
+        var cues = Cues.None;
+        foreach (var token in _tokens)
+        {
+            cues |= CueOf(token);
+            if (token.Kind == TokenKind.Marker)
+            {
+                cues |= Cues.Marker | (_currentText.AsSpan(token.Start, token.Length).SequenceEqual(_cardMarker) ? Cues.Card : Cues.None);
+            }
+        }
+
+        return cues;
+    }
+
+    private static Cues CueOf(Token token) => token.Kind != TokenKind.Word ? Cues.None : token.Class switch
+    {
+        WordClass.CardCue => Cues.Card,
+        WordClass.SecurityCue => Cues.Security,
+        WordClass.ExpiryCue => Cues.Expiry,
+        WordClass.SortCue or WordClass.AccountCue => Cues.Bank,
+        WordClass.NegativeCue => Cues.Negative,
+        _ => Cues.None,
+    };
+
+    /// <summary>The cue nearest before a token in the same message (then just after it), or the cues asked for lately.</summary>
+    private (Cues Cues, bool Excluded) CueFor(int firstToken, int lastToken)
+    {
+        var words = 0;
+        for (var t = firstToken - 1; t >= 0 && words < CueWindowWords; t--)
+        {
+            var token = _tokens[t];
+            if (token.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            words++;
+            if (token.Class is WordClass.EndingCue or WordClass.NegativeCue)
+            {
+                return (Cues.None, true);
+            }
+
+            var cue = CueOf(token);
+            if (cue is not Cues.None and not Cues.Card)
+            {
+                return (cue, false);
+            }
+        }
+
+        words = 0;
+        for (var t = lastToken + 1; t < _tokens.Count && words < 4; t++)
+        {
+            var token = _tokens[t];
+            if (token.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            words++;
+            var cue = CueOf(token);
+            if (cue is not Cues.None and not Cues.Card and not Cues.Negative)
+            {
+                return (cue, false);
+            }
+        }
+
+        // A bare answer: read it against what the other party asked in the message just before.
+        if (!_answersPrevious)
+        {
+            return (Cues.None, false);
+        }
+
+        const Cues asked = Cues.Security | Cues.Expiry | Cues.Bank;
+        return (_previousCues & asked, (_previousCues & Cues.Negative) != 0 && (_previousCues & asked) == 0);
+    }
+
+    /// <summary>Whether a number is written as money, a time, a date part or a percentage, which are never redacted in context.</summary>
+    private bool IsBordered(int firstToken, int lastToken)
+    {
+        if (firstToken > 0)
+        {
+            var before = _tokens[firstToken - 1];
+            if (before.Kind is TokenKind.Slash or TokenKind.Colon or TokenKind.Currency or TokenKind.Plus or TokenKind.Other ||
+                (before.Kind == TokenKind.Space && firstToken > 1 && _tokens[firstToken - 2].Kind == TokenKind.Currency))
+            {
+                return true;
+            }
+        }
+
+        if (lastToken + 1 < _tokens.Count)
+        {
+            var after = _tokens[lastToken + 1];
+            if (after.Kind is TokenKind.Slash or TokenKind.Colon or TokenKind.Other)
+            {
+                return true;
+            }
+
+            var next = after.Kind == TokenKind.Space ? lastToken + 2 : lastToken + 1;
+            if (next < _tokens.Count && _tokens[next].Kind == TokenKind.Word && _tokens[next].Class == WordClass.MoneyUnit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- contextual numbers -----------------------------------------------------------------------------------------
+
+    /// <summary>Sort codes, account numbers, security codes and expiry dates: numbers that only context tells apart.</summary>
+    private void FindContextualNumbers(PendingMessage pending)
+    {
+        var items = _items.Items;
+        foreach (var chain in _chains)
+        {
+            var anyConsumed = false;
+            for (var i = chain.First; i <= chain.Last; i++)
+            {
+                anyConsumed |= items[i].Consumed;
+            }
+
+            if (anyConsumed)
+            {
+                continue;
+            }
+
+            var firstToken = items[chain.First].FirstToken;
+            var lastToken = items[chain.Last].LastToken;
+            var start = items[chain.First].Start;
+            var end = items[chain.Last].End;
+            if (pending.Overlaps(start, end))
+            {
+                continue;
+            }
+
+            var digits = _items.DigitCount(chain.First, chain.Last);
+            if (digits == 6 && IsWrittenSortCode(chain))
+            {
+                Add(pending, RedactionEntity.SortCode, chain.First, chain.Last);
+                continue;
+            }
+
+            if (IsBordered(firstToken, lastToken) || LooksLikeDate(chain))
+            {
+                continue;
+            }
+
+            var (cues, excluded) = CueFor(firstToken, lastToken);
+            if (excluded)
+            {
+                continue;
+            }
+
+            // A month named before the year: "April twenty seven", "Apr 2027".
+            if ((cues & Cues.Expiry) != 0 && _enabled[(int)RedactionEntity.ExpiryDate] && digits is 2 or 4 && MonthBefore(firstToken) is var month and >= 0)
+            {
+                pending.Detections.Add(new Detection(RedactionEntity.ExpiryDate, _tokens[month].Start, end));
+                Consume(chain);
+                _counts[(int)RedactionEntity.ExpiryDate]++;
+                continue;
+            }
+
+            var value = _items.Digits(chain.First, chain.Last);
+            if ((cues & Cues.Expiry) != 0 && IsExpiryDigits(value))
+            {
+                Add(pending, RedactionEntity.ExpiryDate, chain.First, chain.Last);
+            }
+            else if ((cues & Cues.Security) != 0 && digits is 3 or 4)
+            {
+                Add(pending, RedactionEntity.SecurityCode, chain.First, chain.Last);
+            }
+            else if ((cues & Cues.Bank) != 0)
+            {
+                FindBankDetails(pending, chain, digits);
+            }
+        }
+    }
+
+    private void FindBankDetails(PendingMessage pending, Chain chain, int digits)
+    {
+        switch (digits)
+        {
+            case 6:
+                Add(pending, RedactionEntity.SortCode, chain.First, chain.Last);
+                return;
+            case 7 or 8:
+                Add(pending, RedactionEntity.AccountNumber, chain.First, chain.Last);
+                return;
+            case 14:
+                // A sort code and an account number read out together, in either order.
+                for (var split = chain.First; split < chain.Last; split++)
+                {
+                    var head = _items.DigitCount(chain.First, split);
+                    if (head is 6 or 8)
+                    {
+                        Add(pending, head == 6 ? RedactionEntity.SortCode : RedactionEntity.AccountNumber, chain.First, split);
+                        Add(pending, head == 6 ? RedactionEntity.AccountNumber : RedactionEntity.SortCode, split + 1, chain.Last);
+                        return;
+                    }
+                }
+
+                return;
+        }
+    }
+
+    private void Add(PendingMessage pending, RedactionEntity entity, int first, int last)
+    {
+        if (_enabled[(int)entity])
+        {
+            AddItems(pending, entity, first, last);
+        }
+    }
+
+    private void Consume(Chain chain)
+    {
+        for (var i = chain.First; i <= chain.Last; i++)
+        {
+            _items.SetConsumed(i);
+        }
+    }
+
+    /// <summary>Six digits written as three pairs joined by dashes (<c>20-45-77</c>): a sort code in any context.</summary>
+    private bool IsWrittenSortCode(Chain chain)
+    {
+        if (chain.Count != 3)
+        {
+            return false;
+        }
+
+        for (var i = chain.First; i <= chain.Last; i++)
+        {
+            var item = _items.Items[i];
+            if (item.FirstToken != item.LastToken || _tokens[item.FirstToken].Kind != TokenKind.Digits || item.DigitCount != 2)
+            {
+                return false;
+            }
+
+            if (i < chain.Last && !(item.LastToken + 2 == _items.Items[i + 1].FirstToken && _tokens[item.LastToken + 1].Kind == TokenKind.Dash))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A date written in digits, 2026-03-12 or 12-03-2026 (dashes, dots or spaces): never a bank detail.</summary>
+    private bool LooksLikeDate(Chain chain)
+    {
+        if (chain.Count != 3)
+        {
+            return false;
+        }
+
+        var a = _items.Items[chain.First].DigitCount;
+        var b = _items.Items[chain.First + 1].DigitCount;
+        var c = _items.Items[chain.Last].DigitCount;
+        var d = _items.Digits(chain.First, chain.Last);
+        return (a, b, c) switch
+        {
+            (4, 2, 2) => d[0] is '1' or '2' && IsMonth(d[4], d[5]) && IsDay(d[6], d[7]),
+            (2, 2, 4) => IsDay(d[0], d[1]) && IsMonth(d[2], d[3]) && d[4] is '1' or '2',
+            _ => false,
+        };
+    }
+
+    private static bool IsMonth(char tens, char units) => (tens == '0' && units != '0') || (tens == '1' && units is >= '0' and <= '2');
+
+    private static bool IsDay(char tens, char units) => (tens is >= '0' and <= '2' && !(tens == '0' && units == '0')) || (tens == '3' && units is '0' or '1');
+
+    /// <summary>MMYY or MMYYYY with a real month.</summary>
+    private static bool IsExpiryDigits(ReadOnlySpan<char> d) =>
+        (d.Length == 4 || (d.Length == 6 && d[2] == '2' && d[3] == '0')) &&
+        ((d[0] == '0' && d[1] is >= '1' and <= '9') || (d[0] == '1' && d[1] is >= '0' and <= '2'));
+
+    private int MonthBefore(int firstToken)
+    {
+        var t = firstToken - 1;
+        if (t >= 0 && _tokens[t].Kind == TokenKind.Space)
+        {
+            t--;
+        }
+
+        if (t < 0 || _tokens[t].Kind != TokenKind.Word || _tokens[t].Class != WordClass.Month)
+        {
+            return -1;
+        }
+
+        // "26 November 2026" and "the 3rd of April" are dates: a day before the month.
+        var before = t - 1;
+        if (before >= 0 && _tokens[before].Kind == TokenKind.Space)
+        {
+            before--;
+        }
+
+        return before >= 0 && (_tokens[before].Kind == TokenKind.Digits || (_tokens[before].Kind == TokenKind.Word && IsOrdinalOrOf(_tokens[before]))) ? -1 : t;
+    }
+
+    private bool IsOrdinalOrOf(Token token)
+    {
+        var w = Span(token);
+        return w.Equals("of", StringComparison.OrdinalIgnoreCase) ||
+               (w.Length >= 3 && char.IsAsciiDigit(w[0]) && (w.EndsWith("st", StringComparison.OrdinalIgnoreCase) ||
+                w.EndsWith("nd", StringComparison.OrdinalIgnoreCase) || w.EndsWith("rd", StringComparison.OrdinalIgnoreCase) ||
+                w.EndsWith("th", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>An expiry written MM/YY or MM/YYYY, when a card is in context.</summary>
+    private void FindSlashExpiry(PendingMessage pending, Cues cues)
+    {
+        if (!_enabled[(int)RedactionEntity.ExpiryDate] ||
+            (_cardContext == 0 && ((cues | _previousCues) & (Cues.Card | Cues.Expiry)) == 0))
+        {
+            return;
+        }
+
+        var text = pending.Message.Text;
+        for (var t = 0; t + 2 < _tokens.Count; t++)
+        {
+            var month = _tokens[t];
+            var year = _tokens[t + 2];
+            if (month.Kind != TokenKind.Digits || _tokens[t + 1].Kind != TokenKind.Slash || year.Kind != TokenKind.Digits ||
+                month.Length > 2 || year.Length is not (2 or 4) ||
+                (t > 0 && _tokens[t - 1].Kind is TokenKind.Slash or TokenKind.Digits) ||
+                (t + 3 < _tokens.Count && _tokens[t + 3].Kind is TokenKind.Slash or TokenKind.Digits))
+            {
+                continue;
+            }
+
+            var m = int.Parse(text.AsSpan(month.Start, month.Length), provider: System.Globalization.CultureInfo.InvariantCulture);
+            if (m is < 1 or > 12 || pending.Overlaps(month.Start, year.End))
+            {
+                continue;
+            }
+
+            pending.Detections.Add(new Detection(RedactionEntity.ExpiryDate, month.Start, year.End));
+            _counts[(int)RedactionEntity.ExpiryDate]++;
+            ConsumeTokens(t, t + 2);
+        }
+    }
+
+    private void ConsumeTokens(int firstToken, int lastToken)
+    {
+        for (var i = 0; i < _items.Items.Count; i++)
+        {
+            var item = _items.Items[i];
+            if (item.FirstToken <= lastToken && item.LastToken >= firstToken)
+            {
+                _items.SetConsumed(i);
+            }
+        }
+    }
+
+    private void ConsumeRange(int start, int end)
+    {
+        for (var i = 0; i < _items.Items.Count; i++)
+        {
+            var item = _items.Items[i];
+            if (item.Start < end && start < item.End)
+            {
+                _items.SetConsumed(i);
+            }
+        }
+    }
+
+    // ---- identifiers found by shape ---------------------------------------------------------------------------------
+
+    private void FindNationalInsuranceNumbers(PendingMessage pending)
+    {
+        if (!_enabled[(int)RedactionEntity.NationalInsuranceNumber] || !_hasDigit)
+        {
+            return;
+        }
+
+        var text = pending.Message.Text;
+        foreach (var match in UkRules.NationalInsuranceShape().EnumerateMatches(text))
+        {
+            if (UkRules.IsNationalInsurancePrefix(text[match.Index], text[match.Index + 1]) &&
+                !pending.Overlaps(match.Index, match.Index + match.Length))
+            {
+                AddRange(pending, RedactionEntity.NationalInsuranceNumber, match.Index, match.Index + match.Length);
+            }
+        }
+    }
+
+    private void FindPostcodes(PendingMessage pending)
+    {
+        if (!_enabled[(int)RedactionEntity.Postcode] || !_hasDigit)
+        {
+            return;
+        }
+
+        var text = pending.Message.Text;
+        foreach (var match in UkRules.Postcode().EnumerateMatches(text))
+        {
+            if (!pending.Overlaps(match.Index, match.Index + match.Length))
+            {
+                AddRange(pending, RedactionEntity.Postcode, match.Index, match.Index + match.Length);
+            }
+        }
+    }
+
+    private void AddRange(PendingMessage pending, RedactionEntity entity, int start, int end)
+    {
+        pending.Detections.Add(new Detection(entity, start, end));
+        ConsumeRange(start, end);
+        _counts[(int)entity]++;
+    }
+
+    /// <summary>A written email (<c>a.b@c.com</c>) or one spoken as speech-to-text writes it (<c>a dot b at c dot com</c>).</summary>
+    private void FindEmails(PendingMessage pending)
+    {
+        if (!_enabled[(int)RedactionEntity.EmailAddress])
+        {
+            return;
+        }
+
+        for (var t = 1; t + 1 < _tokens.Count; t++)
+        {
+            var center = _tokens[t];
+            var spoken = center.Kind == TokenKind.Word && center.Class == WordClass.AtWord;
+            if (center.Kind != TokenKind.At && !spoken)
+            {
+                continue;
+            }
+
+            var right = t + 1;
+            var left = t - 1;
+            if (_tokens[right].Kind == TokenKind.Space)
+            {
+                right++;
+            }
+            else if (spoken)
+            {
+                continue;
+            }
+
+            if (_tokens[left].Kind == TokenKind.Space)
+            {
+                left--;
+            }
+            else if (spoken)
+            {
+                continue;
+            }
+
+            var end = DomainEnd(right);
+            var start = end < 0 ? -1 : LocalPartStart(left, spoken);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            var from = _tokens[start].Start;
+            var to = _tokens[end].End;
+            if (!pending.Overlaps(from, to))
+            {
+                AddRange(pending, RedactionEntity.EmailAddress, from, to);
+            }
+
+            t = end;
+        }
+    }
+
+    private static bool IsLabel(Token token) => token.Kind == TokenKind.Digits || (token.Kind == TokenKind.Word && token.Class != WordClass.AtWord);
+
+    private int DomainEnd(int t)
+    {
+        if (t >= _tokens.Count || !IsLabel(_tokens[t]))
+        {
+            return -1;
+        }
+
+        var last = t;
+        var dots = 0;
+        var spokenDot = false;
+        while (true)
+        {
+            if (last + 2 < _tokens.Count && _tokens[last + 1].Kind is TokenKind.Dot or TokenKind.Dash && IsLabel(_tokens[last + 2]))
+            {
+                dots += _tokens[last + 1].Kind == TokenKind.Dot ? 1 : 0;
+                last += 2;
+            }
+            else if (last + 4 < _tokens.Count && _tokens[last + 1].Kind == TokenKind.Space && _tokens[last + 2].Kind == TokenKind.Word &&
+                     _tokens[last + 2].Class == WordClass.DotWord && _tokens[last + 3].Kind == TokenKind.Space && IsLabel(_tokens[last + 4]))
+            {
+                dots++;
+                spokenDot = true;
+                last += 4;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (dots == 0)
+        {
+            return -1;
+        }
+
+        var tld = _tokens[last];
+        if (spokenDot)
+        {
+            // Stop at the last label that is a top-level domain ("... dot com and then ..." must not run on).
+            return tld.Kind == TokenKind.Word && Words.IsTopLevelDomain(Span(tld)) ? last : -1;
+        }
+
+        return tld.Kind == TokenKind.Word && tld.Length >= 2 ? last : -1;
+    }
+
+    private int LocalPartStart(int t, bool spoken)
+    {
+        if (t < 0 || !IsLabel(_tokens[t]) || (spoken && IsStopWord(Span(_tokens[t]))))
+        {
+            return -1;
+        }
+
+        var first = t;
+        while (true)
+        {
+            if (first >= 2 && _tokens[first - 1].Kind is TokenKind.Dot or TokenKind.Dash or TokenKind.Underscore or TokenKind.Plus && IsLabel(_tokens[first - 2]))
+            {
+                first -= 2;
+            }
+            else if (first >= 4 && _tokens[first - 1].Kind == TokenKind.Space && _tokens[first - 2].Kind == TokenKind.Word &&
+                     _tokens[first - 2].Class is WordClass.DotWord or WordClass.Connector && _tokens[first - 3].Kind == TokenKind.Space &&
+                     IsLabel(_tokens[first - 4]))
+            {
+                first -= 4;
+            }
+            else if (spoken && first >= 2 && _tokens[first].Kind == TokenKind.Digits && _tokens[first - 1].Kind == TokenKind.Space &&
+                     _tokens[first - 2].Kind == TokenKind.Word && _tokens[first - 2].Class == WordClass.Other && !IsStopWord(Span(_tokens[first - 2])))
+            {
+                first -= 2; // "smith 85 at ..."
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return first;
+    }
+
+    private ReadOnlySpan<char> Span(Token token) => _currentText.AsSpan(token.Start, token.Length);
+
+    private static bool IsStopWord(ReadOnlySpan<char> w) =>
+        w.Equals("me", StringComparison.OrdinalIgnoreCase) || w.Equals("is", StringComparison.OrdinalIgnoreCase) ||
+        w.Equals("it's", StringComparison.OrdinalIgnoreCase) || w.Equals("email", StringComparison.OrdinalIgnoreCase) ||
+        w.Equals("address", StringComparison.OrdinalIgnoreCase) || w.Equals("us", StringComparison.OrdinalIgnoreCase) ||
+        w.Equals("you", StringComparison.OrdinalIgnoreCase) || w.Equals("was", StringComparison.OrdinalIgnoreCase);
+
+    private string _currentText = string.Empty;
+    private bool _hasDigit;
+
+    /// <summary>UK telephone numbers in any written form, found by libphonenumber's matcher.</summary>
+    private void FindPhones(PendingMessage pending)
+    {
+        if (!_enabled[(int)RedactionEntity.TelephoneNumber])
+        {
+            return;
+        }
+
+        var free = 0;
+        foreach (var item in _items.Items)
+        {
+            free += item.Consumed ? 0 : item.DigitCount;
+        }
+
+        if (free < MinPhoneDigits)
+        {
+            return;
+        }
+
+        foreach (var match in Phones.FindNumbers(pending.Message.Text, "GB"))
+        {
+            var end = match.Start + match.Length;
+            if (!pending.Overlaps(match.Start, end))
+            {
+                pending.Detections.Add(new Detection(RedactionEntity.TelephoneNumber, match.Start, end));
+                _counts[(int)RedactionEntity.TelephoneNumber]++;
+                for (var i = 0; i < _items.Items.Count; i++)
+                {
+                    var item = _items.Items[i];
+                    if (item.Start < end && match.Start < item.End)
+                    {
+                        // Still open to the next message: digits read as a telephone number may be the start of a card.
+                        _items.SetConsumed(i, cardTail: true);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- output -----------------------------------------------------------------------------------------------------
+
+    private void ReleaseSettled(List<RedactedMessage> released)
+    {
+        var keepFrom = _carry.Items.Count > 0 ? _carry.Items[0].Message : int.MaxValue;
+        while (_held.Count > 0 && _held[0].Index < keepFrom)
+        {
+            released.Add(Build(_held[0]));
+            _held.RemoveAt(0);
+        }
+    }
+
+    private void ReleaseAll(List<RedactedMessage> released)
+    {
+        foreach (var held in _held)
+        {
+            released.Add(Build(held));
+        }
+
+        _held.Clear();
+    }
+
+    private RedactedMessage Build(PendingMessage pending)
+    {
+        var text = pending.Message.Text;
+        if (pending.Detections.Count == 0)
+        {
+            return new RedactedMessage(pending.Index, text, []);
+        }
+
+        pending.Detections.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var spans = new RedactedSpan[pending.Detections.Count];
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        for (var i = 0; i < spans.Length; i++)
+        {
+            var d = pending.Detections[i];
+            builder.Append(text, at, d.Start - at).Append(_settings.MarkerFor(d.Entity));
+            at = d.End;
+            var (audioStart, audioEnd) = AudioRange(pending.Message.Words, d.Start, d.End);
+            spans[i] = new RedactedSpan(d.Entity, d.Start, d.End - d.Start, audioStart, audioEnd);
+        }
+
+        builder.Append(text, at, text.Length - at);
+        return new RedactedMessage(pending.Index, builder.ToString(), spans);
+    }
+
+    private static (Duration? Start, Duration? End) AudioRange(IReadOnlyList<WordTiming> words, int start, int end)
+    {
+        Duration? from = null;
+        Duration? to = null;
+        foreach (var word in words)
+        {
+            if (word.Start < end && start < word.Start + word.Length)
+            {
+                from = from is null || word.AudioStart < from ? word.AudioStart : from;
+                to = to is null || word.AudioEnd > to ? word.AudioEnd : to;
+            }
+        }
+
+        return (from, to);
+    }
+}

@@ -1,0 +1,64 @@
+namespace ContactKit.Redaction.Scanning;
+
+/// <summary>A stretch of one message's text found to hold a value.</summary>
+internal readonly record struct Detection(RedactionEntity Entity, int Start, int End);
+
+/// <summary>A message processed but not yet returned, because its tail could still be the start of a split card.</summary>
+internal sealed class PendingMessage(int index, TranscriptMessage message)
+{
+    public int Index { get; } = index;
+
+    public TranscriptMessage Message { get; } = message;
+
+    public List<Detection> Detections { get; } = [];
+
+    public bool Overlaps(int start, int end)
+    {
+        foreach (var d in Detections)
+        {
+            if (start < d.End && d.Start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Which kinds of cue a message holds, so that a bare answer in the next messages can be read in context.</summary>
+[Flags]
+internal enum Cues
+{
+    None = 0,
+    Card = 1,
+    Security = 2,
+    Expiry = 4,
+    Bank = 8,
+    Negative = 16,
+    Marker = 32,
+}
+
+/// <summary>A tenant's settings prepared once: the markers to recognise and which entity types are on.</summary>
+internal sealed class CompiledSettings
+{
+    public CompiledSettings(RedactionSettings settings)
+    {
+        Settings = settings;
+        Markers = [.. RedactionEntityNames.All.Select(settings.MarkerFor).Distinct().OrderByDescending(m => m.Length)];
+        MarkerFirstChars = new string([.. Markers.Select(m => m[0]).Distinct()]);
+        Enabled = new bool[RedactionEntityNames.All.Count + 1];
+        foreach (var entity in RedactionEntityNames.All)
+        {
+            Enabled[(int)entity] = entity == RedactionEntity.CardNumber || settings.IsEnabled(entity);
+        }
+    }
+
+    public RedactionSettings Settings { get; }
+
+    public string[] Markers { get; }
+
+    public string MarkerFirstChars { get; }
+
+    public bool[] Enabled { get; }
+}
