@@ -41,4 +41,7 @@ public static class ErrorCodes
 
     /// <summary>A required value is missing.</summary>
     public const string Required = "CK0012";
+
+    /// <summary>A package needs a registration (a store, a provider) that nobody made; reported at start-up with the call that makes it.</summary>
+    public const string MissingRegistration = "CK0090";
 }

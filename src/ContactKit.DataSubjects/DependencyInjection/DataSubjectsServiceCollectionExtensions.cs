@@ -7,6 +7,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds ContactKit.DataSubjects to a ContactKit registration.</summary>
 public static class DataSubjectsServiceCollectionExtensions
 {
+    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
+
     /// <summary>
     /// Registers the rights-request workflow and service, statutory deadlines from ContactKit.Retention's UK calendars,
     /// the personal-data source registry (holding every registered <see cref="IPersonalDataSource"/>), the subject-access
@@ -28,20 +30,22 @@ public static class DataSubjectsServiceCollectionExtensions
         services.TryAddSingleton<IPersonalDataSourceRegistry, PersonalDataSourceRegistry>();
         services.TryAddSingleton<SubjectAccessExporter>();
         services.TryAddSingleton<ErasureService>();
+        builder.Require<IRightsRequestStore>("AddDataSubjects()", Stores).Require<IAuditTrail>("AddDataSubjects()", Stores)
+            .Require<IErasureRetentionFacts>("AddDataSubjects()", ".UseRetentionForErasure() (with .AddRetention()), or .UseInMemoryStores() (ContactKit.Testing) in tests");
         return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure);
     }
 
     /// <summary>
     /// Makes erasure decisions read legal holds and retention rules from ContactKit.Retention
-    /// (<see cref="RetentionErasureFacts"/>), which needs <c>AddRetention()</c> and an <c>IRetentionStore</c>. Call it before
-    /// <c>UseInMemoryStores()</c> so that it takes the place of the in-memory facts.
+    /// (<see cref="RetentionErasureFacts"/>), which needs <c>AddRetention()</c> and an <c>IRetentionStore</c>. It replaces any
+    /// other facts, before or after it in the call order, so that no registration order can make erasure ignore holds.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder UseRetentionForErasure(this ContactKitBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<IErasureRetentionFacts, RetentionErasureFacts>();
+        builder.Choose<IErasureRetentionFacts, RetentionErasureFacts>(); // wins over the in-memory facts in any call order
         return builder;
     }
 }

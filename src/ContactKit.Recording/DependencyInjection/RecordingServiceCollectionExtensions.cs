@@ -1,3 +1,4 @@
+using ContactKit.Auditing;
 using ContactKit.DependencyInjection;
 using ContactKit.Recording;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,9 @@ public static class RecordingServiceCollectionExtensions
         builder.Services.TryAddSingleton<IRecordingAccessPolicy, OptionsRecordingAccessPolicy>();
         builder.Services.TryAddSingleton<RecordingService>();
         builder.Services.TryAddSingleton<RecordingAccessService>();
+        builder.Require<IRecordingStore>("AddRecording()", Stores).Require<IRecordingMediaStore>("AddRecording()", Stores).Require<IAuditTrail>("AddRecording()", Stores);
         return builder;
     }
+
+    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
 }

@@ -1,3 +1,4 @@
+using ContactKit.Auditing;
 using ContactKit.Calendars;
 using ContactKit.DependencyInjection;
 using ContactKit.Retention;
@@ -27,8 +28,11 @@ public static class RetentionServiceCollectionExtensions
         services.TryAddSingleton(sp => new StatutoryDeadlines(sp.GetRequiredService<IWorkingDayCalendar>()));
         services.TryAddSingleton<RetentionService>();
         services.TryAddSingleton<DisposalPlanner>();
+        builder.Require<IRetentionStore>("AddRetention()", Stores).Require<IAuditTrail>("AddRetention()", Stores);
         return builder;
     }
+
+    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
 
     private static UkWorkingDayCalendar CreateCalendar(RetentionOptions options) =>
         string.IsNullOrWhiteSpace(options.BankHolidayFeedPath)
