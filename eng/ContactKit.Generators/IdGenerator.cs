@@ -8,7 +8,8 @@ namespace ContactKit.Generators;
 /// <summary>
 /// Writes the members of every <c>[ContactKitId("...")] readonly partial record struct</c>: validation through
 /// <c>Identifier.Validate</c>, the parse forms (<c>Parse</c>, <c>TryParse</c>, <c>ParseText</c>, <c>IParsable</c>,
-/// <c>ISpanParsable</c>), ordinal ordering, formatting, and the JSON and type converters. One id is one declaration.
+/// <c>ISpanParsable</c>), ordinal ordering, formatting and the type converter (the JSON converter is named on the declaration, where the
+/// System.Text.Json source generator can see it). One id is one declaration.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class IdGenerator : IIncrementalGenerator
@@ -53,7 +54,6 @@ public sealed class IdGenerator : IIncrementalGenerator
 
             namespace {{id.Namespace}};
 
-            [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactKit.Serialization.TextValueJsonConverter<{{t}}>))]
             [global::System.ComponentModel.TypeConverter(typeof(global::ContactKit.Serialization.TextValueTypeConverter<{{t}}>))]
             readonly partial record struct {{t}} : global::ContactKit.IContactKitId<{{t}}>
             {

@@ -1,3 +1,4 @@
+using ContactKit.Auditing;
 using ContactKit.DataSubjects;
 using ContactKit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
