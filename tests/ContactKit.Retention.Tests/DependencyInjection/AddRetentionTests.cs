@@ -46,7 +46,7 @@ public sealed class AddRetentionTests
             o.BatchSize = 0;
             o.BankHolidayFeedPath = "/no/such/feed.json";
             o.Schedule = new RetentionSchedule { Name = "s", Rules = [] };
-        });
+        }).UseInMemoryStores();
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
