@@ -12,7 +12,8 @@ public static class RecordingServiceCollectionExtensions
     /// Registers the recording options (validated at start-up), the options-driven <see cref="IRecordingAccessPolicy"/>
     /// unless the host registered its own, <see cref="RecordingService"/> and <see cref="RecordingAccessService"/>.
     /// The stores (<see cref="IRecordingStore"/>, <see cref="IRecordingMediaStore"/>) come from a provider package,
-    /// or from <c>UseInMemoryStores()</c> in tests. Safe to call more than once.
+    /// or from <c>UseInMemoryStores()</c> in tests;
+    /// start-up validation reports them (and <see cref="IAuditTrail"/>) missing with code <c>CK0090</c>. Safe to call more than once.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
     /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
