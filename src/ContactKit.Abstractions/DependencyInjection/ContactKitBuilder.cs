@@ -64,7 +64,8 @@ public sealed class ContactKitBuilder
         where TService : class
         where TImplementation : class, TService
     {
-        Services.Replace(ServiceDescriptor.Singleton<TService, TImplementation>());
+        Services.RemoveAll<TService>();
+        Services.AddSingleton<TService, TImplementation>();
         return this;
     }
 }
