@@ -145,6 +145,49 @@ public class RecordingAccessTests
         Assert.Equal(RecordingErrorCodes.MediaNotOfRecording, entry.Details["code"]);
     }
 
+    // The class of the defect: whichever recording is authorised and whichever location is asked for, bytes come back
+    // only for that recording's own media, and every attempt leaves exactly one decision in the trail, naming it.
+    [Fact]
+    public async Task OpenAsync_AnyRecordingAndAnyLocation_OpensOnlyTheAuthorisedRecordingsOwnMedia()
+    {
+        using var provider = Build();
+        RecordingId[] recordings = [RecordingId.Parse("rec-a"), RecordingId.Parse("rec-b"), RecordingId.Parse("rec-c")];
+        var owned = new Dictionary<string, RecordingId>(StringComparer.Ordinal);
+        foreach (var recording in recordings)
+        {
+            owned[(await StoreAsync(provider, recording, [1, 2, 3])).Location] = recording;
+        }
+
+        string[] locations = [.. owned.Keys, "memory://rec-d/audio", "memory://rec-a/transcript", "", "memory://rec-a/audio/../../rec-b/audio"];
+        var service = provider.GetRequiredService<RecordingAccessService>();
+        var trail = provider.GetRequiredService<IAuditTrail>();
+        var audited = 0;
+
+        await Gen.Select(Gen.Int[0, recordings.Length - 1], Gen.Int[0, locations.Length - 1]).SampleAsync(async pick =>
+        {
+            var (r, l) = pick;
+            var request = new RecordingAccessRequest(Tenant, recordings[r], Reviewer, "quality_team", RecordingAccessKind.Play, Purpose.QualityMonitoring, "complaint C-101");
+
+            var opened = await service.OpenAsync(request, locations[l]);
+
+            var own = owned.TryGetValue(locations[l], out var owner) && owner == recordings[r];
+            Assert.Equal(own, opened.IsSuccess);
+            if (opened.IsSuccess)
+            {
+                await opened.Value.DisposeAsync();
+            }
+
+            var entries = await ReadAsync(trail);
+            audited += locations[l].Length == 0 ? 0 : 1;
+            Assert.Equal(audited, entries.Count);
+            if (locations[l].Length > 0)
+            {
+                Assert.Equal(ResourceRef.Recording(recordings[r]), entries[^1].Resource);
+                Assert.Equal(own ? "recording.access_granted" : "recording.access_denied", entries[^1].Action);
+            }
+        }, iter: 10_000, threads: 1);
+    }
+
     [Fact]
     public async Task OpenAsync_LocationNeverStored_IsRefusedAsNotTheRecordingsMedia()
     {
