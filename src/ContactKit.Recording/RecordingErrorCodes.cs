@@ -71,4 +71,10 @@ public static class RecordingErrorCodes
 
     /// <summary>Stored media no longer matches the checksum taken when it was stored.</summary>
     public const string MediaChecksumMismatch = "CK0123";
+
+    /// <summary>The media asked for is not one of the recording's own media, so opening it is refused whatever the grant.</summary>
+    public const string MediaNotOfRecording = "CK0180";
+
+    /// <summary>A recording access request is malformed (a default id, no purpose, or not exactly one kind of use) and was refused before any decision.</summary>
+    public const string InvalidAccessRequest = "CK0181";
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,38 +15,57 @@ public sealed class ContactKitBuilder
 {
     internal ContactKitBuilder(IServiceCollection services) => Services = services;
 
-    /// <summary>The service collection being configured.</summary>
+    /// <summary>The service collection being configured; for packages that extend the builder.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public IServiceCollection Services { get; }
 
     /// <summary>
     /// Binds options of <typeparamref name="TOptions"/>, applies <paramref name="configure"/> if given, and validates them at
-    /// start-up with <typeparamref name="TValidator"/>. Safe to call more than once: the validator is registered once,
-    /// and each call's <paramref name="configure"/> runs in call order.
+    /// start-up with <typeparamref name="TValidator"/>, together with every other ContactKit check (see
+    /// <see cref="ContactKitStartup"/>). Safe to call more than once: the validator is registered once, and each call's
+    /// <paramref name="configure"/> runs in call order.
     /// </summary>
-    /// <typeparam name="TOptions">The options type.</typeparam>
-    /// <typeparam name="TValidator">Its FluentValidation validator.</typeparam>
-    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
-    /// <returns>This builder.</returns>
-    public ContactKitBuilder AddValidatedOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TValidator>(Action<TOptions>? configure)
+    internal ContactKitBuilder AddValidatedOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TValidator>(Action<TOptions>? configure)
         where TOptions : class
         where TValidator : IValidator<TOptions>, new()
     {
-        var alreadyAdded = Services.Any(d =>
-            d.ServiceType == typeof(IValidateOptions<TOptions>) &&
-            d.ImplementationType == typeof(FluentValidationOptionsValidator<TOptions, TValidator>));
         var options = Services.AddOptions<TOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        if (!alreadyAdded)
-        {
-            // ValidateOnStart adds a start-up hook on every call, so it runs only the first time.
-            options.ValidateOnStart();
-            Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, FluentValidationOptionsValidator<TOptions, TValidator>>());
-        }
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, FluentValidationOptionsValidator<TOptions, TValidator>>());
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactKitStartupCheck, OptionsStartupCheck<TOptions>>());
+        return this;
+    }
 
+    /// <summary>
+    /// Declares that a package needs a registration of <typeparamref name="TService"/>, so that start-up validation reports
+    /// it missing (code <see cref="ErrorCodes.MissingRegistration"/>) with the call that registers it, instead of the first
+    /// use failing with a bare dependency-injection error. Safe to call more than once.
+    /// </summary>
+    /// <typeparam name="TService">The service needed.</typeparam>
+    /// <param name="neededBy">The call that needs it, for example <c>AddRecording()</c>.</param>
+    /// <param name="registerWith">The calls that register it, for example <c>.UseInMemoryStores() (ContactKit.Testing)</c>.</param>
+    /// <returns>This builder.</returns>
+    internal ContactKitBuilder Require<TService>(string neededBy, string registerWith)
+        where TService : class
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactKitStartupCheck>(new RequiredServiceCheck<TService>(neededBy, registerWith)));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TImplementation"/> as the one <typeparamref name="TService"/>, replacing whatever was
+    /// registered before or after it by <c>TryAdd</c>: for a choice that must win whatever the call order.
+    /// </summary>
+    internal ContactKitBuilder Choose<TService, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>()
+        where TService : class
+        where TImplementation : class, TService
+    {
+        Services.RemoveAll<TService>();
+        Services.AddSingleton<TService, TImplementation>();
         return this;
     }
 }

@@ -14,7 +14,7 @@ public sealed class ContactKitOptions
 }
 
 /// <summary>Checks <see cref="ContactKitOptions"/> at start-up.</summary>
-public sealed class ContactKitOptionsValidator : AbstractValidator<ContactKitOptions>
+internal sealed class ContactKitOptionsValidator : AbstractValidator<ContactKitOptions>
 {
     /// <summary>Creates the validator.</summary>
     public ContactKitOptionsValidator()

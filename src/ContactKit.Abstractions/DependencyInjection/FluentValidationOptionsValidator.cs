@@ -9,13 +9,12 @@ namespace ContactKit.DependencyInjection;
 /// </summary>
 /// <typeparam name="TOptions">The options type.</typeparam>
 /// <typeparam name="TValidator">The validator.</typeparam>
-public sealed class FluentValidationOptionsValidator<TOptions, TValidator> : IValidateOptions<TOptions>
+internal sealed class FluentValidationOptionsValidator<TOptions, TValidator> : IValidateOptions<TOptions>
     where TOptions : class
     where TValidator : IValidator<TOptions>, new()
 {
     private readonly TValidator _validator = new();
 
-    /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -44,4 +44,7 @@ public static class ErrorCodes
 
     /// <summary>A telephone number cannot be read: a character other than digits and separators, too few or too many digits for its country, or an unknown country calling code.</summary>
     public const string InvalidTelephoneNumber = "CK0013";
+
+    /// <summary>A package needs a registration (a store, a provider) that nobody made; reported at start-up with the call that makes it.</summary>
+    public const string MissingRegistration = "CK0090";
 }

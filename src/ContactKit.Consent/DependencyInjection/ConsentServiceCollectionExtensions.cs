@@ -1,4 +1,5 @@
 using ContactKit;
+using ContactKit.Auditing;
 using ContactKit.Consent.DependencyInjection;
 using ContactKit.Consent.Ledger;
 using ContactKit.Consent.Marketing;
@@ -31,8 +32,12 @@ public static class ConsentServiceCollectionExtensions
         services.TryAddSingleton<PrivacyNoticePublisher>();
         services.TryAddSingleton<ConsentLedger>();
         services.TryAddSingleton<MarketingCallScreener>();
+        builder.Require<IConsentStore>("AddConsent()", Stores).Require<IAuditTrail>("AddConsent()", Stores)
+            .Require<ITelephonePreferenceService>("AddConsent()", ".UseInMemoryStores() (ContactKit.Testing) in tests, or your TPS/CTPS screening provider");
         return builder;
     }
+
+    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
 
     private static RecordingRuleSet BuildRules(ConsentOptions options)
     {

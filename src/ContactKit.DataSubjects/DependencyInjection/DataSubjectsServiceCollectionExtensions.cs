@@ -1,3 +1,4 @@
+using ContactKit.Auditing;
 using ContactKit.DataSubjects;
 using ContactKit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,6 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds ContactKit.DataSubjects to a ContactKit registration.</summary>
 public static class DataSubjectsServiceCollectionExtensions
 {
+    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
+
     /// <summary>
     /// Registers the rights-request workflow and service (their deadlines counted on each tenant's calendar from
     /// ContactKit.Calendars, added here with <c>AddCalendars()</c>, where the nations and the bank-holiday feed are set),
@@ -29,7 +32,8 @@ public static class DataSubjectsServiceCollectionExtensions
         services.TryAddSingleton<IPersonalDataSourceRegistry, PersonalDataSourceRegistry>();
         services.TryAddSingleton<SubjectAccessExporter>();
         services.TryAddSingleton<ErasureService>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataSubjectsOptions>, ErasureRetentionFactsCheck>());
+        builder.Require<IRightsRequestStore>("AddDataSubjects()", Stores).Require<IAuditTrail>("AddDataSubjects()", Stores)
+            .Require<IErasureRetentionFacts>("AddDataSubjects()", ".UseRetentionForErasure() (with .AddRetention()), or .UseInMemoryStores() (ContactKit.Testing) in tests");
         return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure);
     }
 
@@ -44,7 +48,7 @@ public static class DataSubjectsServiceCollectionExtensions
     public static ContactKitBuilder UseRetentionForErasure(this ContactKitBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IErasureRetentionFacts, RetentionErasureFacts>());
+        builder.Choose<IErasureRetentionFacts, RetentionErasureFacts>(); // wins over the in-memory facts in any call order
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataSubjectsOptions>, RetentionForErasureCheck>());
         return builder;
     }

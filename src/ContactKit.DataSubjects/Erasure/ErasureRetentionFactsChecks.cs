@@ -4,21 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace ContactKit.DataSubjects;
 
-/// <summary>
-/// Fails start-up when no <see cref="IErasureRetentionFacts"/> is registered: an erasure that cannot see legal holds
-/// must not run, so the gap is reported before the first request rather than at it.
-/// </summary>
-internal sealed class ErasureRetentionFactsCheck(IServiceProviderIsService services) : IValidateOptions<DataSubjectsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DataSubjectsOptions options) =>
-        services.IsService(typeof(IErasureRetentionFacts))
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(new ContactKitError(
-                ErrorCodes.InvalidOptions,
-                "No IErasureRetentionFacts is registered, so erasure could not see legal holds or retention rules. Call UseRetentionForErasure() after AddRetention(), or register your own IErasureRetentionFacts.",
-                "IErasureRetentionFacts").ToString());
-}
-
 /// <summary>Fails start-up when <c>UseRetentionForErasure()</c> was called without what it reads from.</summary>
 internal sealed class RetentionForErasureCheck(IServiceProviderIsService services) : IValidateOptions<DataSubjectsOptions>
 {

@@ -4,7 +4,8 @@ namespace ContactKit.Recording;
 
 /// <summary>
 /// The default <see cref="IRecordingAccessPolicy"/>: grants a request only when one of the tenant's
-/// <see cref="RecordingPlanOptions.AccessRules"/> names the role, the kind of use and the purpose, and a business need is stated.
+/// <see cref="RecordingPlanOptions.AccessRules"/> names the role, the kind of use and the purpose, and a business need is stated
+/// in readable words (at least one letter or digit).
 /// </summary>
 /// <param name="options">The recording options.</param>
 public sealed class OptionsRecordingAccessPolicy(IOptionsMonitor<RecordingOptions> options) : IRecordingAccessPolicy
@@ -13,12 +14,9 @@ public sealed class OptionsRecordingAccessPolicy(IOptionsMonitor<RecordingOption
     public RecordingAccessDecision Decide(RecordingAccessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.BusinessNeed))
+        if (BusinessNeed.Check(request.BusinessNeed) is { } noNeed)
         {
-            return new RecordingAccessDecision(request, new ContactKitError(
-                RecordingErrorCodes.BusinessNeedRequired,
-                "Access to a recording needs a stated business need (for example the complaint reference being investigated).",
-                "businessNeed"));
+            return new RecordingAccessDecision(request, noNeed);
         }
 
         foreach (var rule in options.CurrentValue.PlanFor(request.Tenant).AccessRules)
@@ -34,7 +32,7 @@ public sealed class OptionsRecordingAccessPolicy(IOptionsMonitor<RecordingOption
 
         return new RecordingAccessDecision(request, new ContactKitError(
             RecordingErrorCodes.AccessDenied,
-            $"No access rule of tenant '{request.Tenant}' lets role '{request.Role}' {Verb(request.Kind)} recordings for '{request.Purpose}'; add a rule to RecordingOptions if this access is needed.",
+            $"No access rule of tenant '{request.Tenant}' lets role {Errors.Excerpt(request.Role)} {Verb(request.Kind)} recordings for '{request.Purpose}'; add a rule to RecordingOptions if this access is needed.",
             "role"));
     }
 

@@ -1,3 +1,4 @@
+using ContactKit.Auditing;
 using ContactKit.DependencyInjection;
 using ContactKit.Recording;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,8 @@ public static class RecordingServiceCollectionExtensions
     /// Registers the recording options (validated at start-up), the options-driven <see cref="IRecordingAccessPolicy"/>
     /// unless the host registered its own, <see cref="RecordingService"/> and <see cref="RecordingAccessService"/>.
     /// The stores (<see cref="IRecordingStore"/>, <see cref="IRecordingMediaStore"/>) come from a provider package,
-    /// or from <c>UseInMemoryStores()</c> in tests. Safe to call more than once.
+    /// or from <c>UseInMemoryStores()</c> in tests;
+    /// start-up validation reports them (and <see cref="IAuditTrail"/>) missing with code <c>CK0090</c>. Safe to call more than once.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
     /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
@@ -23,6 +25,9 @@ public static class RecordingServiceCollectionExtensions
         builder.Services.TryAddSingleton<IRecordingAccessPolicy, OptionsRecordingAccessPolicy>();
         builder.Services.TryAddSingleton<RecordingService>();
         builder.Services.TryAddSingleton<RecordingAccessService>();
+        builder.Require<IRecordingStore>("AddRecording()", Stores).Require<IRecordingMediaStore>("AddRecording()", Stores).Require<IAuditTrail>("AddRecording()", Stores);
         return builder;
     }
+
+    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
 }

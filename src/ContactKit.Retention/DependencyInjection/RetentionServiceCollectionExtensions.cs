@@ -1,3 +1,4 @@
+using ContactKit.Auditing;
 using ContactKit.DependencyInjection;
 using ContactKit.Retention;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,9 @@ public static class RetentionServiceCollectionExtensions
         services.TryAddSingleton<IRetentionScheduleProvider, OptionsRetentionScheduleProvider>();
         services.TryAddSingleton<RetentionService>();
         services.TryAddSingleton<DisposalPlanner>();
+        builder.Require<IRetentionStore>("AddRetention()", Stores).Require<IAuditTrail>("AddRetention()", Stores);
         return builder;
     }
+
+    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
 }

@@ -1,5 +1,6 @@
 using ContactKit.DependencyInjection;
 using ContactKit.Testing;
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -88,6 +89,113 @@ public class AddContactKitTests
         Assert.Equal("Europe/London", zones.GetTimeZone(TenantId.Parse("council")).Id);
     }
 
+    // Issue 11: two options types failing made IStartupValidator throw AggregateException, not the documented OptionsValidationException.
+    [Fact]
+    public void StartupValidation_BadSettingsOfTwoOptionsTypes_ThrowsOneOptionsValidationExceptionListingBoth()
+    {
+        var services = new ServiceCollection();
+        services.AddContactKit(o => o.DefaultTimeZoneId = "Europe/Atlantis").AddValidatedOptions<OtherOptions, OtherOptionsValidator>(o => o.Count = -1);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(2, ex.Failures.Count());
+        Assert.Contains(ex.Failures, f => f.Contains("ContactKitOptions.DefaultTimeZoneId", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("OtherOptions.Count", StringComparison.Ordinal));
+    }
+
+    // Issue 11: a missing store passed start-up validation and failed at first use with a plain DI exception.
+    [Fact]
+    public void StartupValidation_RequiredServiceNotRegistered_ReportsCk0090WithTheCallThatRegistersIt()
+    {
+        var services = new ServiceCollection();
+        services.AddContactKit(o => o.DefaultTimeZoneId = "Europe/Atlantis").Require<IOtherStore>("AddOther()", ".UseOtherStore()");
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failures = ex.Failures.ToList();
+        Assert.Equal(2, failures.Count);
+        Assert.StartsWith("CK0007: ", failures[0], StringComparison.Ordinal);
+        Assert.StartsWith("CK0090: ", failures[1], StringComparison.Ordinal);
+        Assert.Contains("AddOther() needs a registration of IOtherStore", failures[1], StringComparison.Ordinal);
+        Assert.Contains(".UseOtherStore()", failures[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupValidation_RequiredServiceRegisteredInAnyOrder_Passes()
+    {
+        var services = new ServiceCollection();
+        services.AddContactKit().Require<IOtherStore>("AddOther()", ".UseOtherStore()").Require<IOtherStore>("AddOther()", ".UseOtherStore()");
+        services.AddSingleton<IOtherStore, OtherStore>();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IContactKitStartupCheck) && d.ImplementationInstance is RequiredServiceCheck<IOtherStore>);
+    }
+
+    [Theory]
+    [InlineData("recording", "IRecordingStore")] // the sessions
+    [InlineData("recording", "IRecordingMediaStore")] // the media
+    [InlineData("retention", "IRetentionStore")] // retained items and holds
+    [InlineData("consent", "IConsentStore")] // the consent ledger
+    [InlineData("consent", "ITelephonePreferenceService")] // TPS and CTPS screening
+    [InlineData("datasubjects", "IRightsRequestStore")] // rights requests
+    [InlineData("datasubjects", "IErasureRetentionFacts")] // holds and rules that can stop an erasure
+    [InlineData("recording", "IAuditTrail")] // every package audits
+    public void StartupValidation_PackageWithoutItsProviders_ReportsEachMissingOneAndHowToRegisterIt(string package, string service)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddContactKit();
+        _ = package switch
+        {
+            "recording" => builder.AddRecording(),
+            "retention" => builder.AddRetention(),
+            "consent" => builder.AddConsent(),
+            _ => builder.AddDataSubjects(),
+        };
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(ex.Failures, f => f.Contains($"needs a registration of {service} ", StringComparison.Ordinal));
+        Assert.StartsWith("CK0090: ", failure, StringComparison.Ordinal);
+        Assert.Contains(".Use", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupValidation_EveryPackageWithInMemoryStores_Passes()
+    {
+        var services = new ServiceCollection();
+        services.AddContactKit().AddRecording().AddRetention().AddConsent().AddDataSubjects().UseInMemoryStores();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void Services_OnTheBuilder_IsHiddenFromIntelliSense()
+    {
+        var attribute = typeof(ContactKitBuilder).GetProperty(nameof(ContactKitBuilder.Services))!.GetCustomAttributes(typeof(System.ComponentModel.EditorBrowsableAttribute), false);
+
+        Assert.Equal(System.ComponentModel.EditorBrowsableState.Never, Assert.IsType<System.ComponentModel.EditorBrowsableAttribute>(Assert.Single(attribute)).State);
+    }
+
     private static List<string> Describe(IServiceCollection services) =>
         [.. services.Select(d => $"{d.ServiceType} {d.Lifetime} {d.ImplementationType} {d.ImplementationInstance?.GetType()} {d.ImplementationFactory is not null}")];
+
+    internal interface IOtherStore;
+
+    private sealed class OtherStore : IOtherStore;
+
+    internal sealed class OtherOptions
+    {
+        public int Count { get; set; }
+    }
+
+    internal sealed class OtherOptionsValidator : AbstractValidator<OtherOptions>
+    {
+        public OtherOptionsValidator() => RuleFor(o => o.Count).GreaterThanOrEqualTo(0);
+    }
 }

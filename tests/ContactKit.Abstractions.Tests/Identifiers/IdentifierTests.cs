@@ -86,7 +86,7 @@ public class IdentifierTests
 
         Assert.NotEqual(first, second);
         Assert.True(RecordingId.TryParse(first.Value, out _));
-        Assert.True(first < second);
+        Assert.True(first.CompareTo(second) < 0);
     }
 
     private static void ForType(string type, IIdCheck check)

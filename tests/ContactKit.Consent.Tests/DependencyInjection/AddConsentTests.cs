@@ -46,7 +46,7 @@ public class AddConsentTests
             o.ScreeningValidity = Period.FromDays(31);
             o.RecordingRules.Add(new RecordingRuleOverride { Jurisdiction = "UK", Source = "x" });
             o.RecordingRules.Add(new RecordingRuleOverride { Jurisdiction = "US-OR", Source = " " });
-        });
+        }).UseInMemoryStores();
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());

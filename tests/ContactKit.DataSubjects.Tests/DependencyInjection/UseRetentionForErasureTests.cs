@@ -45,7 +45,7 @@ public sealed class UseRetentionForErasureTests
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         var failure = Assert.Single(ex.Failures, f => f.Contains("IErasureRetentionFacts", StringComparison.Ordinal));
-        Assert.StartsWith(ErrorCodes.InvalidOptions + ": ", failure, StringComparison.Ordinal);
+        Assert.StartsWith(ErrorCodes.MissingRegistration + ": ", failure, StringComparison.Ordinal);
         Assert.Contains("UseRetentionForErasure()", failure, StringComparison.Ordinal);
     }
 

@@ -48,7 +48,7 @@ public class AddRecordingTests
             o.AccessRules.Add(new RecordingAccessRule { Role = "qa", Kinds = RecordingAccessKind.None, Purposes = { "Quality Monitoring" } });
             o.Tenants["bad tenant"] = new RecordingPlanOptions();
             o.Tenants["bureau"] = new RecordingPlanOptions { MaxSecurePause = Duration.FromHours(5) };
-        });
+        }).UseInMemoryStores();
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());

@@ -42,7 +42,7 @@ public sealed class AddRetentionTests
             o.ClaimTimeout = Duration.Zero;
             o.BatchSize = 0;
             o.Schedule = new RetentionSchedule { Name = "s", Rules = [] };
-        });
+        }).UseInMemoryStores();
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
