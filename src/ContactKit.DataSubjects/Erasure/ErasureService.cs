@@ -119,9 +119,10 @@ public sealed class ErasureService(
                 continue;
             }
 
-            // The schedule's reasons are read again (a rule may have changed since the plan).
+            // The schedule's reasons are read again (a rule may have changed since the plan). Holds are left to the begin
+            // below, which alone decides them, so that a run resumed after a crash can record what it already erased.
             var now = await facts.GetAsync(plan.Tenant, plan.Subject, planned.Item, cancellationToken).ConfigureAwait(false);
-            var decision = ErasureDecider.Decide(planned.Item, now, plan.EraseBy);
+            var decision = ErasureDecider.Decide(planned.Item, now.ActiveHold is null ? now : now with { ActiveHold = null, Reason = null }, plan.EraseBy);
             if (decision.Verdict != ErasureVerdict.Erase)
             {
                 kept.Add(decision);

@@ -79,10 +79,15 @@ public sealed class RetentionErasureFacts(IRetentionStore store, IRetentionSched
         cancellationToken.ThrowIfCancellationRequested();
         if (item.RetainedItem is { } id)
         {
-            var begun = await store.BeginErasureAsync(tenant, id, [HoldTarget.ForSubject(subject)], WorkerFor(request), startedAt, ErasureClaim, cancellationToken).ConfigureAwait(false);
+            var worker = WorkerFor(request);
+
+            // Read only to tell a resumed erasure from a new one (the store answers both alike); the decision is the store's.
+            var before = await store.GetAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+            var wasBegun = before.IsSuccess && before.Value.ClaimedBy == worker && before.Value.DestructionStartedAt is not null;
+            var begun = await store.BeginErasureAsync(tenant, id, [HoldTarget.ForSubject(subject)], worker, startedAt, ErasureClaim, cancellationToken).ConfigureAwait(false);
             if (begun.IsSuccess)
             {
-                var resumed = begun.Value.DestructionStartedAt is { } began && began < startedAt;
+                var resumed = wasBegun || (begun.Value.DestructionStartedAt is { } began && began < startedAt);
                 return new ErasureStart { Outcome = resumed ? ErasureStartOutcome.Resumed : ErasureStartOutcome.Begun, Tracked = true };
             }
 
