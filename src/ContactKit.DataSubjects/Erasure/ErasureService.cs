@@ -4,15 +4,17 @@ using ContactKit.Auditing;
 using ContactKit.Calendars;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Text;
 
 namespace ContactKit.DataSubjects;
 
 /// <summary>
 /// Carries out erasure requests across every registered personal-data source: plans them item by item once the request
 /// is authorised, then erases what may be erased and reports what was kept and why. Holds are decided at the moment of
-/// destruction: just before each item is erased its retention facts are read again, and an item held since the plan
-/// was made is kept and reported with the reason. The plan, every decision and the answer are written to the audit
-/// trail.
+/// destruction, in one atomic step (<see cref="IErasureRetentionFacts.BeginErasureAsync"/>): an item held at any point
+/// before it is kept and reported with the reason; once begun, the item is erased in its source and recorded as disposed
+/// of with its proof (<see cref="IErasureRetentionFacts.CompleteErasureAsync"/>). The plan, every decision and the
+/// answer are written to the audit trail.
 /// </summary>
 /// <param name="registry">The personal-data sources.</param>
 /// <param name="facts">The retention facts of each item (schedule and holds).</param>
@@ -83,9 +85,14 @@ public sealed class ErasureService(
 
     /// <summary>
     /// Erases every item the plan says to erase, deciding each again at the moment of destruction, and answers with what
-    /// was erased, kept and why. For each item, in one step with nothing between them, the item's retention facts are
-    /// read again and, only if they still allow it, the source erases it; an item placed under a hold (or otherwise kept)
-    /// since the plan was made is kept and its reason reported. Each decision is audited as it is made, then the answer.
+    /// was erased, kept and why. For each item: its schedule facts are read again (a rule that now keeps it wins); then
+    /// <see cref="IErasureRetentionFacts.BeginErasureAsync"/> decides, in one atomic step, whether a hold covers it and,
+    /// if none does, marks its destruction begun; then the source erases it; then
+    /// <see cref="IErasureRetentionFacts.CompleteErasureAsync"/> records it disposed of with its proof, so it is no longer
+    /// scheduled. A hold placed at any point before the begin keeps the item, reported with its reason. If a run stops
+    /// between the erasure and the record (a crash, a failed record), run the same plan again: the begin finds the mark
+    /// left for this request and resumes, a source that no longer has the item counts it as erased, and the record is
+    /// completed. Each decision is audited as it is made, then the answer.
     /// </summary>
     /// <param name="plan">The plan.</param>
     /// <param name="cancellationToken">Stops the erasures; those done stay done.</param>
@@ -113,9 +120,10 @@ public sealed class ErasureService(
                 continue;
             }
 
-            // The moment of destruction: read the facts again; a hold placed since the plan wins.
+            // The schedule's reasons are read again (a rule may have changed since the plan). Holds are left to the begin
+            // below, which alone decides them, so that a run resumed after a crash can record what it already erased.
             var now = await facts.GetAsync(plan.Tenant, plan.Subject, planned.Item, cancellationToken).ConfigureAwait(false);
-            var decision = ErasureDecider.Decide(planned.Item, now, plan.EraseBy);
+            var decision = ErasureDecider.Decide(planned.Item, now.ActiveHold is null ? now : now with { ActiveHold = null, Reason = null }, plan.EraseBy);
             if (decision.Verdict != ErasureVerdict.Erase)
             {
                 kept.Add(decision);
@@ -123,20 +131,68 @@ public sealed class ErasureService(
                 continue;
             }
 
+            // The moment of destruction: one atomic step decides the hold and marks the destruction begun, so a hold
+            // placed at any point before it keeps the item and a hold placed after it cannot lose the record.
+            var begun = await facts.BeginErasureAsync(plan.Tenant, plan.Subject, decision.Item, plan.Request, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            if (begun.IsFailure)
+            {
+                failed.Add(new ErasureFailure(decision, begun.Error));
+                await AppendDecisionAsync(plan, "erasure.item_failed", decision, begun.Error.Code, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!begun.Value.MayErase)
+            {
+                var held = ErasureDecider.Decide(decision.Item, begun.Value.Facts, plan.EraseBy);
+                if (held.Verdict == ErasureVerdict.Erase)
+                {
+                    // The hold that stopped it was released before its reason could be read: still kept, and said so.
+                    held = held with { Verdict = ErasureVerdict.Keep, Article = "Art 17(3)(e)", Reason = "kept under a legal hold active at the moment of erasure", EraseBy = null };
+                }
+
+                kept.Add(held);
+                await AppendDecisionAsync(plan, "erasure.item_kept", held, "held at the moment of erasure", cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             var source = registry.Get(decision.Item.Source);
             var result = source.IsSuccess
                 ? await source.Value.EraseAsync(plan.Tenant, plan.Subject, decision.Item.ItemId, cancellationToken).ConfigureAwait(false)
                 : Result<PersonalDataItem>.Failure(source.Error);
-            if (result.IsSuccess)
+
+            // A resumed erasure may find the item already gone: an earlier run erased it and stopped before its record.
+            var gone = result.IsFailure && result.Error.Code == ErrorCodes.NotFound && begun.Value.Outcome is ErasureStartOutcome.Resumed or ErasureStartOutcome.AlreadyDisposed;
+            if (result.IsFailure && !gone)
             {
-                erased.Add(decision);
-                await AppendDecisionAsync(plan, "erasure.item_erased", decision, null, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
+                // The mark stays: the next run for this request resumes the item (see BeginErasureAsync).
                 failed.Add(new ErasureFailure(decision, result.Error));
                 await AppendDecisionAsync(plan, "erasure.item_failed", decision, result.Error.Code, cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            var erasedAt = clock.GetCurrentInstant();
+            var proof = new ErasureProof
+            {
+                Item = decision.Item.Ref,
+                RetainedItem = decision.Item.RetainedItem,
+                Request = plan.Request,
+                ErasedAt = erasedAt,
+                ErasedBy = plan.AuthorisedBy,
+                ContentHash = result.IsSuccess ? result.Value.ContentHash : null,
+            };
+            var recorded = begun.Value.Outcome == ErasureStartOutcome.AlreadyDisposed
+                ? Result<ErasureProof>.Success(proof)
+                : await facts.CompleteErasureAsync(plan.Tenant, plan.Subject, decision.Item, proof, cancellationToken).ConfigureAwait(false);
+            if (recorded.IsFailure)
+            {
+                // Erased, but not yet recorded: reported as failed so the request is run again, which resumes and records it.
+                failed.Add(new ErasureFailure(decision, recorded.Error));
+                await AppendDecisionAsync(plan, "erasure.item_failed", decision, recorded.Error.Code, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            erased.Add(decision);
+            await AppendErasedAsync(plan, decision, recorded.Value, cancellationToken).ConfigureAwait(false);
         }
 
         var answer = new ErasureAnswer
@@ -154,6 +210,27 @@ public sealed class ErasureService(
             ["failed"] = Count(answer.Failed.Length),
         }, cancellationToken).ConfigureAwait(false);
         return answer;
+    }
+
+    private ValueTask AppendErasedAsync(ErasurePlan plan, ErasureDecision decision, ErasureProof proof, CancellationToken cancellationToken)
+    {
+        var details = new Dictionary<string, string>
+        {
+            ["item"] = decision.Item.Ref.ToString(),
+            ["article"] = decision.Article,
+            ["erased_at"] = InstantPattern.ExtendedIso.Format(proof.ErasedAt),
+        };
+        if (proof.RetainedItem is { } retained)
+        {
+            details["retained_item"] = retained.Value;
+        }
+
+        if (proof.ContentHash is not null)
+        {
+            details["content_hash"] = proof.ContentHash;
+        }
+
+        return AppendAsync(plan, "erasure.item_erased", decision.Reason, details, cancellationToken);
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);

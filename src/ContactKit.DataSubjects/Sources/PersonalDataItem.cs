@@ -43,6 +43,12 @@ public sealed record PersonalDataItem
     /// <summary>When it was created, if known.</summary>
     public Instant? CreatedAt { get; init; }
 
+    /// <summary>
+    /// A hash of the item's content, where the source gives one (for example <c>sha256:...</c>); the item a source's
+    /// <c>EraseAsync</c> returns may carry it, and it goes into the erasure proof.
+    /// </summary>
+    public string? ContentHash { get; init; }
+
     /// <summary>Where to find it.</summary>
     public PersonalDataItemRef Ref => new(Source, ItemId);
 }

@@ -154,7 +154,7 @@ public sealed class DisposalPlanner
                 }
                 else
                 {
-                    error = new ContactKitError(RetentionErrorCodes.DisposalFailed, $"Item '{item.Id}' was not disposed of: {destroyed.Error.Message}", "item");
+                    error = new ContactKitError(RetentionErrorCodes.DisposalFailed, $"Item '{item.Id}' was not disposed of: {Errors.Excerpt(destroyed.Error.Message)}", "item");
                 }
             }
 

@@ -99,6 +99,27 @@ public interface IRetentionStore
     ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Marks that <paramref name="worker"/> is about to destroy an item because a data subject asked for its erasure,
+    /// whatever its planned disposal instant, taking a claim on it for <paramref name="claimFor"/>. This is the last point
+    /// at which a legal hold stops the erasure: in one atomic step it is refused if an active hold covers the item or any
+    /// of <paramref name="alsoHeldBy"/> (for example the requester as a subject, when the item names nobody), or if
+    /// another worker holds a live claim on it; otherwise it takes the claim, marks destruction begun and raises the
+    /// version. Once begun, a hold placed later does not stop <see cref="CompleteDisposalAsync"/> by the same worker.
+    /// Called again by the same worker after destruction began (for example by a run that resumes after a crash), it
+    /// returns the item unchanged, so the erasure can be finished and recorded.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The item.</param>
+    /// <param name="alsoHeldBy">Hold targets beyond the item's own that also stop its erasure; may be empty.</param>
+    /// <param name="worker">The worker erasing it (one per erasure request, so a resumed run is the same worker).</param>
+    /// <param name="startedAt">When destruction begins.</param>
+    /// <param name="claimFor">How long the claim lasts; longer than the slowest erasure, since a run resumed after it lapses may find the item taken.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The item with its claim and <see cref="StoredRetainedItem.DestructionStartedAt"/> set; or <see cref="RetentionErrorCodes.ItemHeld"/>,
+    /// <see cref="RetentionErrorCodes.ClaimNotHeld"/> (another worker is disposing of it), <see cref="RetentionErrorCodes.AlreadyDisposed"/>, <c>NotFound</c>.</returns>
+    ValueTask<Result<StoredRetainedItem>> BeginErasureAsync(TenantId tenant, RetainedItemId id, IReadOnlyCollection<HoldTarget> alsoHeldBy, ActorId worker, Instant startedAt, Duration claimFor, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Marks a claimed item disposed of. Refused unless <paramref name="worker"/> holds the claim, and, when destruction was
     /// not begun with <see cref="BeginDisposalAsync"/>, unless no active hold covers the item and its stored disposal
     /// instant has come.

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ContactKit.DataSubjects;
 using ContactKit.Retention;
+using NodaTime;
 using Xunit;
 
 namespace ContactKit.Testing;
@@ -27,6 +28,159 @@ public abstract class ErasureRetentionFactsContractTests
     /// <param name="holds">The holds, active or released.</param>
     /// <returns>The implementation under test.</returns>
     protected abstract ValueTask<IErasureRetentionFacts> CreateAsync(IReadOnlyList<ItemKept> items, IReadOnlyList<HoldPlaced> holds);
+
+    /// <summary>Places an active hold after <see cref="CreateAsync"/>, on the implementation it last created.</summary>
+    /// <param name="hold">The hold.</param>
+    /// <returns>A task.</returns>
+    protected abstract ValueTask PlaceHoldAsync(HoldPlaced hold);
+
+    /// <summary>The request the erasures are carried out for.</summary>
+    protected static readonly RightsRequestId Request = RightsRequestId.Parse("req-erase-1");
+
+    /// <summary>When the first erasure begins.</summary>
+    protected static readonly Instant Began = Instant.FromUtc(2026, 3, 20, 9, 0);
+
+    /// <summary>Nothing holds the item: its erasure begins, completes with its proof, and cannot begin again.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginErasureAsync_NothingHolds_BeginsThenCompletesWithProof()
+    {
+        var item = Item("ri-erase");
+        var facts = await CreateAsync([new ItemKept(Tenant, item, RetentionReason.PublicTask)], []);
+
+        var begun = await facts.BeginErasureAsync(Tenant, Subject, item, Request, Began);
+        var done = await facts.CompleteErasureAsync(Tenant, Subject, item, Proof(item, "sha256:abc"));
+        var again = await facts.BeginErasureAsync(Tenant, Subject, item, Request, Began.Plus(Duration.FromMinutes(1)));
+
+        Assert.Equal(ErasureStartOutcome.Begun, begun.Value.Outcome);
+        Assert.True(begun.Value.Tracked);
+        Assert.True(done.IsSuccess, done.Error?.Message);
+        Assert.Equal(item.RetainedItem, done.Value.RetainedItem);
+        Assert.Equal(Request, done.Value.Request);
+        Assert.Equal("sha256:abc", done.Value.ContentHash);
+        Assert.Equal(ErasureStartOutcome.AlreadyDisposed, again.Value.Outcome);
+    }
+
+    /// <summary>A hold placed after the facts were read but before the begin keeps the item, with the hold and its reason.</summary>
+    /// <param name="onSubject">Whether the hold is on the whole subject rather than the item.</param>
+    /// <returns>The test.</returns>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BeginErasureAsync_HoldPlacedAfterTheRead_IsHeldWithItsReason(bool onSubject)
+    {
+        var item = Item("ri-late-hold");
+        var facts = await CreateAsync([new ItemKept(Tenant, item, RetentionReason.PublicTask)], []);
+        var read = await facts.GetAsync(Tenant, Subject, item);
+        var hold = new HoldPlaced(Tenant, LegalHoldId.Parse("hold-late"), onSubject ? null : item, onSubject ? Subject : null, "litigation", Released: false);
+        await PlaceHoldAsync(hold);
+
+        var begun = await facts.BeginErasureAsync(Tenant, Subject, item, Request, Began);
+
+        Assert.Null(read.ActiveHold);
+        Assert.Equal(ErasureStartOutcome.Held, begun.Value.Outcome);
+        Assert.False(begun.Value.MayErase);
+        Assert.Equal(hold.Id, begun.Value.Facts.ActiveHold);
+        Assert.Equal("litigation", begun.Value.Facts.Reason);
+    }
+
+    /// <summary>An item the schedule does not know is decided on the subject's holds, with nothing marked.</summary>
+    /// <param name="held">Whether the subject is under a hold.</param>
+    /// <returns>The test.</returns>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BeginErasureAsync_UntrackedItem_DecidesTheSubjectsHoldsAndCompletesWithNothingToMark(bool held)
+    {
+        var item = Item("ri-crm", linked: false);
+        var holds = held ? new[] { new HoldPlaced(Tenant, LegalHoldId.Parse("hold-s"), null, Subject, "ombudsman complaint", Released: false) } : [];
+        var facts = await CreateAsync([new ItemKept(Tenant, item, RetentionReason.PublicTask, Linked: false)], holds);
+
+        var begun = await facts.BeginErasureAsync(Tenant, Subject, item, Request, Began);
+
+        Assert.False(begun.Value.Tracked);
+        Assert.Equal(held ? ErasureStartOutcome.Held : ErasureStartOutcome.Begun, begun.Value.Outcome);
+        if (!held)
+        {
+            var done = await facts.CompleteErasureAsync(Tenant, Subject, item, Proof(item));
+            Assert.True(done.IsSuccess, done.Error?.Message);
+            Assert.Null(done.Value.RetainedItem);
+        }
+    }
+
+    /// <summary>A hold placed once destruction began does not stop the record of what was erased.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task CompleteErasureAsync_HoldPlacedAfterTheBegin_IsStillRecorded()
+    {
+        var item = Item("ri-begun");
+        var facts = await CreateAsync([new ItemKept(Tenant, item, RetentionReason.PublicTask)], []);
+        await facts.BeginErasureAsync(Tenant, Subject, item, Request, Began);
+        await PlaceHoldAsync(new HoldPlaced(Tenant, LegalHoldId.Parse("hold-after"), item, null, "litigation", Released: false));
+
+        var done = await facts.CompleteErasureAsync(Tenant, Subject, item, Proof(item));
+
+        Assert.True(done.IsSuccess, done.Error?.Message);
+    }
+
+    /// <summary>A run stopped between the erasure and its record resumes: the begin for the same request finds its mark, even under a later hold, and the record completes.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginErasureAsync_BegunBeforeForTheSameRequest_ResumesAndCompletes()
+    {
+        var item = Item("ri-crash");
+        var facts = await CreateAsync([new ItemKept(Tenant, item, RetentionReason.PublicTask)], []);
+        await facts.BeginErasureAsync(Tenant, Subject, item, Request, Began);
+        await PlaceHoldAsync(new HoldPlaced(Tenant, LegalHoldId.Parse("hold-crash"), item, null, "litigation", Released: false));
+
+        var resumed = await facts.BeginErasureAsync(Tenant, Subject, item, Request, Began.Plus(Duration.FromMinutes(5)));
+        var done = await facts.CompleteErasureAsync(Tenant, Subject, item, Proof(item));
+        var twice = await facts.CompleteErasureAsync(Tenant, Subject, item, Proof(item));
+
+        Assert.Equal(ErasureStartOutcome.Resumed, resumed.Value.Outcome);
+        Assert.True(done.IsSuccess, done.Error?.Message);
+        Assert.True(twice.IsSuccess, twice.Error?.Message);
+    }
+
+    /// <summary>Completing an erasure that was never begun is refused: the hold check would have been skipped.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task CompleteErasureAsync_NotBegun_IsRefused()
+    {
+        var item = Item("ri-unbegun");
+        var facts = await CreateAsync([new ItemKept(Tenant, item, RetentionReason.PublicTask)], []);
+
+        var done = await facts.CompleteErasureAsync(Tenant, Subject, item, Proof(item));
+
+        Assert.True(done.IsFailure);
+    }
+
+    /// <summary>A cancelled begin throws at once instead of marking anything.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginErasureAsync_Cancelled_Throws()
+    {
+        var item = Item("ri-cancel-begin");
+        var facts = await CreateAsync([new ItemKept(Tenant, item, RetentionReason.PublicTask)], []);
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await facts.BeginErasureAsync(Tenant, Subject, item, Request, Began, cancel.Token));
+    }
+
+    /// <summary>The proof of one erasure of <paramref name="item"/> for <see cref="Request"/>.</summary>
+    /// <param name="item">The item.</param>
+    /// <param name="hash">The content hash, if known.</param>
+    /// <returns>The proof.</returns>
+    protected static ErasureProof Proof(PersonalDataItem item, string? hash = null) => new()
+    {
+        Item = item.Ref,
+        RetainedItem = item.RetainedItem,
+        Request = Request,
+        ErasedAt = Began.Plus(Duration.FromSeconds(1)),
+        ErasedBy = ActorId.Parse("dpo"),
+        ContentHash = hash,
+    };
 
     /// <summary>An item nothing keeps has no hold and no legal reason to be kept.</summary>
     /// <returns>The test.</returns>

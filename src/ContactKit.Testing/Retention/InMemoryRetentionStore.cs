@@ -286,6 +286,45 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     }
 
     /// <inheritdoc />
+    public ValueTask<Result<StoredRetainedItem>> BeginErasureAsync(TenantId tenant, RetainedItemId id, IReadOnlyCollection<HoldTarget> alsoHeldBy, ActorId worker, Instant startedAt, Duration claimFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alsoHeldBy);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimFor, Duration.Zero);
+        lock (_gate)
+        {
+            if (!_items.TryGetValue((tenant, id), out var item))
+            {
+                return Done<StoredRetainedItem>(Errors.NotFound($"retained item '{id}'", tenant));
+            }
+
+            if (item.IsDisposed)
+            {
+                return Done<StoredRetainedItem>(AlreadyDisposed(id));
+            }
+
+            if (item.ClaimedBy == worker && item.DestructionStartedAt is not null)
+            {
+                // Begun by this worker before: the content may already be gone, so the erasure is only finished now.
+                return Done<StoredRetainedItem>(item);
+            }
+
+            if (item.ClaimedBy is { } other && other != worker && item.ClaimExpiresAt is { } expires && expires > startedAt)
+            {
+                return Done<StoredRetainedItem>(new ContactKitError(RetentionErrorCodes.ClaimNotHeld, $"Item '{id}' is claimed by worker '{other}' until {expires}; erase it once that claim is completed or released.", "worker"));
+            }
+
+            if (IsHeld(item.Item) || alsoHeldBy.Any(t => _activeHolds.ContainsKey((tenant, t))))
+            {
+                return Done<StoredRetainedItem>(new ContactKitError(RetentionErrorCodes.ItemHeld, $"Item '{id}' is under legal hold and cannot be erased.", "id"));
+            }
+
+            var begun = item with { ClaimedBy = worker, ClaimExpiresAt = startedAt + claimFor, DestructionStartedAt = startedAt, Version = item.Version + 1 };
+            _items[(tenant, id)] = begun;
+            return Done<StoredRetainedItem>(begun);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<Result<StoredRetainedItem>> CompleteDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -393,6 +393,44 @@ public abstract class RetentionStoreContractTests
         Assert.Null((await store.GetAsync(TenantA, claimed.Id)).Value.DestructionStartedAt);
     }
 
+    /// <summary>An erasure begins whatever the planned instant, unless a hold on the item or on an extra target covers it at that moment; once begun, a later hold does not stop its record.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginErasureAsync_HoldOnTheItemOrExtraTarget_IsRefusedElseBeginsAndCompletes()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start.Plus(Duration.FromDays(3650))));
+        var subject = HoldTarget.ForSubject(DataSubjectId.Parse("caller-9"));
+        await store.AddHoldAsync(Hold(TenantA, "h-1", subject));
+
+        var held = await store.BeginErasureAsync(TenantA, RetainedItemId.Parse("i-1"), [subject], WorkerOne, Start, ClaimFor);
+        await store.ReleaseHoldAsync(TenantA, LegalHoldId.Parse("h-1"), WorkerTwo, Start);
+        var begun = await store.BeginErasureAsync(TenantA, RetainedItemId.Parse("i-1"), [subject], WorkerOne, Start, ClaimFor);
+        await store.AddHoldAsync(Hold(TenantA, "h-2", HoldTarget.ForItem(RetainedItemId.Parse("i-1"))));
+        var resumed = await store.BeginErasureAsync(TenantA, RetainedItemId.Parse("i-1"), [], WorkerOne, Start.Plus(ClaimFor), ClaimFor);
+        var done = await store.CompleteDisposalAsync(TenantA, RetainedItemId.Parse("i-1"), WorkerOne, Start);
+
+        Assert.Equal(RetentionErrorCodes.ItemHeld, held.Error?.Code);
+        Assert.Equal(Start, begun.Value.DestructionStartedAt);
+        Assert.Equal(Start, resumed.Value.DestructionStartedAt);
+        Assert.True(done.Value.IsDisposed);
+        Assert.Empty(await store.ClaimDueAsync(TenantA, Start.Plus(Duration.FromDays(7300)), 10, WorkerTwo, ClaimFor));
+    }
+
+    /// <summary>An erasure does not take an item another worker holds a live claim on.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginErasureAsync_LiveClaimOfAnotherWorker_IsClaimNotHeld()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+
+        var result = await store.BeginErasureAsync(TenantA, claimed.Id, [], WorkerTwo, Start, ClaimFor);
+
+        Assert.Equal(RetentionErrorCodes.ClaimNotHeld, result.Error?.Code);
+    }
+
     /// <summary>Only the claim holder may begin destruction.</summary>
     /// <returns>The test.</returns>
     [Fact]

@@ -54,6 +54,8 @@ public class ErasureHoldPropertyTests
         Assert.Equal(items, answer.Erased.Length + answer.Kept.Length + answer.Failed.Length);
         Assert.Equal(items, answer.Erased.Select(d => d.Item.ItemId).Concat(answer.Kept.Select(d => d.Item.ItemId)).Distinct().Count());
         Assert.All(answer.Kept, d => Assert.True(facts.IsHeld(d.Item.ItemId)));
+        Assert.Empty(answer.Failed);
+        Assert.Empty(facts.Begun); // every begun erasure was recorded
     }
 
     // Retention facts whose holds appear at their step; every read of the facts is one step of the run.
@@ -69,8 +71,33 @@ public class ErasureHoldPropertyTests
         public ValueTask<RetentionFacts> GetAsync(TenantId tenant, DataSubjectId subject, PersonalDataItem item, CancellationToken cancellationToken = default)
         {
             Advance();
-            return ValueTask.FromResult(IsHeld(item.ItemId) ? new RetentionFacts { ActiveHold = LegalHoldId.Parse("hold-1") } : RetentionFacts.None);
+            return ValueTask.FromResult(FactsOf(item));
         }
+
+        // The atomic point: the hold is decided here and nothing moves the step until the erasure is done.
+        public ValueTask<Result<ErasureStart>> BeginErasureAsync(TenantId tenant, DataSubjectId subject, PersonalDataItem item, RightsRequestId request, Instant startedAt, CancellationToken cancellationToken = default)
+        {
+            Advance();
+            var facts = FactsOf(item);
+            if (facts.ActiveHold is null)
+            {
+                Begun.Add(item.ItemId);
+            }
+
+            return ValueTask.FromResult<Result<ErasureStart>>(new ErasureStart { Outcome = facts.ActiveHold is null ? ErasureStartOutcome.Begun : ErasureStartOutcome.Held, Facts = facts, Tracked = true });
+        }
+
+        public ValueTask<Result<ErasureProof>> CompleteErasureAsync(TenantId tenant, DataSubjectId subject, PersonalDataItem item, ErasureProof proof, CancellationToken cancellationToken = default)
+        {
+            // A hold placed between the erasure and its record does not stop the record.
+            Advance();
+            return ValueTask.FromResult<Result<ErasureProof>>(Begun.Remove(item.ItemId) ? proof : new ContactKitError("CK0999", "not begun", "item"));
+        }
+
+        public HashSet<string> Begun { get; } = [];
+
+        private RetentionFacts FactsOf(PersonalDataItem item) =>
+            IsHeld(item.ItemId) ? new RetentionFacts { ActiveHold = LegalHoldId.Parse("hold-1") } : RetentionFacts.None;
     }
 
     // A source that records any erasure of an item held at the moment of destruction, then lets time move on.
@@ -90,7 +117,8 @@ public class ErasureHoldPropertyTests
 
         public async ValueTask<Result<PersonalDataItem>> EraseAsync(TenantId tenant, DataSubjectId subject, string itemId, CancellationToken cancellationToken = default)
         {
-            if (facts.IsHeld(itemId))
+            // Erasing an item whose destruction was not begun (held at the begin, or never asked) is the defect.
+            if (!facts.Begun.Contains(itemId))
             {
                 Violations.Add(itemId);
             }

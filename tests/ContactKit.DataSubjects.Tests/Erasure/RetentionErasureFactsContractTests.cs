@@ -9,9 +9,18 @@ public sealed class RetentionErasureFactsContractTests : ErasureRetentionFactsCo
 {
     private static readonly Instant Placed = Instant.FromUtc(2026, 3, 1, 9, 0);
 
+    private InMemoryRetentionStore _store = new();
+
+    protected override async ValueTask PlaceHoldAsync(HoldPlaced hold)
+    {
+        var target = hold.Subject is { } subject ? HoldTarget.ForSubject(subject) : HoldTarget.ForItem(hold.Item!.RetainedItem!.Value);
+        await _store.AddHoldAsync(new LegalHold { Id = hold.Id, Tenant = hold.Tenant, Target = target, Reason = hold.Reason, PlacedBy = ActorId.Parse("dpo"), PlacedAt = Placed });
+    }
+
     protected override async ValueTask<IErasureRetentionFacts> CreateAsync(IReadOnlyList<ItemKept> items, IReadOnlyList<HoldPlaced> holds)
     {
         var store = new InMemoryRetentionStore();
+        _store = store;
         var rules = new List<RetentionRule>();
         foreach (var kept in items.Where(k => k.Linked))
         {
