@@ -1,4 +1,5 @@
 using ContactKit.Auditing;
+using ContactKit.Calendars;
 using ContactKit.Retention;
 using ContactKit.Testing;
 using Microsoft.Extensions.Options;
@@ -93,7 +94,7 @@ public class ErasureMomentOfDestructionTests
         new PersonalDataSourceRegistry([new HashingSource(source)]),
         facts,
         audit,
-        new StatutoryRightsRequestDeadlines(UkDivision.EnglandAndWales),
+        new UkTenantCalendars(UkDivision.EnglandAndWales),
         Options.Create(new DataSubjectsOptions()),
         FakeClocks.AtUtc(2026, 3, 6, 9));
 
