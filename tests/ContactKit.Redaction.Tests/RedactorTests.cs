@@ -92,6 +92,24 @@ public sealed class RedactorTests
     }
 
     [Fact]
+    public void Redact_CardSplitWithOneDigitEndsAroundAShorterCard_RemovesEveryPart()
+    {
+        // 4544063316067875671 is a 19-digit Visa; its middle piece holds 5440633160678756, itself a Luhn-valid Mastercard.
+        TranscriptMessage[] messages = [C("it's 4"), C("5440 6331 6067 8756 7"), C("1.")];
+        var output = Run(_redactor, messages);
+        Assert.Equal(["it's [card-number]", "[card-number]", "[card-number]."], output.Select(m => m.Text));
+        Assert.Equal(1, _redactor.Redact(Tenant, messages).Value.Report.Count(RedactionEntity.CardNumber));
+    }
+
+    [Fact]
+    public void Add_DigitsNoIssuerRangeCanContinue_AreNotCarried()
+    {
+        var stream = _redactor.Start(Tenant);
+        Assert.Single(stream.Add(C("order 9123")).Value); // nothing starting 9, 91, 912 or 9123 is a card
+        Assert.Empty(stream.Add(C("order 4123")).Value); // a Visa could start here
+    }
+
+    [Fact]
     public void Add_MessageNotEndingInDigits_IsReturnedAtOnce()
     {
         var stream = _redactor.Start(Tenant);

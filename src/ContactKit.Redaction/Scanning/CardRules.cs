@@ -13,10 +13,20 @@ internal static class CardRules
         digits.Length is >= MinLength and <= MaxLength &&
         (policy == CardPolicy.Conservative || (PassesLuhn(digits) && InIssuerRange(digits)));
 
-    /// <summary>Whether a card of these digits could have more: its scheme issues longer numbers from the same range.</summary>
-    public static bool CanBeLonger(ReadOnlySpan<char> digits, CardPolicy policy)
+    /// <summary>
+    /// For each prefix of one to four digits (indexed by its length, then its value), the card lengths (as bits 13 to
+    /// 19) that some issuer range starting with that prefix issues.
+    /// </summary>
+    private static readonly int[][] LengthsByPrefix = BuildLengthsByPrefix();
+
+    /// <summary>
+    /// Whether these digits could be the start of a card that has more digits still to come: a longer number starting
+    /// with them is in an issuer range (under the conservative policy, any run shorter than the longest card). The Luhn
+    /// check is not asked: one more digit can always satisfy it.
+    /// </summary>
+    public static bool CanContinue(ReadOnlySpan<char> digits, CardPolicy policy)
     {
-        if (digits.Length >= MaxLength)
+        if (digits.IsEmpty || digits.Length >= MaxLength)
         {
             return false;
         }
@@ -26,18 +36,41 @@ internal static class CardRules
             return true;
         }
 
-        Span<char> longer = stackalloc char[MaxLength];
-        digits.CopyTo(longer);
-        for (var length = digits.Length + 1; length <= MaxLength; length++)
+        var known = Math.Min(digits.Length, 4);
+        var prefix = 0;
+        for (var i = 0; i < known; i++)
         {
-            longer[length - 1] = '0';
-            if (InIssuerRange(longer[..length]))
-            {
-                return true;
-            }
+            prefix = (prefix * 10) + (digits[i] - '0');
         }
 
-        return false;
+        // Only lengths beyond the digits already given can still come.
+        return (LengthsByPrefix[known][prefix] >> (digits.Length + 1)) != 0;
+    }
+
+    private static int[][] BuildLengthsByPrefix()
+    {
+        var tables = new[] { new int[1], new int[10], new int[100], new int[1000], new int[10_000] };
+        Span<char> number = stackalloc char[MaxLength];
+        number.Fill('0');
+        for (var four = 0; four < 10_000; four++)
+        {
+            number[0] = (char)('0' + (four / 1000));
+            number[1] = (char)('0' + (four / 100 % 10));
+            number[2] = (char)('0' + (four / 10 % 10));
+            number[3] = (char)('0' + (four % 10));
+            var lengths = 0;
+            for (var length = MinLength; length <= MaxLength; length++)
+            {
+                lengths |= InIssuerRange(number[..length]) ? 1 << length : 0;
+            }
+
+            tables[4][four] = lengths;
+            tables[3][four / 10] |= lengths;
+            tables[2][four / 100] |= lengths;
+            tables[1][four / 1000] |= lengths;
+        }
+
+        return tables;
     }
 
     /// <summary>The Luhn (mod 10) check: doubling every second digit from the right, the sum is a multiple of 10.</summary>

@@ -163,7 +163,11 @@ internal sealed class ConversationScanner
 
     // ---- cards ------------------------------------------------------------------------------------------------------
 
-    /// <summary>Looks for a card that starts in the carried-over tail and ends in this message's first chain.</summary>
+    /// <summary>
+    /// Looks for cards that start in the carried-over tail and end in this message's first chain. Every such window is
+    /// removed, not just one: the carry may hold a shorter card found earlier (a 16-digit number inside a 19-digit one),
+    /// and only the union of all the windows is sure to hold the whole card, in every message it touches.
+    /// </summary>
     private bool FindCrossMessageCard(PendingMessage pending)
     {
         _joined.Clear();
@@ -180,9 +184,10 @@ internal sealed class ConversationScanner
         }
 
         var list = _joined.Items;
+        var first = -1;
+        var last = -1;
         for (var s = 0; s < boundary; s++)
         {
-            var best = -1;
             for (var e = s; e < list.Count; e++)
             {
                 var count = _joined.DigitCount(s, e);
@@ -193,97 +198,67 @@ internal sealed class ConversationScanner
 
                 if (e >= boundary && count >= CardRules.MinLength && CardRules.IsCard(_joined.Digits(s, e), _settings.CardPolicy))
                 {
-                    best = e;
+                    first = first < 0 ? s : first;
+                    last = Math.Max(last, e);
                 }
             }
+        }
 
-            if (best < 0)
-            {
-                continue;
-            }
-
-            // The part in each earlier message (lengthening a card found there that reached its end), then this one.
-            var lengthens = false;
-            for (var i = s; i < boundary; i++)
-            {
-                _carry.SetConsumed(i);
-            }
-
-            foreach (var held in _held)
-            {
-                var first = -1;
-                var last = -1;
-                for (var i = s; i < boundary; i++)
-                {
-                    if (list[i].Message == held.Index)
-                    {
-                        first = first < 0 ? i : first;
-                        last = i;
-                    }
-                }
-
-                if (first >= 0)
-                {
-                    var start = list[first].Start;
-                    var end = list[last].End;
-                    // A shorter card (or a telephone number) read there before is part of this card.
-                    foreach (var earlier in held.Detections.Where(d => d.Start < end && start < d.End).ToList())
-                    {
-                        held.Detections.Remove(earlier);
-                        lengthens |= earlier.Entity == RedactionEntity.CardNumber;
-                        _counts[(int)earlier.Entity] -= earlier.Entity == RedactionEntity.CardNumber ? 0 : 1;
-                        start = Math.Min(start, earlier.Start);
-                        end = Math.Max(end, earlier.End);
-                    }
-
-                    held.Detections.Add(new Detection(RedactionEntity.CardNumber, start, end));
-                }
-            }
-
-            var tail = OnlyGapsAfter(list[^1].LastToken) && _joined.DigitCount(s, list.Count - 1) <= MaxCarryDigits &&
-                CardRules.CanBeLonger(_joined.Digits(s, best), _settings.CardPolicy);
-            pending.Detections.Add(new Detection(RedactionEntity.CardNumber, list[boundary].Start, list[best].End));
-            for (var i = boundary; i <= best; i++)
-            {
-                _items.SetConsumed(chain.First + (i - boundary), tail);
-            }
-
-            if (tail)
-            {
-                for (var i = s; i < boundary; i++)
-                {
-                    _carry.SetConsumed(i, cardTail: true);
-                }
-            }
-
-            if (!lengthens)
-            {
-                _counts[(int)RedactionEntity.CardNumber]++;
-            }
-
+        if (first < 0)
+        {
             _joined.Wipe();
-            return true;
+            return false;
+        }
+
+        // The part in each earlier message (lengthening a card found there), then this one; all of it stays open to a
+        // longer card that the next message completes.
+        var lengthens = false;
+        _carry.SetCard(first, boundary - 1, startsHere: true);
+
+        foreach (var held in _held)
+        {
+            var from = -1;
+            var to = -1;
+            for (var i = first; i < boundary; i++)
+            {
+                if (list[i].Message == held.Index)
+                {
+                    from = from < 0 ? i : from;
+                    to = i;
+                }
+            }
+
+            if (from >= 0)
+            {
+                lengthens |= AddCardRange(held, list[from].Start, list[to].End);
+            }
+        }
+
+        pending.Detections.Add(new Detection(RedactionEntity.CardNumber, list[boundary].Start, list[last].End));
+        _items.SetCard(chain.First, chain.First + (last - boundary), startsHere: false);
+
+        if (!lengthens)
+        {
+            _counts[(int)RedactionEntity.CardNumber]++;
         }
 
         _joined.Wipe();
-        return false;
+        return true;
     }
 
-    /// <summary>Finds every card within one chain, taking at each start the longest window that is a card.</summary>
+    /// <summary>
+    /// Finds every card within one chain. Every window of 13 to 19 digits that is a card is removed, and overlapping
+    /// windows are removed as one card: a shorter card read at one start may lie inside the real, longer one that starts
+    /// or ends elsewhere. The items stay open to the next message, which may complete a longer card through them.
+    /// </summary>
     private void FindCards(Chain chain, PendingMessage pending)
     {
-        var items = _items.Items;
-        var s = chain.First;
-        while (s <= chain.Last)
+        var first = -1;
+        var last = -1;
+        for (var s = chain.First; s <= chain.Last; s++)
         {
-            if (items[s].Consumed)
-            {
-                s++;
-                continue;
-            }
-
             var best = -1;
-            for (var e = s; e <= chain.Last && !items[e].Consumed; e++)
+            for (var e = s; e <= chain.Last; e++)
             {
                 var count = _items.DigitCount(s, e);
                 if (count > CardRules.MaxLength)
@@ -299,23 +274,61 @@ internal sealed class ConversationScanner
 
             if (best < 0)
             {
-                s++;
                 continue;
             }
 
-            AddItems(pending, RedactionEntity.CardNumber, s, best);
-            // A card near the end of the message may be only the start of a longer one that the next message completes.
-            if (OnlyGapsAfter(items[chain.Last].LastToken) && _items.DigitCount(s, chain.Last) <= MaxCarryDigits &&
-                CardRules.CanBeLonger(_items.Digits(s, best), _settings.CardPolicy))
+            if (first >= 0 && s <= last)
             {
-                for (var i = s; i <= best; i++)
-                {
-                    _items.SetConsumed(i, cardTail: true);
-                }
+                last = Math.Max(last, best);
+                continue;
             }
 
-            s = best + 1;
+            if (first >= 0)
+            {
+                AddCardItems(pending, first, last);
+            }
+
+            first = s;
+            last = best;
         }
+
+        if (first >= 0)
+        {
+            AddCardItems(pending, first, last);
+        }
+    }
+
+    private void AddCardItems(PendingMessage pending, int first, int last)
+    {
+        _items.SetCard(first, last, startsHere: !_items.Items[first].InsideCard);
+        if (!AddCardRange(pending, _items.Items[first].Start, _items.Items[last].End))
+        {
+            _counts[(int)RedactionEntity.CardNumber]++;
+        }
+    }
+
+    /// <summary>
+    /// Adds a card detection over a range of a message, taking in every detection it overlaps (a shorter card or a
+    /// telephone number read there before is part of this card). Returns whether it lengthened a card already counted.
+    /// </summary>
+    private bool AddCardRange(PendingMessage pending, int start, int end)
+    {
+        var lengthens = false;
+        for (var i = pending.Detections.Count - 1; i >= 0; i--)
+        {
+            var earlier = pending.Detections[i];
+            if (earlier.Start < end && start < earlier.End)
+            {
+                pending.Detections.RemoveAt(i);
+                lengthens |= earlier.Entity == RedactionEntity.CardNumber;
+                _counts[(int)earlier.Entity] -= earlier.Entity == RedactionEntity.CardNumber ? 0 : 1;
+                start = Math.Min(start, earlier.Start);
+                end = Math.Max(end, earlier.End);
+            }
+        }
+
+        pending.Detections.Add(new Detection(RedactionEntity.CardNumber, start, end));
+        return lengthens;
     }
 
     private void AddItems(PendingMessage pending, RedactionEntity entity, int first, int last)
@@ -330,8 +343,11 @@ internal sealed class ConversationScanner
     }
 
     /// <summary>
-    /// Keeps as carry-over the unconsumed items at the very end of the message (with the carry they continue, when the
-    /// whole message continued it), cut to the last 18 digits: a card completed by the next message can reach no further.
+    /// Keeps as carry-over the items at the very end of the message that are free or part of a card (a card found there
+    /// may lie inside a longer one), with the carry they continue when the whole message continued it. It is cut to the
+    /// last 18 digits, since a card completed by the next message can reach no further back, and then to the first item
+    /// from which a card could still go on: one that is not inside a card found already and whose digits to the end
+    /// begin an issuer range with longer numbers.
     /// </summary>
     private void UpdateCarry(PartyId party, bool continuesCarry)
     {
@@ -375,6 +391,13 @@ internal sealed class ConversationScanner
         while (start > 0 && _joined.DigitCount(start - 1, list.Count - 1) <= MaxCarryDigits)
         {
             start--;
+        }
+
+        // Nor can a card still to be completed start where no issuer range begins with the digits from there to the end,
+        // or inside a card found already: every card through those digits was read at that card's first item.
+        while (start < list.Count && (list[start].InsideCard || !CardRules.CanContinue(_joined.Digits(start, list.Count - 1), _settings.CardPolicy)))
+        {
+            start++;
         }
 
         for (var i = start; i < list.Count; i++)

@@ -18,6 +18,9 @@ internal struct NumberItem
     /// <summary>Consumed by a card that reaches the end of its message, so the next message may still lengthen it.</summary>
     public bool CardTail;
 
+    /// <summary>Inside a card found already, after its first item: a card still to be completed cannot start here.</summary>
+    public bool InsideCard;
+
     public readonly bool CanCarry => !Consumed || CardTail;
 }
 
@@ -76,6 +79,19 @@ internal sealed class ItemList
         item.Consumed = true;
         item.CardTail = cardTail;
         Items[index] = item;
+    }
+
+    /// <summary>Marks items consumed by a card that starts at <paramref name="first"/> (or before it).</summary>
+    public void SetCard(int first, int last, bool startsHere)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            var item = Items[i];
+            item.Consumed = true;
+            item.CardTail = true;
+            item.InsideCard |= i > first || !startsHere;
+            Items[i] = item;
+        }
     }
 
     /// <summary>Overwrites every digit held, so no removed value lingers in memory once it is no longer needed.</summary>
