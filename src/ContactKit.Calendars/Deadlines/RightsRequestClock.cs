@@ -45,24 +45,7 @@ public readonly struct RightsRequestClock : IEquatable<RightsRequestClock>
     /// The relevant time (Art 12A(2)): the latest of <see cref="Received"/>, <see cref="IdentityInformationReceived"/>
     /// and <see cref="FeeReceived"/>. The period begins with this day.
     /// </summary>
-    public LocalDate RelevantTime
-    {
-        get
-        {
-            var latest = Received;
-            if (IdentityInformationReceived is { } identity && identity > latest)
-            {
-                latest = identity;
-            }
-
-            if (FeeReceived is { } fee && fee > latest)
-            {
-                latest = fee;
-            }
-
-            return latest;
-        }
-    }
+    public LocalDate RelevantTime => LocalDate.Max(Received, LocalDate.Max(IdentityInformationReceived ?? Received, FeeReceived ?? Received));
 
     /// <summary>Whether clarification has been asked for and has not yet arrived, so the clock is stopped.</summary>
     public bool IsAwaitingClarification => !_clarifications.IsDefaultOrEmpty && _clarifications[^1].Answered is null;

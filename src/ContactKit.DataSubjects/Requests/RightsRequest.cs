@@ -85,24 +85,7 @@ public sealed record RightsRequest
     /// The relevant time the time limit runs from (UK GDPR Art 12A(2)): the latest of the day the request was received,
     /// the day the identity information asked for arrived and the day the fee asked for was received.
     /// </summary>
-    public LocalDate RelevantTime
-    {
-        get
-        {
-            var latest = ReceivedOn;
-            if (IdentityInformationReceivedOn is { } identity && identity > latest)
-            {
-                latest = identity;
-            }
-
-            if (FeeReceivedOn is { } fee && fee > latest)
-            {
-                latest = fee;
-            }
-
-            return latest;
-        }
-    }
+    public LocalDate RelevantTime => LocalDate.Max(ReceivedOn, LocalDate.Max(IdentityInformationReceivedOn ?? ReceivedOn, FeeReceivedOn ?? ReceivedOn));
 
     /// <summary>The day clarification was last asked for (subject access only).</summary>
     public LocalDate? ClarificationRequestedOn { get; init; }
