@@ -20,7 +20,7 @@ public class RedactionBenchmarks
     private List<IReadOnlyList<TranscriptMessage>> _withEntities = null!;
     private List<IReadOnlyList<TranscriptMessage>> _withoutEntities = null!;
 
-    /// <summary>The UTF-8 size of each corpus, about 1 MB.</summary>
+    /// <summary>The UTF-8 size of each corpus, about 0.57 MB.</summary>
     public static int Bytes { get; private set; }
 
     [GlobalSetup]
