@@ -1,4 +1,5 @@
 using ContactKit.Auditing;
+using ContactKit.Testing.Conformance;
 
 namespace ContactKit.Testing.Tests;
 

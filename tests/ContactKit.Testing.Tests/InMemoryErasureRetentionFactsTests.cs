@@ -1,5 +1,6 @@
 using ContactKit.DataSubjects;
 using ContactKit.Retention;
+using ContactKit.Testing.Conformance;
 
 namespace ContactKit.Testing.Tests;
 

@@ -3,7 +3,7 @@ using ContactKit.Auditing;
 
 namespace ContactKit.Testing;
 
-/// <summary>An <see cref="IAuditTrail"/> held in memory, for tests and samples. Thread-safe; passes <see cref="AuditTrailContractTests"/>.</summary>
+/// <summary>An <see cref="IAuditTrail"/> held in memory, for tests and samples. Thread-safe; passes <c>ContactKit.Testing.Conformance.AuditTrailContractTests</c>.</summary>
 public sealed class InMemoryAuditTrail : IAuditTrail
 {
     private readonly Lock _gate = new();

@@ -5,7 +5,7 @@ using ContactKit.Consent.Ledger;
 namespace ContactKit.Testing;
 
 /// <summary>
-/// An <see cref="IConsentStore"/> held in memory, for tests and samples. Thread-safe; passes <see cref="ConsentStoreContractTests"/>.
+/// An <see cref="IConsentStore"/> held in memory, for tests and samples. Thread-safe; passes <c>ContactKit.Testing.Conformance.ConsentStoreContractTests</c>.
 /// Records are indexed by id, by subject, and by subject and purpose (and category), so that a subject's current state
 /// is a lookup whatever the size of the ledger.
 /// </summary>

@@ -5,7 +5,7 @@ namespace ContactKit.Testing;
 
 /// <summary>
 /// An <see cref="IPersonalDataSource"/> held in memory, for tests and samples: add records with <c>Add</c>, and
-/// it finds, exports and erases them. Thread-safe; passes <see cref="PersonalDataSourceContractTests"/>.
+/// it finds, exports and erases them. Thread-safe; passes <c>ContactKit.Testing.Conformance.PersonalDataSourceContractTests</c>.
 /// </summary>
 /// <param name="name">The source's name, for example <c>call-recorder</c>.</param>
 public sealed class InMemoryPersonalDataSource(string name) : IPersonalDataSource

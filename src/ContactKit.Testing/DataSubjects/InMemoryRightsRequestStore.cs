@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace ContactKit.Testing;
 
-/// <summary>An <see cref="IRightsRequestStore"/> held in memory, for tests and samples. Thread-safe; passes <see cref="RightsRequestStoreContractTests"/>.</summary>
+/// <summary>An <see cref="IRightsRequestStore"/> held in memory, for tests and samples. Thread-safe; passes <c>ContactKit.Testing.Conformance.RightsRequestStoreContractTests</c>.</summary>
 public sealed class InMemoryRightsRequestStore : IRightsRequestStore
 {
     private readonly Lock _gate = new();

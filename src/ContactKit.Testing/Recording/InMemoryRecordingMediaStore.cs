@@ -3,7 +3,7 @@ using ContactKit.Recording;
 
 namespace ContactKit.Testing;
 
-/// <summary>An <see cref="IRecordingMediaStore"/> held in memory, for tests and samples. Thread-safe; passes <see cref="RecordingMediaStoreContractTests"/>.</summary>
+/// <summary>An <see cref="IRecordingMediaStore"/> held in memory, for tests and samples. Thread-safe; passes <c>ContactKit.Testing.Conformance.RecordingMediaStoreContractTests</c>.</summary>
 public sealed class InMemoryRecordingMediaStore : IRecordingMediaStore
 {
     private readonly Lock _gate = new();

@@ -5,7 +5,7 @@ namespace ContactKit.Testing;
 
 /// <summary>
 /// An <see cref="IRecordingStore"/> held in memory, for tests and samples: each session's snapshot and its log of events.
-/// Thread-safe; passes <see cref="RecordingStoreContractTests"/>.
+/// Thread-safe; passes <c>ContactKit.Testing.Conformance.RecordingStoreContractTests</c>.
 /// </summary>
 public sealed class InMemoryRecordingStore : IRecordingStore
 {

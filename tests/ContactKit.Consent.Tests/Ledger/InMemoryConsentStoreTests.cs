@@ -1,6 +1,7 @@
 using ContactKit.Consent.Ledger;
 using ContactKit.Consent.Notices;
 using ContactKit.Testing;
+using ContactKit.Testing.Conformance;
 using CsCheck;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 using ContactKit.Retention;
 using ContactKit.Testing;
+using ContactKit.Testing.Conformance;
 using NodaTime;
 
 namespace ContactKit.DataSubjects.Tests.Erasure;

@@ -1,4 +1,5 @@
 using ContactKit.Testing;
+using ContactKit.Testing.Conformance;
 
 namespace ContactKit.DataSubjects.Tests.Sources;
 

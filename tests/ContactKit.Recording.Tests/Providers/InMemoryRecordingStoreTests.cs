@@ -1,5 +1,6 @@
 using ContactKit.Recording;
 using ContactKit.Testing;
+using ContactKit.Testing.Conformance;
 
 namespace ContactKit.Recording.Tests.Providers;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using ContactKit.Recording;
 using Xunit;
 
-namespace ContactKit.Testing;
+namespace ContactKit.Testing.Conformance;
 
 /// <summary>
 /// The behaviour every <see cref="IRecordingMediaStore"/> must show. Inherit it in a test project and return a fresh,

@@ -3,7 +3,7 @@ using ContactKit.Auditing;
 using NodaTime;
 using Xunit;
 
-namespace ContactKit.Testing;
+namespace ContactKit.Testing.Conformance;
 
 /// <summary>
 /// The behaviour every <see cref="IAuditTrail"/> must show. Inherit it in a test project and return a fresh,

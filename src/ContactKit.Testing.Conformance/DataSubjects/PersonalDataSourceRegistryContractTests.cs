@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using ContactKit.DataSubjects;
 using Xunit;
 
-namespace ContactKit.Testing;
+namespace ContactKit.Testing.Conformance;
 
 /// <summary>
 /// The behaviour every <see cref="IPersonalDataSourceRegistry"/> must show: sources kept in the order registered, found

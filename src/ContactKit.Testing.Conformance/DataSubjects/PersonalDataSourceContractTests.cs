@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using ContactKit.DataSubjects;
 using Xunit;
 
-namespace ContactKit.Testing;
+namespace ContactKit.Testing.Conformance;
 
 /// <summary>One record to seed a source with before a contract test.</summary>
 /// <param name="Tenant">The tenant.</param>

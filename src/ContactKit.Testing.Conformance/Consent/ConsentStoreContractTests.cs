@@ -5,7 +5,7 @@ using ContactKit.Consent.Notices;
 using NodaTime;
 using Xunit;
 
-namespace ContactKit.Testing;
+namespace ContactKit.Testing.Conformance;
 
 /// <summary>
 /// The behaviour every <see cref="IConsentStore"/> must show. Inherit it in a test project and return a fresh, empty store

@@ -4,7 +4,7 @@ using ContactKit.Retention;
 using NodaTime;
 using Xunit;
 
-namespace ContactKit.Testing;
+namespace ContactKit.Testing.Conformance;
 
 /// <summary>
 /// The behaviour every <see cref="IErasureRetentionFacts"/> must show, whatever it reads from. Inherit it and, in

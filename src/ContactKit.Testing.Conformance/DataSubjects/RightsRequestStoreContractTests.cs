@@ -4,7 +4,7 @@ using ContactKit.Calendars;
 using NodaTime;
 using Xunit;
 
-namespace ContactKit.Testing;
+namespace ContactKit.Testing.Conformance;
 
 /// <summary>
 /// The behaviour every <see cref="IRightsRequestStore"/> must show: tenant isolation, versioned updates that catch

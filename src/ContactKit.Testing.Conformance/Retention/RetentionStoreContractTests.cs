@@ -4,7 +4,7 @@ using ContactKit.Retention;
 using NodaTime;
 using Xunit;
 
-namespace ContactKit.Testing;
+namespace ContactKit.Testing.Conformance;
 
 /// <summary>
 /// The behaviour every <see cref="IRetentionStore"/> must show. Inherit it in a test project and return a fresh, empty
