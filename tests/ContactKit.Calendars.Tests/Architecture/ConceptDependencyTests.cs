@@ -74,13 +74,13 @@ public sealed class ConceptDependencyTests
         var graph = doc[doc.IndexOf("```mermaid\nflowchart TD", StringComparison.Ordinal)..];
         graph = graph[..graph.IndexOf("\n```", 10, StringComparison.Ordinal)];
         var drawn = Regex.Matches(graph, @"^\s*(\w+)\s*(?:-->|-\..*?\.->)\s*(\w+)\s*$", RegexOptions.Multiline)
-            .Select(m => ("ContactKit." + m.Groups[1].Value, "ContactKit." + m.Groups[2].Value))
+            .Select(m => ("ContactKit." + m.Groups[1].Value.Replace('_', '.'), "ContactKit." + m.Groups[2].Value.Replace('_', '.')))
             .ToHashSet();
-        var nodes = Regex.Matches(graph, @"^\s*(\w+)\[", RegexOptions.Multiline).Select(m => "ContactKit." + m.Groups[1].Value).ToList();
+        var nodes = Regex.Matches(graph, @"^\s*(\w+)\[", RegexOptions.Multiline).Select(m => "ContactKit." + m.Groups[1].Value.Replace('_', '.')).ToList();
         var compared = 0;
         foreach (var node in nodes)
         {
-            // ContactKit.Testing is not referenced by this test project; every other package in the drawing is.
+            // ContactKit.Testing and ContactKit.Testing.Conformance are not referenced by this test project; every other package in the drawing is.
             if (Load(node) is not { } assembly)
             {
                 continue;
