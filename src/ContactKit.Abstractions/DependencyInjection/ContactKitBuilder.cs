@@ -40,6 +40,9 @@ public sealed class ContactKitBuilder
         return this;
     }
 
+    /// <summary>The calls that register a package's stores, named when start-up finds one missing.</summary>
+    internal const string StoreRegistrations = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
+
     /// <summary>
     /// Declares that a package needs a registration of <typeparamref name="TService"/>, so that start-up validation reports
     /// it missing (code <see cref="ErrorCodes.MissingRegistration"/>) with the call that registers it, instead of the first
@@ -47,9 +50,9 @@ public sealed class ContactKitBuilder
     /// </summary>
     /// <typeparam name="TService">The service needed.</typeparam>
     /// <param name="neededBy">The call that needs it, for example <c>AddRecording()</c>.</param>
-    /// <param name="registerWith">The calls that register it, for example <c>.UseInMemoryStores() (ContactKit.Testing)</c>.</param>
+    /// <param name="registerWith">The calls that register it; a store's by default (<see cref="StoreRegistrations"/>).</param>
     /// <returns>This builder.</returns>
-    internal ContactKitBuilder Require<TService>(string neededBy, string registerWith)
+    internal ContactKitBuilder Require<TService>(string neededBy, string registerWith = StoreRegistrations)
         where TService : class
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactKitStartupCheck>(new RequiredServiceCheck<TService>(neededBy, registerWith)));

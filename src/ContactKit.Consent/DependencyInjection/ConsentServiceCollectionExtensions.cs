@@ -32,12 +32,10 @@ public static class ConsentServiceCollectionExtensions
         services.TryAddSingleton<PrivacyNoticePublisher>();
         services.TryAddSingleton<ConsentLedger>();
         services.TryAddSingleton<MarketingCallScreener>();
-        builder.Require<IConsentStore>("AddConsent()", Stores).Require<IAuditTrail>("AddConsent()", Stores)
+        builder.Require<IConsentStore>("AddConsent()").Require<IAuditTrail>("AddConsent()")
             .Require<ITelephonePreferenceService>("AddConsent()", ".UseInMemoryStores() (ContactKit.Testing) in tests, or your TPS/CTPS screening provider");
         return builder;
     }
-
-    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
 
     private static RecordingRuleSet BuildRules(ConsentOptions options)
     {

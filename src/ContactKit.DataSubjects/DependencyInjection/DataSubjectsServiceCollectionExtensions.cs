@@ -9,8 +9,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds ContactKit.DataSubjects to a ContactKit registration.</summary>
 public static class DataSubjectsServiceCollectionExtensions
 {
-    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
-
     /// <summary>
     /// Registers the rights-request workflow and service (their deadlines counted on each tenant's calendar from
     /// ContactKit.Calendars, added here with <c>AddCalendars()</c>, where the nations and the bank-holiday feed are set),
@@ -32,7 +30,7 @@ public static class DataSubjectsServiceCollectionExtensions
         services.TryAddSingleton<IPersonalDataSourceRegistry, PersonalDataSourceRegistry>();
         services.TryAddSingleton<SubjectAccessExporter>();
         services.TryAddSingleton<ErasureService>();
-        builder.Require<IRightsRequestStore>("AddDataSubjects()", Stores).Require<IAuditTrail>("AddDataSubjects()", Stores)
+        builder.Require<IRightsRequestStore>("AddDataSubjects()").Require<IAuditTrail>("AddDataSubjects()")
             .Require<IErasureRetentionFacts>("AddDataSubjects()", ".UseRetentionForErasure() (with .AddRetention()), or .UseInMemoryStores() (ContactKit.Testing) in tests");
         return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure);
     }

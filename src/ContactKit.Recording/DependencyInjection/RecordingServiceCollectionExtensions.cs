@@ -25,9 +25,7 @@ public static class RecordingServiceCollectionExtensions
         builder.Services.TryAddSingleton<IRecordingAccessPolicy, OptionsRecordingAccessPolicy>();
         builder.Services.TryAddSingleton<RecordingService>();
         builder.Services.TryAddSingleton<RecordingAccessService>();
-        builder.Require<IRecordingStore>("AddRecording()", Stores).Require<IRecordingMediaStore>("AddRecording()", Stores).Require<IAuditTrail>("AddRecording()", Stores);
+        builder.Require<IRecordingStore>("AddRecording()").Require<IRecordingMediaStore>("AddRecording()").Require<IAuditTrail>("AddRecording()");
         return builder;
     }
-
-    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
 }

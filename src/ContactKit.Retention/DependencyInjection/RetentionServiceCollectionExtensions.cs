@@ -24,9 +24,7 @@ public static class RetentionServiceCollectionExtensions
         services.TryAddSingleton<IRetentionScheduleProvider, OptionsRetentionScheduleProvider>();
         services.TryAddSingleton<RetentionService>();
         services.TryAddSingleton<DisposalPlanner>();
-        builder.Require<IRetentionStore>("AddRetention()", Stores).Require<IAuditTrail>("AddRetention()", Stores);
+        builder.Require<IRetentionStore>("AddRetention()").Require<IAuditTrail>("AddRetention()");
         return builder;
     }
-
-    private const string Stores = ".UseInMemoryStores() (ContactKit.Testing) in tests, or a store package such as ContactKit.EntityFrameworkCore";
 }
