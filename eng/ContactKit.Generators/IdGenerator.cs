@@ -54,7 +54,7 @@ public sealed class IdGenerator : IIncrementalGenerator
 
             namespace {{id.Namespace}};
 
-            [global::System.ComponentModel.TypeConverter(typeof(global::ContactKit.Serialization.TextValueTypeConverter<{{t}}>))]
+            [global::System.ComponentModel.TypeConverter(typeof(global::ContactKit.TextValueTypeConverter<{{t}}>))]
             readonly partial record struct {{t}} : global::ContactKit.IContactKitId<{{t}}>
             {
                 private const string Kind = "{{id.Kind}}";

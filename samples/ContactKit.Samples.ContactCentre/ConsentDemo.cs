@@ -1,7 +1,4 @@
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Marketing;
-using ContactKit.Consent.Notices;
-using ContactKit.Consent.Recording;
+using ContactKit.Consent;
 using ContactKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -53,11 +50,11 @@ public static class ConsentDemo
             "{organisation} would like to keep this chat for {purposes}. Choose Agree to continue.").Value;
         var values = new AnnouncementValues("Fen Council", "training & quality", "fen.example/privacy", "1");
         var ledger = provider.GetRequiredService<ConsentLedger>();
-        var adviser = new RecordingParty(PartyId.Parse("adviser"), Jurisdiction.England);
+        var adviser = new RecordingParty(PartyId.Parse("adviser"), PartyRole.Agent, Jurisdiction.England);
 
         foreach (var (caller, where, method) in new[] { ("caller-uk", "GB-ENG", ConsentMethod.ImpliedByContinuing), ("caller-ca", "US-CA", ConsentMethod.KeyPress) })
         {
-            var decision = rules.Decide(Channel.VoiceCall, [new RecordingParty(PartyId.Parse(caller), Jurisdiction.Parse(where)), adviser]).Value;
+            var decision = rules.Decide(Channel.VoiceCall, [new RecordingParty(PartyId.Parse(caller), PartyRole.Caller, Jurisdiction.Parse(where)), adviser]).Value;
             var announcement = wording.Render(decision, notice, values);
             await output.WriteLineAsync();
             await output.WriteLineAsync($"Caller from {where}: {decision.Requirement}, decided by {decision.Deciding.Explain()}");

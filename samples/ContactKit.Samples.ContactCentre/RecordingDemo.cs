@@ -1,4 +1,4 @@
-using ContactKit.Auditing;
+using ContactKit;
 using ContactKit.Recording;
 using ContactKit.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using ContactKit.Redaction.Scanning;
+using ContactKit.Redaction;
 using Microsoft.Extensions.Options;
 
 namespace ContactKit.Redaction;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ContactKit.Auditing;
-using ContactKit.DependencyInjection;
+using ContactKit;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,5 +1,4 @@
-using ContactKit.Consent.Notices;
-using ContactKit.Consent.Recording;
+using ContactKit.Consent;
 
 namespace ContactKit.Consent.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContactKit.DataSubjects.Tests.Identifiers;
-using ContactKit.Serialization;
+using ContactKit;
 
 namespace ContactKit.DataSubjects.Tests;
 

@@ -1,4 +1,4 @@
-using ContactKit.Testing.Redaction;
+using ContactKit.Testing;
 using Xunit.Abstractions;
 
 namespace ContactKit.Redaction.Tests;

@@ -1,4 +1,4 @@
-using ContactKit.Testing.Redaction;
+using ContactKit.Testing;
 using CsCheck;
 using static ContactKit.Redaction.Tests.TestRedactor;
 

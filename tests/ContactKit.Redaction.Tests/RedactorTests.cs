@@ -85,7 +85,7 @@ public sealed class RedactorTests
     public void Add_NineteenDigitVisaSplitAfterSixteen_IsRemovedWhole()
     {
         const string visa19 = "4000000000000000006";
-        Assert.True(ContactKit.Testing.Redaction.SyntheticCards.LuhnCheckDigit(visa19[..18]) == visa19[18]);
+        Assert.True(ContactKit.Testing.SyntheticCards.LuhnCheckDigit(visa19[..18]) == visa19[18]);
         var output = Run(_redactor, C(visa19[..16]), C(visa19[16..]));
         Assert.Equal(["[card-number]", "[card-number]"], output.Select(m => m.Text));
         Assert.Equal(1, _redactor.Redact(Tenant, [C(visa19[..16]), C(visa19[16..])]).Value.Report.Count(RedactionEntity.CardNumber));

@@ -1,5 +1,5 @@
 using ContactKit.Redaction;
-using ContactKit.Testing.Redaction;
+using ContactKit.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ContactKit.Redaction.Tests;

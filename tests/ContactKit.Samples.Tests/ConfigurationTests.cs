@@ -1,9 +1,8 @@
 using System.Text;
 using ContactKit.Calendars;
-using ContactKit.Consent.DependencyInjection;
-using ContactKit.Consent.Recording;
+using ContactKit.Consent;
 using ContactKit.DataSubjects;
-using ContactKit.DependencyInjection;
+using ContactKit;
 using ContactKit.Recording;
 using ContactKit.Retention;
 using ContactKit.Testing;
@@ -45,7 +44,7 @@ public class ConfigurationTests
         Assert.Equal("Europe/Dublin", core.TenantTimeZones["dublin-office"]);
         Assert.Equal(Period.FromDays(14), consent.NoticePeriod);
         var rule = Assert.Single(consent.RecordingRules);
-        Assert.Equal(("US-CA", RecordingRequirement.ExplicitConsent), (rule.Jurisdiction, rule.Requirement));
+        Assert.Equal(("US-CA", CaptureRequirement.ExplicitConsent), (rule.Jurisdiction, rule.Requirement));
         Assert.Equal(Duration.FromMinutes(8), recording.PolicyFor(TenantId.Parse("council")).MaxSecurePause);
         Assert.False(recording.PolicyFor(TenantId.Parse("reseller-basic")).RecordingEnabled);
         Assert.Equal((UkDivision.Scotland, UkDivision.NorthernIreland), (calendars.DefaultDivision, calendars.TenantDivisions["belfast-office"]));

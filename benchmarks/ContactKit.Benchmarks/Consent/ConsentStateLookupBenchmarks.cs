@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Notices;
+using ContactKit.Consent;
 using ContactKit.Testing;
 using NodaTime;
 using NodaTime.Testing;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using ContactKit.Consent.Marketing;
+using ContactKit.Consent;
 using NodaTime;
 
 namespace ContactKit.Benchmarks.Consent;

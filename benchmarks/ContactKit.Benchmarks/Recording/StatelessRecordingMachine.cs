@@ -223,7 +223,7 @@ public sealed class StatelessRecordingMachine
     }
 
     private static RecordingParty CheckParty(RecordingParty party) =>
-        string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || party.Role is < PartyRole.Caller or > PartyRole.ThirdParty
+        string.IsNullOrEmpty(party.Id.Value) || party.Jurisdiction is { Value: null or "" } || party.Role is < PartyRole.Caller or > PartyRole.ThirdParty
             ? throw new ArgumentException("A party needs an id, a role and a jurisdiction.", nameof(party))
             : party;
 

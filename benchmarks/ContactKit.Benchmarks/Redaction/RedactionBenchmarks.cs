@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using ContactKit.Redaction;
-using ContactKit.Testing.Redaction;
+using ContactKit.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ContactKit.Benchmarks.Redaction;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace ContactKit.Auditing;
+namespace ContactKit;
 
 /// <summary>
 /// One entry in the audit trail: who did what to which resource, when, why, and which operation it belonged to.

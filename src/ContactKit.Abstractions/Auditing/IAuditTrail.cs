@@ -1,4 +1,4 @@
-namespace ContactKit.Auditing;
+namespace ContactKit;
 
 /// <summary>
 /// The append-only record of every state change and every access. Entries are kept per tenant in the order

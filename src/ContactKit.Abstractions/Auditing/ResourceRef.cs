@@ -1,4 +1,4 @@
-namespace ContactKit.Auditing;
+namespace ContactKit;
 
 /// <summary>Points at what an audit entry is about: a kind of resource and its id within the tenant.</summary>
 /// <param name="Kind">The kind of resource in lower case, for example <c>recording</c>, <c>consent_record</c>, <c>rights_request</c>.</param>

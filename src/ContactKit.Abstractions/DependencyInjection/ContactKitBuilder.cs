@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace ContactKit.DependencyInjection;
+namespace ContactKit;
 
 /// <summary>
 /// Returned by <c>services.AddContactKit()</c>; each ContactKit package adds itself through an extension method

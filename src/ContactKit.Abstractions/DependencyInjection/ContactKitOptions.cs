@@ -1,7 +1,7 @@
 using FluentValidation;
 using NodaTime;
 
-namespace ContactKit.DependencyInjection;
+namespace ContactKit;
 
 /// <summary>Settings that apply to every ContactKit package.</summary>
 public sealed class ContactKitOptions

@@ -1,4 +1,4 @@
-using ContactKit.DependencyInjection;
+using ContactKit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;

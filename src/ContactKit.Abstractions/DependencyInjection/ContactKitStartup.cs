@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ContactKit.DependencyInjection;
+namespace ContactKit;
 
 /// <summary>
 /// ContactKit's one start-up check. <c>AddContactKit()</c> registers it with <c>ValidateOnStart()</c>, so that

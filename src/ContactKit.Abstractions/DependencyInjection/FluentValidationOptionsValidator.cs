@@ -1,7 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
-namespace ContactKit.DependencyInjection;
+namespace ContactKit;
 
 /// <summary>
 /// Runs a FluentValidation validator as an <see cref="IValidateOptions{TOptions}"/>, reporting every failure at once,

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace ContactKit.DependencyInjection;
+namespace ContactKit;
 
 /// <summary>Gives each tenant's time zone, in which calendar rules (retention periods, deadlines) are counted.</summary>
 public interface ITenantTimeZones

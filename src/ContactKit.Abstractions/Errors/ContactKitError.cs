@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using ContactKit.Serialization;
+using ContactKit;
 
 namespace ContactKit;
 

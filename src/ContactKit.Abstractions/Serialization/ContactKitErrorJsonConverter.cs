@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ContactKit.Serialization;
+namespace ContactKit;
 
 /// <summary>
 /// Reads and writes a <see cref="ContactKitError"/> as <c>{"code":"CK0001","message":"...","field":"..."}</c>. Reading

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using ContactKit.Auditing;
+using ContactKit;
 
-namespace ContactKit.Serialization;
+namespace ContactKit;
 
 /// <summary>Source-generated JSON metadata for the shared vocabulary; reached through <see cref="ContactKitJson"/>.</summary>
 [JsonSourceGenerationOptions(

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ContactKit.Serialization;
+namespace ContactKit;
 
 /// <summary>Reads JSON text for the converters, turning every way the text can be unreadable into a <see cref="JsonException"/>.</summary>
 internal static class JsonText

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace ContactKit.Serialization;
+namespace ContactKit;
 
 /// <summary>Reads and writes a NodaTime value as a JSON string through a NodaTime pattern.</summary>
 /// <typeparam name="T">The NodaTime type.</typeparam>

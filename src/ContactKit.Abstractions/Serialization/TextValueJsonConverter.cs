@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ContactKit.Serialization;
+namespace ContactKit;
 
 /// <summary>
 /// Writes a <see cref="ITextValue{TSelf}"/> (an id, a purpose, a data category key, a jurisdiction) as its text

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 
-namespace ContactKit.Serialization;
+namespace ContactKit;
 
 /// <summary>
 /// Converts a <see cref="ITextValue{TSelf}"/> from and to its text, so that configuration binding

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using ContactKit.Serialization;
+using ContactKit;
 
 namespace ContactKit;
 

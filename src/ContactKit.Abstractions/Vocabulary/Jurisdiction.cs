@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json.Serialization;
-using ContactKit.Serialization;
+using ContactKit;
 
 namespace ContactKit;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Serialization;
-using ContactKit.Serialization;
+using ContactKit;
 using PhoneNumbers;
 
 namespace ContactKit;

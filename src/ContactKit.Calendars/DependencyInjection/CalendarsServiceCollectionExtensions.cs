@@ -1,5 +1,5 @@
 using ContactKit.Calendars;
-using ContactKit.DependencyInjection;
+using ContactKit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

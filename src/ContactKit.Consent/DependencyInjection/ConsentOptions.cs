@@ -1,8 +1,8 @@
-using ContactKit.Consent.Recording;
+using ContactKit.Consent;
 using FluentValidation;
 using NodaTime;
 
-namespace ContactKit.Consent.DependencyInjection;
+namespace ContactKit.Consent;
 
 /// <summary>Settings for <c>ContactKit.Consent</c>.</summary>
 public sealed class ConsentOptions
@@ -30,7 +30,7 @@ public sealed class RecordingRuleOverride
     public string Jurisdiction { get; set; } = string.Empty;
 
     /// <summary>What it requires.</summary>
-    public RecordingRequirement Requirement { get; set; } = RecordingRequirement.ExplicitConsent;
+    public CaptureRequirement Requirement { get; set; } = CaptureRequirement.ExplicitConsent;
 
     /// <summary>The rule in a few words.</summary>
     public string Summary { get; set; } = string.Empty;

@@ -1,11 +1,5 @@
 using ContactKit;
-using ContactKit.Auditing;
-using ContactKit.Consent.DependencyInjection;
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Marketing;
-using ContactKit.Consent.Notices;
-using ContactKit.Consent.Recording;
-using ContactKit.DependencyInjection;
+using ContactKit.Consent;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

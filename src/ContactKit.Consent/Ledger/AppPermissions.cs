@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using ContactKit.Consent.Notices;
+using ContactKit.Consent;
 using NodaTime;
 
-namespace ContactKit.Consent.Ledger;
+namespace ContactKit.Consent;
 
 /// <summary>A piece of personal data a voice-assistant skill or app may be allowed to read.</summary>
 public enum AppPermission

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ContactKit.Auditing;
+using ContactKit;
 using NodaTime;
 
-namespace ContactKit.Consent.Ledger;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// Records consent choices in the <see cref="IConsentStore"/>, writes each to the audit trail, and answers what a subject's

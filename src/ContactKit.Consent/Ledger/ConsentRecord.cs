@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using ContactKit.Consent.Notices;
+using ContactKit.Consent;
 using NodaTime;
 
-namespace ContactKit.Consent.Ledger;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// The status a consent record states, following the W3C Data Privacy Vocabulary consent statuses

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace ContactKit.Consent.Ledger;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// The current state of a subject's consent for one purpose, derived from the ledger: the status stated by the latest

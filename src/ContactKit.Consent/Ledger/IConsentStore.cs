@@ -1,4 +1,4 @@
-namespace ContactKit.Consent.Ledger;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// The append-only consent ledger. Records are kept per tenant in the order they were appended and are never changed or

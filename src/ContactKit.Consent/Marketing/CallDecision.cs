@@ -1,7 +1,7 @@
 using System.Text;
 using NodaTime;
 
-namespace ContactKit.Consent.Marketing;
+namespace ContactKit.Consent;
 
 /// <summary>The facts behind a marketing call decision. A decision carries every fact that applied, not just the first.</summary>
 [Flags]

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using NodaTime;
 
-namespace ContactKit.Consent.Marketing;
+namespace ContactKit.Consent;
 
 /// <summary>Why a number is suppressed.</summary>
 [Flags]

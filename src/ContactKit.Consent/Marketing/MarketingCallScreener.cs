@@ -1,9 +1,9 @@
-using ContactKit.Consent.DependencyInjection;
-using ContactKit.DependencyInjection;
+using ContactKit.Consent;
+using ContactKit;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace ContactKit.Consent.Marketing;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// Screens calling lists against TPS and CTPS through <see cref="ITelephonePreferenceService"/>, dating each screening in

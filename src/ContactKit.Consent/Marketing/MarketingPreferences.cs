@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace ContactKit.Consent.Marketing;
+namespace ContactKit.Consent;
 
 /// <summary>A channel direct marketing can use.</summary>
 public enum MarketingChannel

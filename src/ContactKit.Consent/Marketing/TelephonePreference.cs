@@ -1,4 +1,4 @@
-namespace ContactKit.Consent.Marketing;
+namespace ContactKit.Consent;
 
 /// <summary>The opt-out registers for unsolicited marketing calls in the United Kingdom.</summary>
 [Flags]

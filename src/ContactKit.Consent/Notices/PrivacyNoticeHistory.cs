@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 
-namespace ContactKit.Consent.Notices;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// Every published version of one tenant's privacy notice in one language, oldest first. Immutable: publishing returns

@@ -1,11 +1,10 @@
 using System.Globalization;
-using ContactKit.Auditing;
-using ContactKit.Consent.DependencyInjection;
-using ContactKit.DependencyInjection;
+using ContactKit;
+using ContactKit.Consent;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace ContactKit.Consent.Notices;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// Publishes privacy-notice versions now, with the configured notice period counted in the tenant's time zone, and writes

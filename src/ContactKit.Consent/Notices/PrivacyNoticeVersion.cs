@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
 
-namespace ContactKit.Consent.Notices;
+namespace ContactKit.Consent;
 
 /// <summary>One headed section of a privacy notice, in the tenant's own words.</summary>
 /// <param name="Heading">The heading, for example <c>How long we keep recordings</c>.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 
-namespace ContactKit.Consent.Recording;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// A tenant's own wording for an announcement, with placeholders in braces that are filled in when it is rendered:

@@ -1,7 +1,7 @@
 using System.Text;
-using ContactKit.Consent.Notices;
+using ContactKit.Consent;
 
-namespace ContactKit.Consent.Recording;
+namespace ContactKit.Consent;
 
 /// <summary>
 /// A tenant's announcements in its own words: the spoken notice, the spoken explicit-consent prompt, and the chat
@@ -69,8 +69,8 @@ public sealed record AnnouncementWording
         var filled = values with { NoticeVersion = notice.VersionId };
         var (spoken, banner) = decision.Requirement switch
         {
-            RecordingRequirement.ExplicitConsent => (SpokenPrompt, BannerPrompt),
-            RecordingRequirement.Notice => (SpokenNotice, BannerNotice),
+            CaptureRequirement.ExplicitConsent => (SpokenPrompt, BannerPrompt),
+            CaptureRequirement.Notice => (SpokenNotice, BannerNotice),
             _ => ((AnnouncementTemplate?)null, (AnnouncementTemplate?)null),
         };
         var plain = spoken?.Render(filled) ?? string.Empty;
@@ -112,8 +112,8 @@ public sealed record AnnouncementWording
 /// <param name="PlainText">The spoken wording as plain text.</param>
 /// <param name="Ssml">The spoken wording as SSML, escaped.</param>
 /// <param name="ChatBanner">The banner for chat channels.</param>
-public sealed record Announcement(RecordingRequirement Requirement, NoticeReference Notice, string PlainText, string Ssml, string ChatBanner)
+public sealed record Announcement(CaptureRequirement Requirement, NoticeReference Notice, string PlainText, string Ssml, string ChatBanner)
 {
     /// <summary>Whether the caller must actively agree (a key press or spoken yes) before recording starts.</summary>
-    public bool AwaitsExplicitConsent => Requirement == RecordingRequirement.ExplicitConsent;
+    public bool AwaitsExplicitConsent => Requirement == CaptureRequirement.ExplicitConsent;
 }

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace ContactKit.Consent.Recording;
+namespace ContactKit.Consent;
 
 /// <summary>The recording rules ContactKit ships. See <c>docs/consent.md</c> for the sources and their limits.</summary>
 internal static class DefaultRecordingRules
@@ -41,14 +41,14 @@ internal static class DefaultRecordingRules
     {
         var rules = new List<RecordingRule>
         {
-            new(Jurisdiction.UnitedKingdom, RecordingRequirement.Notice, "business recording lawful when callers are told", UkSource),
-            new(Jurisdiction.Parse("DE"), RecordingRequirement.ExplicitConsent, "recording the spoken word needs the speaker's consent", "StGB s 201; GDPR Art 6(1)(a)"),
-            new(Jurisdiction.Parse("US"), RecordingRequirement.None, "one-party consent: the business's own consent suffices", "18 U.S.C. s 2511(2)(d)"),
+            new(Jurisdiction.UnitedKingdom, CaptureRequirement.Notice, "business recording lawful when callers are told", UkSource),
+            new(Jurisdiction.Parse("DE"), CaptureRequirement.ExplicitConsent, "recording the spoken word needs the speaker's consent", "StGB s 201; GDPR Art 6(1)(a)"),
+            new(Jurisdiction.Parse("US"), CaptureRequirement.None, "one-party consent: the business's own consent suffices", "18 U.S.C. s 2511(2)(d)"),
         };
         rules.AddRange(EuNoticeStates.Split(' ').Select(code =>
-            new RecordingRule(Jurisdiction.Parse(code), RecordingRequirement.Notice, "recording for business purposes with every party informed", EuSource)));
+            new RecordingRule(Jurisdiction.Parse(code), CaptureRequirement.Notice, "recording for business purposes with every party informed", EuSource)));
         rules.AddRange(AllPartyStates.Select(s =>
-            new RecordingRule(Jurisdiction.Parse($"US-{s.State}"), RecordingRequirement.ExplicitConsent, "all-party consent", s.Source) { Reason = s.Reason }));
+            new RecordingRule(Jurisdiction.Parse($"US-{s.State}"), CaptureRequirement.ExplicitConsent, "all-party consent", s.Source) { Reason = s.Reason }));
         return new RecordingRuleSet(AsOf, rules);
     }
 }

@@ -2,27 +2,14 @@ using System.Collections.Immutable;
 using System.Text;
 using NodaTime;
 
-namespace ContactKit.Consent.Recording;
-
-/// <summary>What must happen before an interaction is captured, from least to most strict.</summary>
-public enum RecordingRequirement
-{
-    /// <summary>Nothing needs to be said before capture.</summary>
-    None = 0,
-
-    /// <summary>Every party is told; continuing after the notice is taken as agreement.</summary>
-    Notice = 1,
-
-    /// <summary>Every party must actively agree (a key press or a spoken yes) before capture.</summary>
-    ExplicitConsent = 2,
-}
+namespace ContactKit.Consent;
 
 /// <summary>The rule for one jurisdiction: what it requires before recording, why, and where that comes from.</summary>
 /// <param name="Jurisdiction">The country or subdivision the rule covers; a subdivision rule wins over its country's.</param>
 /// <param name="Requirement">What it requires.</param>
 /// <param name="Summary">The rule in a few words, for example <c>all-party consent</c>.</param>
 /// <param name="Source">The law or guidance it rests on, for example <c>Cal. Penal Code s 632</c>.</param>
-public sealed record RecordingRule(Jurisdiction Jurisdiction, RecordingRequirement Requirement, string Summary, string Source)
+public sealed record RecordingRule(Jurisdiction Jurisdiction, CaptureRequirement Requirement, string Summary, string Source)
 {
     /// <summary>
     /// Why the rule reads its source this way, where that is not plain: for example the conservative reading taken where
@@ -30,11 +17,6 @@ public sealed record RecordingRule(Jurisdiction Jurisdiction, RecordingRequireme
     /// </summary>
     public string? Reason { get; init; }
 }
-
-/// <summary>A party to an interaction and where they are; <see langword="null"/> when not known.</summary>
-/// <param name="Party">The party.</param>
-/// <param name="Jurisdiction">Where they are, or <see langword="null"/> when unknown (treated as the strictest).</param>
-public readonly record struct RecordingParty(PartyId Party, Jurisdiction? Jurisdiction);
 
 /// <summary>How a party's requirement was found.</summary>
 public enum RulingBasis
@@ -60,7 +42,7 @@ public enum RulingBasis
 /// <param name="Requirement">What they require.</param>
 /// <param name="Basis">How it was found.</param>
 /// <param name="Rule">The rule that applied, or <see langword="null"/> when none did.</param>
-public sealed record PartyRuling(RecordingParty Party, RecordingRequirement Requirement, RulingBasis Basis, RecordingRule? Rule)
+public sealed record PartyRuling(RecordingParty Party, CaptureRequirement Requirement, RulingBasis Basis, RecordingRule? Rule)
 {
     /// <summary>One line saying what the party requires and why.</summary>
     /// <returns>The explanation.</returns>
@@ -69,12 +51,12 @@ public sealed record PartyRuling(RecordingParty Party, RecordingRequirement Requ
         var where = Party.Jurisdiction?.Value ?? "unknown";
         return Basis switch
         {
-            RulingBasis.UnknownJurisdiction => $"party {Party.Party} (jurisdiction unknown): {Requirement}, because an unknown jurisdiction is treated as the strictest",
-            RulingBasis.NoRuleForJurisdiction => $"party {Party.Party} ({where}): {Requirement}, because no rule covers {where} and the strictest applies",
-            RulingBasis.NotALiveChannel => $"party {Party.Party} ({where}): {Requirement}, because the channel is not a live conversation",
+            RulingBasis.UnknownJurisdiction => $"party {Party.Id} (jurisdiction unknown): {Requirement}, because an unknown jurisdiction is treated as the strictest",
+            RulingBasis.NoRuleForJurisdiction => $"party {Party.Id} ({where}): {Requirement}, because no rule covers {where} and the strictest applies",
+            RulingBasis.NotALiveChannel => $"party {Party.Id} ({where}): {Requirement}, because the channel is not a live conversation",
             _ => Rule!.Reason is { } reason
-                ? $"party {Party.Party} ({where}): {Requirement} under the {Rule.Jurisdiction} rule '{Rule.Summary}' ({Rule.Source}; {reason})"
-                : $"party {Party.Party} ({where}): {Requirement} under the {Rule.Jurisdiction} rule '{Rule.Summary}' ({Rule.Source})",
+                ? $"party {Party.Id} ({where}): {Requirement} under the {Rule.Jurisdiction} rule '{Rule.Summary}' ({Rule.Source}; {reason})"
+                : $"party {Party.Id} ({where}): {Requirement} under the {Rule.Jurisdiction} rule '{Rule.Summary}' ({Rule.Source})",
         };
     }
 }
@@ -88,7 +70,7 @@ public sealed record PartyRuling(RecordingParty Party, RecordingRequirement Requ
 /// <param name="Deciding">The ruling that set the requirement.</param>
 /// <param name="Rulings">Every party's ruling, in the order the parties were given.</param>
 /// <param name="RulesAsOf">The date the rule set was last reviewed.</param>
-public sealed record RecordingDecision(Channel Channel, RecordingRequirement Requirement, PartyRuling Deciding, ImmutableArray<PartyRuling> Rulings, LocalDate RulesAsOf)
+public sealed record RecordingDecision(Channel Channel, CaptureRequirement Requirement, PartyRuling Deciding, ImmutableArray<PartyRuling> Rulings, LocalDate RulesAsOf)
 {
     /// <summary>Whether the last party to join raised the requirement, so that everyone still on the interaction must be asked again.</summary>
     public bool RaisedByLastJoin { get; init; }
@@ -168,7 +150,7 @@ public sealed class RecordingRuleSet
     {
         if (party.Jurisdiction is not { } where || string.IsNullOrEmpty(where.Value))
         {
-            return new PartyRuling(party, RecordingRequirement.ExplicitConsent, RulingBasis.UnknownJurisdiction, null);
+            return new PartyRuling(party, CaptureRequirement.ExplicitConsent, RulingBasis.UnknownJurisdiction, null);
         }
 
         if (_byJurisdiction.TryGetValue(where, out var own))
@@ -178,7 +160,7 @@ public sealed class RecordingRuleSet
 
         return _byJurisdiction.TryGetValue(where.Country, out var country)
             ? new PartyRuling(party, country.Requirement, RulingBasis.CountryRule, country)
-            : new PartyRuling(party, RecordingRequirement.ExplicitConsent, RulingBasis.NoRuleForJurisdiction, null);
+            : new PartyRuling(party, CaptureRequirement.ExplicitConsent, RulingBasis.NoRuleForJurisdiction, null);
     }
 
     /// <summary>Decides what an interaction needs before capture.</summary>
@@ -188,7 +170,7 @@ public sealed class RecordingRuleSet
     public Result<RecordingDecision> Decide(Channel channel, IEnumerable<RecordingParty> parties)
     {
         ArgumentNullException.ThrowIfNull(parties);
-        var rulings = parties.Select(p => channel.IsLive() ? Rule(p) : new PartyRuling(p, RecordingRequirement.None, RulingBasis.NotALiveChannel, null)).ToImmutableArray();
+        var rulings = parties.Select(p => channel.IsLive() ? Rule(p) : new PartyRuling(p, CaptureRequirement.None, RulingBasis.NotALiveChannel, null)).ToImmutableArray();
         if (rulings.IsEmpty)
         {
             return new ContactKitError(ConsentErrorCodes.NoParties, "A recording decision needs at least one party; add the caller (with an unknown jurisdiction if need be).", "parties");

@@ -1,12 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Marketing;
-using ContactKit.Consent.Notices;
-using ContactKit.Serialization;
+using ContactKit.Consent;
+using ContactKit;
 
-namespace ContactKit.Consent.Serialization;
+namespace ContactKit.Consent;
 
 /// <summary>Source-generated JSON metadata for the consent types; reached through <see cref="ConsentJson"/>.</summary>
 [JsonSourceGenerationOptions(

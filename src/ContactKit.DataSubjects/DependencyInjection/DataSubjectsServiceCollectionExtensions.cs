@@ -1,6 +1,5 @@
-using ContactKit.Auditing;
+using ContactKit;
 using ContactKit.DataSubjects;
-using ContactKit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ContactKit.Auditing;
+using ContactKit;
 using ContactKit.Calendars;
 using Microsoft.Extensions.Options;
 using NodaTime;

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
-using ContactKit.Serialization;
+using ContactKit;
 using NodaTime;
 using NodaTime.Text;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using ContactKit.Serialization;
+using ContactKit;
 
 namespace ContactKit.DataSubjects;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using ContactKit.Auditing;
-using ContactKit.DependencyInjection;
+using ContactKit;
 using Microsoft.Extensions.Options;
 using NodaTime;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using ContactKit.Auditing;
+using ContactKit;
 using NodaTime;
 
 namespace ContactKit.Recording;

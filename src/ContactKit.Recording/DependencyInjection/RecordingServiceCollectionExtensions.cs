@@ -1,5 +1,4 @@
-using ContactKit.Auditing;
-using ContactKit.DependencyInjection;
+using ContactKit;
 using ContactKit.Recording;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -455,8 +455,8 @@ public static class RecordingLifecycle
             : null;
 
     private static ContactKitError? CheckParty(RecordingParty party) =>
-        string.IsNullOrEmpty(party.Id.Value) || string.IsNullOrEmpty(party.Jurisdiction.Value) || !Enum.IsDefined(party.Role) || !Enum.IsDefined(party.Requirement)
-            ? Invalid("party", "A party needs an id, a role, a jurisdiction and what they need before capture (a notice or explicit consent).")
+        string.IsNullOrEmpty(party.Id.Value) || party.Jurisdiction is { Value: null or "" } || !Enum.IsDefined(party.Role) || !Enum.IsDefined(party.Requirement)
+            ? Invalid("party", "A party needs an id, a role, a valid jurisdiction or none, and what they need before capture (nothing, a notice or explicit consent).")
             : null;
 
     private static bool IsSha256(string? sha256) => sha256 is { Length: 64 } && sha256.All(char.IsAsciiHexDigit);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ContactKit.Auditing;
+using ContactKit;
 using Microsoft.Extensions.Options;
 using NodaTime;
 

@@ -68,16 +68,6 @@ public enum UncapturedReason
     ConsentRefused = 9,
 }
 
-/// <summary>What a party must have before their interaction may be captured, as the consent rules decided for them.</summary>
-public enum CaptureRequirement
-{
-    /// <summary>Being told that the interaction is recorded; continuing after the notice counts as agreement.</summary>
-    Notice = 1,
-
-    /// <summary>Agreeing actively (a key press, a spoken yes), recorded with its evidence, after being told.</summary>
-    ExplicitConsent = 2,
-}
-
 /// <summary>How a party answered when asked to consent to recording.</summary>
 public enum ConsentAnswerMethod
 {
@@ -89,22 +79,6 @@ public enum ConsentAnswerMethod
 
     /// <summary>A reply or button in a chat window.</summary>
     ChatReply = 3,
-}
-
-/// <summary>The part a party plays in an interaction.</summary>
-public enum PartyRole
-{
-    /// <summary>The person who contacted the organisation, or was contacted by it.</summary>
-    Caller = 1,
-
-    /// <summary>A member of staff handling the interaction.</summary>
-    Agent = 2,
-
-    /// <summary>A member of staff listening in or joining to help.</summary>
-    Supervisor = 3,
-
-    /// <summary>Anyone else brought in by a transfer or conference, such as an interpreter or another organisation.</summary>
-    ThirdParty = 4,
 }
 
 /// <summary>How a party was told that the interaction is recorded.</summary>

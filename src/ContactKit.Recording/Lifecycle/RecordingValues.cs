@@ -2,16 +2,6 @@ using NodaTime;
 
 namespace ContactKit.Recording;
 
-/// <summary>A party to an interaction.</summary>
-/// <param name="Id">The party's id within the interaction.</param>
-/// <param name="Role">The part they play.</param>
-/// <param name="Jurisdiction">Where they are.</param>
-/// <param name="Requirement">
-/// What the party must have before capture, as the consent rules decided for their jurisdiction: a notice (the default),
-/// or explicit consent (for example a party in <c>US-CA</c>). Staff counted as told through their employment need neither.
-/// </param>
-public readonly record struct RecordingParty(PartyId Id, PartyRole Role, Jurisdiction Jurisdiction, CaptureRequirement Requirement = CaptureRequirement.Notice);
-
 /// <summary>
 /// A tenant's recording policy, fixed for an interaction when it starts. <see cref="RecordingService"/> takes it from the
 /// tenant's plan in <see cref="RecordingOptions"/> (<see cref="RecordingOptions.PolicyFor(TenantId)"/>); the pure

@@ -186,7 +186,7 @@ public sealed record CaptureReport(
                 ? $"; consent {(answer.Given ? "given" : "refused")} {Time(answer.At)} by {Describe(answer.Method)} ({answer.Evidence})"
                 : party.Requirement == CaptureRequirement.ExplicitConsent && party.Role.NeedsNotice(StaffToldByEmployment) ? "; explicit consent never given" : string.Empty;
             var left = presence.LeftAt is { } leftAt ? $", left {Time(leftAt)}" : string.Empty;
-            Line(text, $"  {party.Id} ({party.Role}, {party.Jurisdiction}) joined {Time(presence.JoinedAt)}{left}; {told}{consent}");
+            Line(text, $"  {party.Id} ({party.Role}, {party.Jurisdiction?.ToString() ?? "jurisdiction unknown"}) joined {Time(presence.JoinedAt)}{left}; {told}{consent}");
         }
 
         foreach (var media in Media)

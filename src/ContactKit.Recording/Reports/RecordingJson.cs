@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using ContactKit.Serialization;
+using ContactKit;
 
 namespace ContactKit.Recording;
 

@@ -1,4 +1,4 @@
-using ContactKit.DependencyInjection;
+using ContactKit;
 using ContactKit.Redaction;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

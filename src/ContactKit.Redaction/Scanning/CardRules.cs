@@ -1,4 +1,4 @@
-namespace ContactKit.Redaction.Scanning;
+namespace ContactKit.Redaction;
 
 /// <summary>
 /// Whether a run of digits is a payment card number: 13 to 19 digits, the Luhn check (ISO/IEC 7812-1 annex B), and an

@@ -2,7 +2,7 @@ using System.Text;
 using NodaTime;
 using PhoneNumbers;
 
-namespace ContactKit.Redaction.Scanning;
+namespace ContactKit.Redaction;
 
 /// <summary>
 /// The redaction engine for one conversation. Messages go in one at a time; a message comes out once nothing that

@@ -1,4 +1,4 @@
-namespace ContactKit.Redaction.Scanning;
+namespace ContactKit.Redaction;
 
 /// <summary>A stretch of one message's text found to hold a value.</summary>
 internal readonly record struct Detection(RedactionEntity Entity, int Start, int End);

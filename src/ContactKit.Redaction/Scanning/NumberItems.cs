@@ -1,4 +1,4 @@
-namespace ContactKit.Redaction.Scanning;
+namespace ContactKit.Redaction;
 
 /// <summary>
 /// One number as written or said: a run of digits (<c>4111</c>), a digit word (<c>four</c>, <c>oh</c>), a repeat

@@ -1,4 +1,4 @@
-namespace ContactKit.Redaction.Scanning;
+namespace ContactKit.Redaction;
 
 /// <summary>What a token of message text is.</summary>
 internal enum TokenKind : byte

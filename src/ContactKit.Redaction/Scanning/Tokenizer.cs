@@ -1,4 +1,4 @@
-namespace ContactKit.Redaction.Scanning;
+namespace ContactKit.Redaction;
 
 /// <summary>
 /// Splits message text into tokens in one pass. Letters and digits that touch form one token, so the digits of an

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ContactKit.Redaction.Scanning;
+namespace ContactKit.Redaction;
 
 /// <summary>
 /// The shapes of UK identifiers the redactor finds in running text. The National Insurance number rules are HMRC's

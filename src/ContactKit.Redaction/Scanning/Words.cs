@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace ContactKit.Redaction.Scanning;
+namespace ContactKit.Redaction;
 
 /// <summary>
 /// The small vocabulary the detectors understand: digit words as speech-to-text writes them, hesitations, and the cue

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ContactKit.Auditing;
+using ContactKit;
 using NodaTime;
 
 namespace ContactKit.Retention;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ContactKit.Auditing;
+using ContactKit;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;

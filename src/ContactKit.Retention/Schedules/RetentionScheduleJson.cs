@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using ContactKit.Retention.Serialization;
+using ContactKit.Retention;
 
 namespace ContactKit.Retention;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using ContactKit.Serialization;
+using ContactKit;
 
-namespace ContactKit.Retention.Serialization;
+namespace ContactKit.Retention;
 
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using ContactKit.Auditing;
+using ContactKit;
 using NodaTime;
 using Xunit;
 

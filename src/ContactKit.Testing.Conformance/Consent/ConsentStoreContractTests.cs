@@ -1,7 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using ContactKit.Consent;
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Notices;
 using NodaTime;
 using Xunit;
 

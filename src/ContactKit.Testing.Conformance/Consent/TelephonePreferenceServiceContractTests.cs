@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using ContactKit.Consent.Marketing;
+using ContactKit.Consent;
 using Xunit;
 
 namespace ContactKit.Testing.Conformance;

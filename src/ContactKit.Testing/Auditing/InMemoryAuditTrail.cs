@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using ContactKit.Auditing;
+using ContactKit;
 
 namespace ContactKit.Testing;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ContactKit.Consent.Marketing;
+using ContactKit.Consent;
 
 namespace ContactKit.Testing;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using ContactKit.Consent;
-using ContactKit.Consent.Ledger;
 
 namespace ContactKit.Testing;
 

@@ -1,5 +1,4 @@
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Marketing;
+using ContactKit.Consent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,5 +1,4 @@
-using ContactKit.Auditing;
-using ContactKit.DependencyInjection;
+using ContactKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

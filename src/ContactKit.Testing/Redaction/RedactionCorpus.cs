@@ -4,7 +4,7 @@ using ContactKit.Redaction;
 using NodaTime;
 using PhoneNumbers;
 
-namespace ContactKit.Testing.Redaction;
+namespace ContactKit.Testing;
 
 /// <summary>
 /// Generates synthetic contact-centre conversations (webchat and speech-to-text calls) with every value labelled:

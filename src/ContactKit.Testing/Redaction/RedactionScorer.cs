@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ContactKit.Redaction;
 
-namespace ContactKit.Testing.Redaction;
+namespace ContactKit.Testing;
 
 /// <summary>Recall and precision for one entity type.</summary>
 /// <param name="Entity">The entity type.</param>

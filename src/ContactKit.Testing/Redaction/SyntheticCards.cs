@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ContactKit.Testing.Redaction;
+namespace ContactKit.Testing;
 
 /// <summary>How a synthetic card number is written or said.</summary>
 public enum CardWriting

@@ -1,6 +1,6 @@
 using ContactKit.Redaction;
 
-namespace ContactKit.Testing.Redaction;
+namespace ContactKit.Testing;
 
 /// <summary>A kind of value that looks like personal data but must stay in a transcript.</summary>
 public enum HardNegative

@@ -1,4 +1,4 @@
-using ContactKit.DependencyInjection;
+using ContactKit;
 using ContactKit.Testing;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;

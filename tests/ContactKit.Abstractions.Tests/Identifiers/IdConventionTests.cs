@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using ContactKit.Serialization;
+using ContactKit;
 using CsCheck;
 using Microsoft.Extensions.Configuration;
 

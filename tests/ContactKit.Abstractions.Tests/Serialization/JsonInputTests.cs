@@ -1,6 +1,5 @@
 using System.Text.Json;
-using ContactKit.Auditing;
-using ContactKit.Serialization;
+using ContactKit;
 using CsCheck;
 using NodaTime;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContactKit.Serialization;
+using ContactKit;
 
 namespace ContactKit.Abstractions.Tests.Vocabulary;
 

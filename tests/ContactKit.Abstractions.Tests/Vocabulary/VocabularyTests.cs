@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContactKit.Serialization;
+using ContactKit;
 using CsCheck;
 
 namespace ContactKit.Abstractions.Tests.Vocabulary;

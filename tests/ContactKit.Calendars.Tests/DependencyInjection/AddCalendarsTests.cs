@@ -1,5 +1,5 @@
 using System.Text;
-using ContactKit.DependencyInjection;
+using ContactKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
-using ContactKit.Consent.DependencyInjection;
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Recording;
+using ContactKit.Consent;
 using ContactKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,7 +24,7 @@ public class AddConsentTests
     public void AddConsent_WithInMemoryStores_ResolvesEveryService()
     {
         var services = new ServiceCollection();
-        services.AddContactKit().AddConsent(o => o.RecordingRules.Add(new RecordingRuleOverride { Jurisdiction = "US-OR", Requirement = RecordingRequirement.ExplicitConsent, Source = "ORS 165.540" })).UseInMemoryStores();
+        services.AddContactKit().AddConsent(o => o.RecordingRules.Add(new RecordingRuleOverride { Jurisdiction = "US-OR", Requirement = CaptureRequirement.ExplicitConsent, Source = "ORS 165.540" })).UseInMemoryStores();
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();

@@ -1,6 +1,5 @@
-using ContactKit.Auditing;
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Notices;
+using ContactKit;
+using ContactKit.Consent;
 using ContactKit.Testing;
 using NodaTime;
 using NodaTime.Testing;

@@ -1,5 +1,4 @@
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Notices;
+using ContactKit.Consent;
 using CsCheck;
 using NodaTime;
 

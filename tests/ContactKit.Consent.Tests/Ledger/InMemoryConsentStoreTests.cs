@@ -1,5 +1,4 @@
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Notices;
+using ContactKit.Consent;
 using ContactKit.Testing;
 using ContactKit.Testing.Conformance;
 using CsCheck;

@@ -1,4 +1,4 @@
-using ContactKit.Consent.Marketing;
+using ContactKit.Consent;
 using ContactKit.Testing;
 using ContactKit.Testing.Conformance;
 

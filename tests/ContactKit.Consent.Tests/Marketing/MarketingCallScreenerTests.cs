@@ -1,6 +1,5 @@
-using ContactKit.Consent.DependencyInjection;
-using ContactKit.Consent.Marketing;
-using ContactKit.DependencyInjection;
+using ContactKit.Consent;
+using ContactKit;
 using ContactKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

@@ -1,4 +1,4 @@
-using ContactKit.Consent.Notices;
+using ContactKit.Consent;
 using CsCheck;
 using NodaTime;
 

@@ -1,5 +1,5 @@
-using ContactKit.Auditing;
-using ContactKit.Consent.Notices;
+using ContactKit;
+using ContactKit.Consent;
 using ContactKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

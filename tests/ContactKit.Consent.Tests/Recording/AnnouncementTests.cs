@@ -1,5 +1,4 @@
-using ContactKit.Consent.Notices;
-using ContactKit.Consent.Recording;
+using ContactKit.Consent;
 
 namespace ContactKit.Consent.Tests.Recording;
 
@@ -15,7 +14,7 @@ public class AnnouncementTests
         "This chat is saved for {purposes}. Choose Agree to continue.").Value;
 
     private static RecordingDecision Decision(string jurisdiction) =>
-        RecordingRuleSet.Default.Decide(Channel.VoiceCall, [new RecordingParty(PartyId.Parse("caller"), Jurisdiction.Parse(jurisdiction))]).Value;
+        RecordingRuleSet.Default.Decide(Channel.VoiceCall, [new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.Parse(jurisdiction))]).Value;
 
     [Fact]
     public void Render_Notice_FillsPlaceholdersAndEscapesSsml()

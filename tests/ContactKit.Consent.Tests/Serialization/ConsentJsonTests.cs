@@ -1,8 +1,5 @@
 using System.Text.Json;
-using ContactKit.Consent.Ledger;
-using ContactKit.Consent.Marketing;
-using ContactKit.Consent.Notices;
-using ContactKit.Consent.Serialization;
+using ContactKit.Consent;
 using NodaTime;
 
 namespace ContactKit.Consent.Tests.Serialization;

@@ -1,4 +1,4 @@
-using ContactKit.Auditing;
+using ContactKit;
 using ContactKit.Calendars;
 using ContactKit.Retention;
 using ContactKit.Testing;

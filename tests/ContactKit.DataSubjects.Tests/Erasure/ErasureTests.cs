@@ -155,7 +155,7 @@ public class ErasureTests
 
         await service.ExecuteAsync((await service.PlanAsync(request)).Value);
 
-        var entries = await audit.ReadByResourceAsync(Council, Auditing.ResourceRef.RightsRequest(request.Id)).ToListAsync();
+        var entries = await audit.ReadByResourceAsync(Council, ResourceRef.RightsRequest(request.Id)).ToListAsync();
         Assert.Equal(
             ["erasure.planned", "erasure.item_erased", "erasure.item_kept", "erasure.item_kept", "erasure.answered"],
             entries.Select(e => e.Action));

@@ -22,7 +22,7 @@ public class RightsRequestServiceTests
         clock.AdvanceDays(1);
         var started = (await service.ApplyAsync(Council, received.Id, (at, on) => RightsRequestCommand.Start(Officer, at, on))).Value;
 
-        var audit = provider.GetRequiredService<ContactKit.Auditing.IAuditTrail>();
+        var audit = provider.GetRequiredService<ContactKit.IAuditTrail>();
         var entries = await audit.ReadBySubjectAsync(Council, Caller).ToListAsync();
 
         Assert.Equal(2, started.Version);

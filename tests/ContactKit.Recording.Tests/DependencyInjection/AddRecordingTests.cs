@@ -1,5 +1,5 @@
 using System.Text;
-using ContactKit.Auditing;
+using ContactKit;
 using ContactKit.Recording;
 using ContactKit.Testing;
 using Microsoft.Extensions.Configuration;

@@ -39,7 +39,7 @@ public sealed class HoldLookupCostTests
         public RetentionSchedule GetSchedule(TenantId tenant) => All;
     }
 
-    private sealed class FixedZones : ContactKit.DependencyInjection.ITenantTimeZones
+    private sealed class FixedZones : ContactKit.ITenantTimeZones
     {
         public DateTimeZone GetTimeZone(TenantId tenant) => London;
     }

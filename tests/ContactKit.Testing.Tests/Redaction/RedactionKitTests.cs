@@ -1,5 +1,5 @@
 using ContactKit.Redaction;
-using ContactKit.Testing.Redaction;
+using ContactKit.Testing;
 
 namespace ContactKit.Testing.Tests.Redaction;
 
