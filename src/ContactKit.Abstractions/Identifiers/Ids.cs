@@ -29,6 +29,10 @@ public readonly partial record struct CorrelationId;
 [ContactKitId("data subject id", CanCreate = true), JsonConverter(typeof(TextValueJsonConverter<DataSubjectId>))]
 public readonly partial record struct DataSubjectId;
 
+/// <summary>Names a request to delete a recording (a caller asks for their call to be deleted), from its request to its disposal.</summary>
+[ContactKitId("deletion request id", CanCreate = true), JsonConverter(typeof(TextValueJsonConverter<DeletionRequestId>))]
+public readonly partial record struct DeletionRequestId;
+
 /// <summary>Names one event, so that replaying the same event twice changes nothing.</summary>
 [ContactKitId("event id", CanCreate = true), JsonConverter(typeof(TextValueJsonConverter<EventId>))]
 public readonly partial record struct EventId;

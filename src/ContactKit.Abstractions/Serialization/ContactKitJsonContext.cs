@@ -15,6 +15,7 @@ namespace ContactKit;
 [JsonSerializable(typeof(InteractionId))]
 [JsonSerializable(typeof(RecordingId))]
 [JsonSerializable(typeof(DataSubjectId))]
+[JsonSerializable(typeof(DeletionRequestId))]
 [JsonSerializable(typeof(RightsRequestId))]
 [JsonSerializable(typeof(ConsentRecordId))]
 [JsonSerializable(typeof(PrivacyNoticeId))]

@@ -9,7 +9,7 @@ public static partial class InMemoryStoresExtensions
 {
     /// <summary>
     /// Registers an in-memory fake for every ContactKit provider interface that the host has not registered itself
-    /// (the audit trail, and the stores of every concept package). For tests and samples only: nothing survives the process.
+    /// (the audit trail, the stores of every concept package and of the interaction layer). For tests and samples only: nothing survives the process.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
     /// <returns>The builder.</returns>
@@ -22,6 +22,7 @@ public static partial class InMemoryStoresExtensions
         AddRetentionFakes(services);
         AddConsentFakes(services);
         AddDataSubjectsFakes(services);
+        AddInteractionsFakes(services);
         return builder;
     }
 
@@ -33,4 +34,6 @@ public static partial class InMemoryStoresExtensions
     static partial void AddConsentFakes(IServiceCollection services);
 
     static partial void AddDataSubjectsFakes(IServiceCollection services);
+
+    static partial void AddInteractionsFakes(IServiceCollection services);
 }

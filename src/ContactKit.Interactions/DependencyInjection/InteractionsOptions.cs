@@ -1,0 +1,72 @@
+using ContactKit.Retention;
+using FluentValidation;
+
+namespace ContactKit.Interactions;
+
+/// <summary>
+/// The settings of the interaction layer, bound from configuration (section <c>ContactKit:Interactions</c> by
+/// convention) and validated at start-up.
+/// </summary>
+public sealed class InteractionsOptions
+{
+    /// <summary>
+    /// The record class of each kind of artefact, whose rules in the tenant's retention schedule govern it. A transcript
+    /// of a call uses <see cref="ArtefactKind.Transcript"/>'s class; a transcript of a chat uses <see cref="ChatTranscriptRecordClass"/>.
+    /// </summary>
+    public IDictionary<ArtefactKind, string> RecordClasses { get; } = new Dictionary<ArtefactKind, string>
+    {
+        [ArtefactKind.Audio] = RecordClass.CallRecording.Value,
+        [ArtefactKind.Transcript] = RecordClass.Transcript.Value,
+        [ArtefactKind.Sentiment] = "interaction-sentiment",
+        [ArtefactKind.Summary] = "interaction-summary",
+        [ArtefactKind.SurveyAnswer] = "survey-answer",
+        [ArtefactKind.CallingLineIdentity] = "calling-line-identity",
+    };
+
+    /// <summary>The record class of the transcript of an interaction on a channel without audio (a chat, a message thread).</summary>
+    public string ChatTranscriptRecordClass { get; set; } = RecordClass.ChatTranscript.Value;
+
+    /// <summary>
+    /// The kinds of artefact the host stores. At start-up every one of them must have a rule in every configured
+    /// retention schedule; an artefact of another kind is checked when it is stored.
+    /// </summary>
+    public ISet<ArtefactKind> StoredKinds { get; } = new HashSet<ArtefactKind> { ArtefactKind.Audio, ArtefactKind.Transcript };
+
+    /// <summary>How many days an authorised deletion request may take, counted on the tenant's working-day calendar; at most 28 (notice 002).</summary>
+    public int DeletionPeriodDays { get; set; } = Calendars.StatutoryDeadlines.DeletionOnRequestDays;
+
+    /// <summary>The record class of an artefact of <paramref name="kind"/> from an interaction on <paramref name="channel"/>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="channel">The channel.</param>
+    /// <returns>The record class, or <c>CK0906</c> when the kind has none.</returns>
+    public Result<RecordClass> RecordClassFor(ArtefactKind kind, Channel channel)
+    {
+        var name = kind == ArtefactKind.Transcript && !channel.CarriesAudio() ? ChatTranscriptRecordClass
+            : RecordClasses.TryGetValue(kind, out var mapped) ? mapped
+            : null;
+        return name is null
+            ? new ContactKitError(InteractionsErrorCodes.Invalid, $"InteractionsOptions.RecordClasses has no record class for {kind} artefacts; add one.", "RecordClasses")
+            : RecordClass.Parse(name);
+    }
+}
+
+/// <summary>Validates <see cref="InteractionsOptions"/> at start-up.</summary>
+public sealed class InteractionsOptionsValidator : AbstractValidator<InteractionsOptions>
+{
+    /// <summary>Creates the validator.</summary>
+    public InteractionsOptionsValidator()
+    {
+        RuleForEach(o => o.RecordClasses)
+            .Must(pair => Enum.IsDefined(pair.Key) && RecordClass.Parse(pair.Value).IsSuccess)
+            .WithMessage((_, pair) => $"InteractionsOptions.RecordClasses[{pair.Key}] must be a record class name in lower-case words joined by hyphens; {Errors.Excerpt(pair.Value)} is not.");
+        RuleFor(o => o.ChatTranscriptRecordClass)
+            .Must(name => RecordClass.Parse(name).IsSuccess)
+            .WithMessage(o => $"InteractionsOptions.ChatTranscriptRecordClass must be a record class name in lower-case words joined by hyphens; {Errors.Excerpt(o.ChatTranscriptRecordClass)} is not.");
+        RuleForEach(o => o.StoredKinds)
+            .Must((o, kind) => o.RecordClassFor(kind, Channel.VoiceCall).IsSuccess)
+            .WithMessage((_, kind) => $"InteractionsOptions.StoredKinds holds {kind}, which has no record class in InteractionsOptions.RecordClasses; add one.");
+        RuleFor(o => o.DeletionPeriodDays)
+            .InclusiveBetween(1, Calendars.StatutoryDeadlines.DeletionOnRequestDays)
+            .WithMessage(o => $"InteractionsOptions.DeletionPeriodDays must be between 1 and {Calendars.StatutoryDeadlines.DeletionOnRequestDays} (the notice promises deletion within 28 days of authorisation); it is {o.DeletionPeriodDays}.");
+    }
+}

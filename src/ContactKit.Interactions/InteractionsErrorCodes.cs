@@ -1,0 +1,32 @@
+namespace ContactKit.Interactions;
+
+/// <summary>The stable error codes of the interaction layer (CK0900-CK0999), each described in <c>docs/errors.md</c>.</summary>
+public static class InteractionsErrorCodes
+{
+    /// <summary>An artefact's record class has no rule in the tenant's retention schedule, so it may not be stored.</summary>
+    public const string NoRetentionRule = "CK0900";
+
+    /// <summary>The artefact or recording has been disposed of; its content is gone and access is refused.</summary>
+    public const string Disposed = "CK0901";
+
+    /// <summary>A legal hold covers the artefact, its recording, interaction, case or subject, so it may not be deleted.</summary>
+    public const string UnderHold = "CK0902";
+
+    /// <summary>The artefact is inside its rule's minimum retention, so a deletion request cannot be carried out yet.</summary>
+    public const string WithinMinimumRetention = "CK0903";
+
+    /// <summary>A deletion request is not in a state that allows the step asked for (for example authorising a refused request).</summary>
+    public const string DeletionNotPending = "CK0904";
+
+    /// <summary>An artefact of that name is already stored for the interaction.</summary>
+    public const string ArtefactAlreadyStored = "CK0905";
+
+    /// <summary>An artefact, interaction or request is missing a field or has an invalid one; the error names it.</summary>
+    public const string Invalid = "CK0906";
+
+    /// <summary>The recording is not one of the interaction's recordings.</summary>
+    public const string UnknownRecording = "CK0907";
+
+    /// <summary>The content of an artefact could not be deleted; the item stays and the next sweep tries again.</summary>
+    public const string ContentNotDeleted = "CK0908";
+}

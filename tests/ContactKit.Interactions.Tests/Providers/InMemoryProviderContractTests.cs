@@ -1,0 +1,31 @@
+using ContactKit.Interactions;
+using ContactKit.Testing;
+using ContactKit.Testing.Conformance;
+
+namespace ContactKit.Interactions.Tests.Providers;
+
+public sealed class InMemoryInteractionStoreContractTests : InteractionStoreContractTests
+{
+    protected override IInteractionStore CreateStore() => new InMemoryInteractionStore();
+}
+
+public sealed class InMemoryArtefactStoreContractTests : ArtefactStoreContractTests
+{
+    protected override IArtefactStore CreateStore() => new InMemoryArtefactStore();
+}
+
+public sealed class InMemoryDeletionRequestStoreContractTests : DeletionRequestStoreContractTests
+{
+    protected override IDeletionRequestStore CreateStore() => new InMemoryDeletionRequestStore();
+}
+
+public sealed class InMemoryArtefactContentProviderContractTests : ArtefactContentProviderContractTests
+{
+    protected override IArtefactContentProvider CreateProvider() => new InMemoryArtefactContentProvider();
+
+    protected override ValueTask PutAsync(IArtefactContentProvider provider, StoredArtefact artefact, byte[] content)
+    {
+        ((InMemoryArtefactContentProvider)provider).Put(artefact.Tenant, artefact.Location!, content);
+        return ValueTask.CompletedTask;
+    }
+}
