@@ -23,10 +23,10 @@ public class IdConventionTests
     public static TheoryData<Type> Ids() => [.. IdTypes];
 
     [Fact]
-    public void IdTypes_FoundByReflection_AreTheFourteenIdsOfTheSuite()
+    public void IdTypes_FoundByReflection_AreTheFifteenIdsOfTheSuite()
     {
         Assert.Equal(
-            ["ActorId", "CaseId", "ConsentRecordId", "CorrelationId", "DataSubjectId", "EventId", "InteractionId", "LegalHoldId",
+            ["ActorId", "CaseId", "ConsentRecordId", "CorrelationId", "DataSubjectId", "DeletionRequestId", "EventId", "InteractionId", "LegalHoldId",
              "PartyId", "PrivacyNoticeId", "RecordingId", "RetainedItemId", "RightsRequestId", "TenantId"],
             IdTypes.Select(t => t.Name));
     }
