@@ -13,13 +13,13 @@ namespace ContactKit.Retention;
 public sealed class RetentionService
 {
     /// <summary>The audit action of placing a hold.</summary>
-    public const string HoldPlacedAction = "retention.hold-placed";
+    public const string HoldPlacedAction = "retention.hold_placed";
 
     /// <summary>The audit action of releasing a hold.</summary>
-    public const string HoldReleasedAction = "retention.hold-released";
+    public const string HoldReleasedAction = "retention.hold_released";
 
     /// <summary>The audit action of applying a schedule change.</summary>
-    public const string ScheduleChangedAction = "retention.schedule-changed";
+    public const string ScheduleChangedAction = "retention.schedule_changed";
 
     /// <summary>The audit action of moving an item to another record class.</summary>
     public const string ReclassifiedAction = "retention.reclassified";
@@ -85,7 +85,7 @@ public sealed class RetentionService
 
     /// <summary>
     /// Moves a stored item to another record class because something happened to it (an enquirer became a customer:
-    /// <c>enquiry</c> to <c>customer-account</c>), decides its disposal again under the new class's rules, and records
+    /// <c>enquiry</c> to <c>customer_account</c>), decides its disposal again under the new class's rules, and records
     /// the move in the audit trail with the disposal before and after. <see cref="ExplainAsync"/> shows the move.
     /// Moving it to the class it already has changes nothing and is not audited again.
     /// </summary>

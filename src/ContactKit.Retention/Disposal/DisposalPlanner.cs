@@ -86,7 +86,7 @@ public sealed class DisposalPlanner
             ["item"] = item.Id.Value,
             ["record-class"] = item.Item.RecordClass.Value,
             ["rule"] = item.RuleName ?? string.Empty,
-            ["action"] = RetentionScheduleValidator.Kebab((item.Action ?? DisposalAction.Delete).ToString()),
+            ["action"] = RetentionScheduleValidator.Snake((item.Action ?? DisposalAction.Delete).ToString()),
             ["due-at"] = item.DisposeAt is { } due ? InstantPattern.ExtendedIso.Format(due) : string.Empty,
             ["disposed-at"] = InstantPattern.ExtendedIso.Format(now),
             ["worker"] = worker.Value,
