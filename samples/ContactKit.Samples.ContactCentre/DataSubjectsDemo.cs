@@ -1,5 +1,6 @@
 using ContactKit.Calendars;
 using ContactKit.DataSubjects;
+using ContactKit.Interactions;
 using ContactKit.Retention;
 using ContactKit.Testing;
 using Microsoft.Extensions.DependencyInjection;

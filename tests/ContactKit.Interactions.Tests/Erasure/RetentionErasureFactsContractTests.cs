@@ -1,9 +1,10 @@
+using ContactKit.DataSubjects;
 using ContactKit.Retention;
 using ContactKit.Testing;
 using ContactKit.Testing.Conformance;
 using NodaTime;
 
-namespace ContactKit.DataSubjects.Tests.Erasure;
+namespace ContactKit.Interactions.Tests.Erasure;
 
 /// <summary>The facts read from retention, arranged as tracked items and placed holds, meet the same contract as the in-memory facts.</summary>
 public sealed class RetentionErasureFactsContractTests : ErasureRetentionFactsContractTests

@@ -1,8 +1,9 @@
+using ContactKit.DataSubjects;
 using ContactKit.Retention;
 using ContactKit.Testing;
 using NodaTime;
 
-namespace ContactKit.DataSubjects.Tests.Erasure;
+namespace ContactKit.Interactions.Tests.Erasure;
 
 public class RetentionErasureFactsTests
 {
