@@ -92,7 +92,7 @@ public static class RetentionDemo
         {
             if (entry.Action == DisposalPlanner.DisposedAction)
             {
-                output.WriteLine($"  proof #{entry.Sequence}: {entry.Resource} by rule '{entry.Details["rule"]}', worker {entry.Details["worker"]}, hash {entry.Details["content-hash"]}");
+                output.WriteLine($"  proof #{entry.Sequence}: {entry.Resource} by rule '{entry.Details["rule"]}', worker {entry.Details["worker"]}, hash {entry.Details["content_hash"]}");
             }
         }
 

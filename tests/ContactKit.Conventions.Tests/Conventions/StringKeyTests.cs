@@ -21,6 +21,10 @@ public sealed partial class StringKeyTests
     [GeneratedRegex("\"([a-z][a-z0-9_-]*(?:\\.[a-z0-9_-]+)+)\"")]
     private static partial Regex DottedLiteral();
 
+    // A dictionary key set in an initialiser or by index, as the details of an audit entry are: ["due_at"] = ...
+    [GeneratedRegex("\\[\"([a-z][a-z0-9_-]*)\"\\]\\s*=[^=]")]
+    private static partial Regex IndexedKey();
+
     /// <summary>The key types and how to read a key from a value of each.</summary>
     private static readonly Dictionary<Type, Func<object, string>> KeyTypes = new()
     {
@@ -95,20 +99,22 @@ public sealed partial class StringKeyTests
     }
 
     [Fact]
-    public void SourceLiterals_DottedKeysInThePackages_FollowTheKeyStyle()
+    public void SourceLiterals_AuditActionsAndDetailKeysInThePackages_FollowTheKeyStyle()
     {
-        // Audit actions are mostly written where the entry is made ("erasure.item_kept"); read them from the source.
+        // Audit actions and the keys of their details are mostly written where the entry is made ("erasure.item_kept",
+        // ["due_at"] = ...); read them from the source.
         // The testing packages are left out: their literals are sample data, not keys the suite defines.
         var src = Path.Combine(Suite.RepositoryRoot, "src");
         var keys = Suite.PackageNames
             .Where(name => !name.StartsWith("ContactKit.Testing", StringComparison.Ordinal))
             .SelectMany(name => Directory.EnumerateFiles(Path.Combine(src, name), "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(file => File.ReadLines(file).SelectMany((line, i) => DottedLiteral().Matches(line)
+            .SelectMany(file => File.ReadLines(file).SelectMany((line, i) => DottedLiteral().Matches(line).Concat(IndexedKey().Matches(line))
                 .Select(m => ($"{Path.GetRelativePath(Suite.RepositoryRoot, file)}:{i + 1}", m.Groups[1].Value))))
             .ToList();
 
         Assert.Contains(keys, k => k.Item2 == "erasure.item_kept");
+        Assert.Contains(keys, k => k.Item2 == "due_at");
         AssertAllFollowTheStyle(keys);
     }
 

@@ -88,9 +88,9 @@ public sealed class ReclassificationAndReplanningTests
         Assert.Equal("the enquirer became a customer", audit.Reason);
         Assert.Equal("enquiry", audit.Details["from"]);
         Assert.Equal("customer_account", audit.Details["to"]);
-        Assert.Equal("enquirers-two-years", audit.Details["rule-before"]);
-        Assert.Equal("customers-relationship-plus-six-years", audit.Details["rule-after"]);
-        Assert.Equal("not yet known", audit.Details["dispose-at-after"]);
+        Assert.Equal("enquirers-two-years", audit.Details["rule_before"]);
+        Assert.Equal("customers-relationship-plus-six-years", audit.Details["rule_after"]);
+        Assert.Equal("not yet known", audit.Details["dispose_at_after"]);
         Assert.Equal(DataSubjectId.Parse("person-1"), audit.Subject);
 
         // Two years on, the browser goes and the customer stays.
