@@ -19,7 +19,7 @@ public class InteractionsConfigurationTests
 
         Assert.Equal("case-summary", options.RecordClasses[ArtefactKind.Summary]);
         Assert.Equal("webchat-transcript", options.ChatTranscriptRecordClass);
-        Assert.Equal([ArtefactKind.Audio, ArtefactKind.Summary, ArtefactKind.Transcript], options.StoredKinds.Order());
+        Assert.Equal([ArtefactKind.Audio, ArtefactKind.Transcript, ArtefactKind.Summary], options.StoredKinds.Order());
         Assert.Equal(20, options.DeletionPeriodDays);
     }
 
