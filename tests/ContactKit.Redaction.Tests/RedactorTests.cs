@@ -72,6 +72,18 @@ public sealed class RedactorTests
     }
 
     [Fact]
+    public void Add_TwoConversationsInterleavedOnOneThread_EachKeepsItsOwnSplitCard()
+    {
+        var first = _redactor.Start(Tenant);
+        var second = _redactor.Start(Tenant);
+        Assert.Empty(first.Add(C("my card is 5555 5555")).Value);
+        Assert.Empty(second.Add(C("it's 4111 1111")).Value);
+        Assert.Equal(["my card is [card-number]", "[card-number]"], first.Add(C("5555 4444")).Value.Select(m => m.Text));
+        Assert.Empty(second.Add(C("1111 1111")).Value);
+        Assert.Equal(["it's [card-number]", "[card-number]", "thanks"], second.Add(A("thanks")).Value.Select(m => m.Text));
+    }
+
+    [Fact]
     public void Add_VisaEndingAMessage_IsHeldWhileA19DigitVisaCouldGoOn()
     {
         var stream = _redactor.Start(Tenant);
@@ -179,6 +191,9 @@ public sealed class RedactorTests
     [InlineData("call me on (020) 7946 0018")]
     [InlineData("call me on +44 (0)20 7946 0018")]
     [InlineData("call me on 0161-496-0000")]
+    [InlineData("call me on 07911.123.456")]
+    [InlineData("tel:+447911123456")]
+    [InlineData("ring 0161 496 0000, or 0161 496 0001 after six")]
     public void Redact_UkTelephoneNumberInAnyWrittenForm_IsRemoved(string text)
     {
         var output = One(_redactor, text);

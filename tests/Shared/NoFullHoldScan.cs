@@ -5,7 +5,7 @@ namespace ContactKit.Tests.Shared;
 
 /// <summary>
 /// A store that refuses to stream every hold and counts the holds it hands out by target. Compiled into the Retention and
-/// DataSubjects test projects (see their csproj), which both prove that a lookup reads only the holds on its own targets.
+/// Interactions test projects (see their csproj), which both prove that a lookup reads only the holds on its own targets.
 /// </summary>
 internal sealed class NoFullHoldScan(IRetentionStore inner) : IRetentionStore
 {

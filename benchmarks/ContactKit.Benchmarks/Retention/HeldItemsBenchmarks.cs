@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ContactKit.DataSubjects;
+using ContactKit.Interactions;
 using ContactKit.Retention;
 using ContactKit.Testing;
 using NodaTime;

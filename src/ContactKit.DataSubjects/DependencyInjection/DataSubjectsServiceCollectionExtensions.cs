@@ -30,23 +30,7 @@ public static class DataSubjectsServiceCollectionExtensions
         services.TryAddSingleton<SubjectAccessExporter>();
         services.TryAddSingleton<ErasureService>();
         builder.Require<IRightsRequestStore>("AddDataSubjects()").Require<IAuditTrail>("AddDataSubjects()")
-            .Require<IErasureRetentionFacts>("AddDataSubjects()", ".UseRetentionForErasure() (with .AddRetention()), or .UseInMemoryStores() (ContactKit.Testing) in tests");
+            .Require<IErasureRetentionFacts>("AddDataSubjects()", ".AddInteractions() (ContactKit.Interactions, which reads holds and rules from ContactKit.Retention), or .UseInMemoryStores() (ContactKit.Testing) in tests");
         return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure);
-    }
-
-    /// <summary>
-    /// Makes erasure decisions read legal holds and retention rules from ContactKit.Retention
-    /// (<see cref="RetentionErasureFacts"/>), which needs <c>AddRetention()</c> and an <c>IRetentionStore</c>. It replaces
-    /// any other <see cref="IErasureRetentionFacts"/>, before or after it (the in-memory facts of <c>UseInMemoryStores()</c>
-    /// included): no registration order may let erasure ignore legal holds.
-    /// </summary>
-    /// <param name="builder">The ContactKit builder.</param>
-    /// <returns>The builder.</returns>
-    public static ContactKitBuilder UseRetentionForErasure(this ContactKitBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Choose<IErasureRetentionFacts, RetentionErasureFacts>(); // wins over the in-memory facts in any call order
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataSubjectsOptions>, RetentionForErasureCheck>());
-        return builder;
     }
 }

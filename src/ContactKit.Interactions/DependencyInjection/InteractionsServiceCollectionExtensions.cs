@@ -1,5 +1,8 @@
 using ContactKit;
+using ContactKit.DataSubjects;
 using ContactKit.Interactions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +11,8 @@ public static class InteractionsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one complete pipeline for interactions: the recording lifecycle, retention, consent and data subjects
-    /// (each with its own options), and above them the interaction layer with <see cref="InteractionsOptions"/>
+    /// (each with its own options), erasure reading legal holds and retention rules from ContactKit.Retention
+    /// (<see cref="UseRetentionForErasure"/>), and above them the interaction layer with <see cref="InteractionsOptions"/>
     /// validated at start-up. The stores (<see cref="IInteractionStore"/>, <see cref="IArtefactStore"/>,
     /// <see cref="IDeletionRequestStore"/>, <see cref="IArtefactContentProvider"/> and those of the concepts) come from a
     /// provider package, or from <c>UseInMemoryStores()</c> in tests; start-up reports any missing with <c>CK0090</c>.
@@ -20,9 +24,26 @@ public static class InteractionsServiceCollectionExtensions
     public static ContactKitBuilder AddInteractions(this ContactKitBuilder builder, Action<InteractionsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddRecording().AddRetention().AddConsent().AddDataSubjects();
+        builder.AddRecording().AddRetention().AddConsent().AddDataSubjects().UseRetentionForErasure();
         builder.Require<IInteractionStore>("AddInteractions()").Require<IArtefactStore>("AddInteractions()")
             .Require<IDeletionRequestStore>("AddInteractions()").Require<IArtefactContentProvider>("AddInteractions()");
         return builder.AddValidatedOptions<InteractionsOptions, InteractionsOptionsValidator>(configure);
+    }
+
+    /// <summary>
+    /// Makes erasure decisions of ContactKit.DataSubjects read legal holds and retention rules from ContactKit.Retention
+    /// (<see cref="RetentionErasureFacts"/>), which needs <c>AddRetention()</c> and an <c>IRetentionStore</c>. It replaces
+    /// any other <see cref="IErasureRetentionFacts"/>, before or after it (the in-memory facts of <c>UseInMemoryStores()</c>
+    /// included): no registration order may let erasure ignore legal holds. <see cref="AddInteractions"/> calls it; a
+    /// host that uses DataSubjects and Retention without the rest of the layer may call it alone.
+    /// </summary>
+    /// <param name="builder">The ContactKit builder.</param>
+    /// <returns>The builder.</returns>
+    public static ContactKitBuilder UseRetentionForErasure(this ContactKitBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Choose<IErasureRetentionFacts, RetentionErasureFacts>(); // wins over the in-memory facts in any call order
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataSubjectsOptions>, RetentionForErasureCheck>());
+        return builder;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using NodaTime;
 using PhoneNumbers;
 
@@ -24,11 +23,12 @@ internal sealed class ConversationScanner
     private readonly string[] _markers;
     private readonly string _markerFirstChars;
     private readonly bool[] _enabled;
-    private readonly List<Token> _tokens = [];
-    private readonly ItemList _items = new();
-    private readonly List<Chain> _chains = [];
+    private readonly string[] _markerFor;
     private readonly ItemList _carry = new();
-    private readonly ItemList _joined = new();
+    private List<Token> _tokens = null!;
+    private ItemList _items = null!;
+    private List<Chain> _chains = null!;
+    private ItemList _joined = null!;
     private readonly List<PendingMessage> _held = [];
     private readonly int[] _counts = new int[10];
     private PartyId _carryParty;
@@ -44,7 +44,8 @@ internal sealed class ConversationScanner
         _markers = settings.Markers;
         _markerFirstChars = settings.MarkerFirstChars;
         _enabled = settings.Enabled;
-        _cardMarker = settings.Markers.Length > 0 ? _settings.MarkerFor(RedactionEntity.CardNumber) : string.Empty;
+        _markerFor = settings.MarkerFor;
+        _cardMarker = settings.Markers.Length > 0 ? _markerFor[(int)RedactionEntity.CardNumber] : string.Empty;
     }
 
     private readonly string _cardMarker;
@@ -65,9 +66,29 @@ internal sealed class ConversationScanner
     public RedactionReport Report() => new((int[])_counts.Clone());
 
     /// <summary>Processes one message and returns the messages that are now final, in order.</summary>
-    public List<RedactedMessage> Add(TranscriptMessage message)
+    public RedactedMessage[] Add(TranscriptMessage message)
     {
-        var released = new List<RedactedMessage>();
+        var scratch = Scratch.ForThisThread;
+        (_tokens, _items, _chains, _joined) = (scratch.Tokens, scratch.Items, scratch.Chains, scratch.Joined);
+        try
+        {
+            AddWithScratch(message, scratch.Released);
+            return [.. scratch.Released];
+        }
+        finally
+        {
+            scratch.Released.Clear();
+            // Nothing of this message stays behind in the thread's buffers once it is processed.
+            _items.Wipe();
+            _joined.Wipe();
+            _tokens.Clear();
+            _chains.Clear();
+            (_tokens, _items, _chains, _joined) = (null!, null!, null!, null!);
+        }
+    }
+
+    private void AddWithScratch(TranscriptMessage message, List<RedactedMessage> released)
+    {
         var index = _next++;
         var text = message.Text;
         _currentText = text;
@@ -123,16 +144,15 @@ internal sealed class ConversationScanner
         UpdateCarry(message.Party, joinedCarry);
         _held.Add(pending);
         ReleaseSettled(released);
-        return released;
     }
 
     /// <summary>Ends the conversation: every held message is final.</summary>
-    public List<RedactedMessage> Complete()
+    public RedactedMessage[] Complete()
     {
-        var released = new List<RedactedMessage>();
+        var released = new List<RedactedMessage>(_held.Count);
         _carry.Wipe();
         ReleaseAll(released);
-        return released;
+        return [.. released];
     }
 
     private bool OnlyGapsBefore(int token)
@@ -982,7 +1002,7 @@ internal sealed class ConversationScanner
             free += item.Consumed ? 0 : item.DigitCount;
         }
 
-        if (free < MinPhoneDigits)
+        if (free < MinPhoneDigits || !HasPhoneShapedRun(pending.Message.Text))
         {
             return;
         }
@@ -1005,6 +1025,40 @@ internal sealed class ConversationScanner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the text holds a run of at least <see cref="MinPhoneDigits"/> digits broken only by the single spaces,
+    /// dashes, dots, slashes and brackets a written telephone number uses. libphonenumber's matcher finds nothing
+    /// without one, and is by far the dearest step, so it runs only where there is one.
+    /// </summary>
+    private static bool HasPhoneShapedRun(string text)
+    {
+        var digits = 0;
+        var gap = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (++digits >= MinPhoneDigits)
+                {
+                    return true;
+                }
+
+                gap = 0;
+            }
+            else if (digits > 0 && gap < 2 && c is ' ' or '-' or '.' or '/' or '(' or ')')
+            {
+                gap++;
+            }
+            else
+            {
+                digits = 0;
+                gap = 0;
+            }
+        }
+
+        return false;
     }
 
     // ---- output -----------------------------------------------------------------------------------------------------
@@ -1037,21 +1091,34 @@ internal sealed class ConversationScanner
             return new RedactedMessage(pending.Index, text, []);
         }
 
-        pending.Detections.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var spans = new RedactedSpan[pending.Detections.Count];
-        var builder = new StringBuilder(text.Length);
-        var at = 0;
+        var detections = pending.Detections;
+        detections.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var spans = new RedactedSpan[detections.Count];
+        var length = text.Length;
         for (var i = 0; i < spans.Length; i++)
         {
-            var d = pending.Detections[i];
-            builder.Append(text, at, d.Start - at).Append(_settings.MarkerFor(d.Entity));
-            at = d.End;
+            var d = detections[i];
+            length += _markerFor[(int)d.Entity].Length - (d.End - d.Start);
             var (audioStart, audioEnd) = AudioRange(pending.Message.Words, d.Start, d.End);
             spans[i] = new RedactedSpan(d.Entity, d.Start, d.End - d.Start, audioStart, audioEnd);
         }
 
-        builder.Append(text, at, text.Length - at);
-        return new RedactedMessage(pending.Index, builder.ToString(), spans);
+        var redacted = string.Create(length, (text, detections, _markerFor), static (output, state) =>
+        {
+            var (text, detections, markers) = state;
+            var at = 0;
+            foreach (var d in detections)
+            {
+                text.AsSpan(at, d.Start - at).CopyTo(output);
+                output = output[(d.Start - at)..];
+                markers[(int)d.Entity].CopyTo(output);
+                output = output[markers[(int)d.Entity].Length..];
+                at = d.End;
+            }
+
+            text.AsSpan(at).CopyTo(output);
+        });
+        return new RedactedMessage(pending.Index, redacted, spans);
     }
 
     private static (Duration? Start, Duration? End) AudioRange(IReadOnlyList<WordTiming> words, int start, int end)
@@ -1069,4 +1136,27 @@ internal sealed class ConversationScanner
 
         return (from, to);
     }
+}
+
+/// <summary>
+/// The working lists one message needs (its tokens, number items and chains), kept per thread and reused from
+/// conversation to conversation, so a conversation costs no buffers of its own. They are emptied, digits zeroed, after
+/// every message; only the carry-over between messages belongs to the conversation.
+/// </summary>
+internal sealed class Scratch
+{
+    [ThreadStatic]
+    private static Scratch? _forThisThread;
+
+    public static Scratch ForThisThread => _forThisThread ??= new Scratch();
+
+    public List<Token> Tokens { get; } = [];
+
+    public ItemList Items { get; } = new();
+
+    public List<Chain> Chains { get; } = [];
+
+    public ItemList Joined { get; } = new();
+
+    public List<RedactedMessage> Released { get; } = [];
 }

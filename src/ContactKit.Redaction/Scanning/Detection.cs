@@ -47,10 +47,12 @@ internal sealed class CompiledSettings
         Settings = settings;
         Markers = [.. RedactionEntityNames.All.Select(settings.MarkerFor).Distinct().OrderByDescending(m => m.Length)];
         MarkerFirstChars = new string([.. Markers.Select(m => m[0]).Distinct()]);
+        MarkerFor = new string[RedactionEntityNames.All.Count + 1];
         Enabled = new bool[RedactionEntityNames.All.Count + 1];
         foreach (var entity in RedactionEntityNames.All)
         {
             Enabled[(int)entity] = entity == RedactionEntity.CardNumber || settings.IsEnabled(entity);
+            MarkerFor[(int)entity] = settings.MarkerFor(entity);
         }
     }
 
@@ -61,4 +63,7 @@ internal sealed class CompiledSettings
     public string MarkerFirstChars { get; }
 
     public bool[] Enabled { get; }
+
+    /// <summary>The marker that replaces each entity type, by its number.</summary>
+    public string[] MarkerFor { get; }
 }

@@ -11,16 +11,8 @@ public sealed class ConceptDependencyTests
         "ContactKit.Consent", "ContactKit.Recording", "ContactKit.Retention", "ContactKit.DataSubjects", "ContactKit.Redaction",
     ];
 
-    // The one reference still allowed between concepts. DataSubjects reads legal holds and retention rules for its
-    // erasure decisions (RetentionErasureFacts); those erasure facts move to the layer above the concepts (the
-    // interaction layer, issue 12), and this exception goes with them. No other pair may be added here.
-    private static readonly (string From, string To)[] KnownExceptions =
-    [
-        ("ContactKit.DataSubjects", "ContactKit.Retention"),
-    ];
-
     [Fact]
-    public void ConceptPackages_References_NeverReachAnotherConceptExceptTheKnownErasureFacts()
+    public void ConceptPackages_References_NeverReachAnotherConcept()
     {
         var found = new List<(string From, string To)>();
         var checkedConcepts = new List<string>();
@@ -38,12 +30,9 @@ public sealed class ConceptDependencyTests
                 .Select(r => (concept, r)));
         }
 
-        // The four packages that exist today must all have been read; Redaction is checked once it exists.
-        Assert.Subset(checkedConcepts.ToHashSet(), new HashSet<string> { "ContactKit.Consent", "ContactKit.Recording", "ContactKit.Retention", "ContactKit.DataSubjects" });
-        var unexpected = found.Except(KnownExceptions).ToList();
-        Assert.True(unexpected.Count == 0, $"A concept package references another: {string.Join(", ", unexpected.Select(p => $"{p.From} -> {p.To}"))}. Move what ties them together above the concepts, or into ContactKit.Abstractions or ContactKit.Calendars.");
-        var stale = KnownExceptions.Except(found).ToList();
-        Assert.True(stale.Count == 0, $"The known exception {string.Join(", ", stale.Select(p => $"{p.From} -> {p.To}"))} is gone: remove it from {nameof(KnownExceptions)}.");
+        // Every concept package must have been read, so that none escapes the check.
+        Assert.Equal(Concepts.Order(StringComparer.Ordinal), checkedConcepts.Order(StringComparer.Ordinal));
+        Assert.True(found.Count == 0, $"A concept package references another: {string.Join(", ", found.Select(p => $"{p.From} -> {p.To}"))}. Move what ties them together above the concepts (ContactKit.Interactions), or into ContactKit.Abstractions or ContactKit.Calendars.");
     }
 
     [Theory]
@@ -54,7 +43,23 @@ public sealed class ConceptDependencyTests
         var references = Load(concept)!.GetReferencedAssemblies().Select(r => r.Name).ToList();
 
         Assert.DoesNotContain(references, r => r is not null && r.StartsWith("ContactKit.", StringComparison.Ordinal) &&
-            r is not ("ContactKit.Abstractions" or "ContactKit.Calendars") && !KnownExceptions.Contains((concept, r)));
+            r is not ("ContactKit.Abstractions" or "ContactKit.Calendars"));
+    }
+
+    [Theory]
+    [InlineData("ContactKit.Consent")]
+    [InlineData("ContactKit.Recording")]
+    [InlineData("ContactKit.Retention")]
+    [InlineData("ContactKit.DataSubjects")]
+    [InlineData("ContactKit.Redaction")]
+    public void ConceptPackages_ContactKitReferences_AreAbstractionsAndCalendarsAlone(string concept)
+    {
+        var references = Load(concept)!.GetReferencedAssemblies().Select(r => r.Name!)
+            .Where(r => r.StartsWith("ContactKit.", StringComparison.Ordinal))
+            .Except(["ContactKit.Abstractions", "ContactKit.Calendars"])
+            .ToList();
+
+        Assert.True(references.Count == 0, $"{concept} references [{string.Join(", ", references)}]; a concept package may reference only ContactKit.Abstractions and ContactKit.Calendars.");
     }
 
     [Fact]

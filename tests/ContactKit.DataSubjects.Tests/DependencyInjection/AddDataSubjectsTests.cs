@@ -38,22 +38,6 @@ public class AddDataSubjectsTests
         Assert.Equal(UkCalendars.EnglandAndWales.Name, calendars.CalendarFor(TenantId.Parse("council")).Name);
     }
 
-    // Issue 11: .UseInMemoryStores().UseRetentionForErasure() in that order made erasure ignore holds without a word.
-    [Theory]
-    [InlineData(true)] // in-memory fakes first, then the retention facts
-    [InlineData(false)] // retention facts first, then the in-memory fakes
-    public void UseRetentionForErasure_InEitherOrderWithInMemoryStores_AlwaysWins(bool fakesFirst)
-    {
-        var services = new ServiceCollection();
-        var builder = services.AddContactKit().AddRetention().AddDataSubjects();
-        _ = fakesFirst ? builder.UseInMemoryStores().UseRetentionForErasure() : builder.UseRetentionForErasure().UseInMemoryStores();
-        using var provider = services.BuildServiceProvider();
-
-        provider.GetRequiredService<IStartupValidator>().Validate();
-        Assert.IsType<RetentionErasureFacts>(provider.GetRequiredService<IErasureRetentionFacts>());
-        Assert.Single(services, d => d.ServiceType == typeof(IErasureRetentionFacts));
-    }
-
     [Fact]
     public void StartupValidation_SeveralBadSettings_ReportsEveryFailureAtOnce()
     {

@@ -1,10 +1,11 @@
+using ContactKit.DataSubjects;
 using ContactKit.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ContactKit.DataSubjects;
+namespace ContactKit.Interactions;
 
-/// <summary>Fails start-up when <c>UseRetentionForErasure()</c> was called without what it reads from.</summary>
+/// <summary>Fails start-up when erasure is set to read ContactKit.Retention (<c>UseRetentionForErasure()</c>, called by <c>AddInteractions()</c>) without what it reads from.</summary>
 internal sealed class RetentionForErasureCheck(IServiceProviderIsService services) : IValidateOptions<DataSubjectsOptions>
 {
     public ValidateOptionsResult Validate(string? name, DataSubjectsOptions options)

@@ -1,12 +1,13 @@
+using ContactKit.DataSubjects;
 using ContactKit;
 using ContactKit.Calendars;
 using ContactKit.Retention;
 using ContactKit.Testing;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using static ContactKit.DataSubjects.Tests.Requests.RequestFixtures;
+using static ContactKit.Interactions.Tests.Erasure.ErasureFixtures;
 
-namespace ContactKit.DataSubjects.Tests.Erasure;
+namespace ContactKit.Interactions.Tests.Erasure;
 
 /// <summary>Erasure over ContactKit.Retention: holds decided at one atomic point, erased items disposed of with proof.</summary>
 public class ErasureMomentOfDestructionTests
@@ -20,7 +21,7 @@ public class ErasureMomentOfDestructionTests
         var (store, source, audit) = await ArrangeAsync();
         var facts = new HoldAfterRead(new RetentionErasureFacts(store, new FixedSchedule()), store);
         var service = Service(source, facts, audit);
-        var plan = (await service.PlanAsync(ErasureTests.Authorised(new LocalDate(2026, 3, 5)))).Value;
+        var plan = (await service.PlanAsync(Authorised(new LocalDate(2026, 3, 5)))).Value;
 
         facts.PlaceHoldOnNextRead = true;
         var answer = await service.ExecuteAsync(plan);
@@ -37,7 +38,7 @@ public class ErasureMomentOfDestructionTests
     {
         var (store, source, audit) = await ArrangeAsync();
         var service = Service(source, new RetentionErasureFacts(store, new FixedSchedule()), audit);
-        var request = ErasureTests.Authorised(new LocalDate(2026, 3, 5));
+        var request = Authorised(new LocalDate(2026, 3, 5));
         var plan = (await service.PlanAsync(request)).Value;
 
         var answer = await service.ExecuteAsync(plan);
@@ -58,7 +59,7 @@ public class ErasureMomentOfDestructionTests
         var (store, source, audit) = await ArrangeAsync();
         var facts = new CompleteFailsOnce(new RetentionErasureFacts(store, new FixedSchedule()));
         var service = Service(source, facts, audit);
-        var plan = (await service.PlanAsync(ErasureTests.Authorised(new LocalDate(2026, 3, 5)))).Value;
+        var plan = (await service.PlanAsync(Authorised(new LocalDate(2026, 3, 5)))).Value;
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await service.ExecuteAsync(plan));
         Assert.Empty(await source.FindAsync(Council, Caller).ToListAsync()); // erased, not recorded
@@ -74,7 +75,7 @@ public class ErasureMomentOfDestructionTests
         var store = new InMemoryRetentionStore();
         await store.SaveAsync(new StoredRetainedItem
         {
-            Item = new RetainedItem { Tenant = Council, Id = Rec, RecordClass = RecordClass.Parse("call-recording").Value, CreatedAt = Created },
+            Item = new RetainedItem { Tenant = Council, Id = Rec, RecordClass = RecordClass.Parse("call_recording").Value, CreatedAt = Created },
             RuleName = "recordings",
             DisposeAt = Created.Plus(Duration.FromDays(6 * 365)),
             Action = DisposalAction.Delete,

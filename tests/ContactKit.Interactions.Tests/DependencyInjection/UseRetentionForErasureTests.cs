@@ -1,9 +1,10 @@
+using ContactKit.DataSubjects;
 using ContactKit.Retention;
 using ContactKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ContactKit.DataSubjects.Tests.DependencyInjection;
+namespace ContactKit.Interactions.Tests.DependencyInjection;
 
 public sealed class UseRetentionForErasureTests
 {
@@ -46,7 +47,7 @@ public sealed class UseRetentionForErasureTests
 
         var failure = Assert.Single(ex.Failures, f => f.Contains("IErasureRetentionFacts", StringComparison.Ordinal));
         Assert.StartsWith(ErrorCodes.MissingRegistration + ": ", failure, StringComparison.Ordinal);
-        Assert.Contains("UseRetentionForErasure()", failure, StringComparison.Ordinal);
+        Assert.Contains(".AddInteractions()", failure, StringComparison.Ordinal);
     }
 
     [Fact]

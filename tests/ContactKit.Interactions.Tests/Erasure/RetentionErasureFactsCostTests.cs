@@ -1,9 +1,10 @@
+using ContactKit.DataSubjects;
 using ContactKit.Retention;
 using ContactKit.Testing;
 using ContactKit.Tests.Shared;
 using NodaTime;
 
-namespace ContactKit.DataSubjects.Tests.Erasure;
+namespace ContactKit.Interactions.Tests.Erasure;
 
 public sealed class RetentionErasureFactsCostTests
 {

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using ContactKit.DataSubjects;
 using ContactKit.Retention;
 using NodaTime;
 
-namespace ContactKit.DataSubjects;
+namespace ContactKit.Interactions;
 
 /// <summary>
-/// Reads an item's retention facts from ContactKit.Retention: the active legal holds that reach it (on the item, its
+/// Reads an item's erasure facts for ContactKit.DataSubjects from ContactKit.Retention, the one hold registry: the active legal holds that reach it (on the item, its
 /// subject, interaction or case) and the schedule rule that keeps it, whose reason says whether it is kept for legal
 /// claims or a legal obligation. Items a source does not link to a retained item (<see cref="PersonalDataItem.RetainedItem"/>)
 /// are still protected by holds on the whole subject.
