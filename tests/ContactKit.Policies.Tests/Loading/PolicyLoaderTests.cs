@@ -1,0 +1,103 @@
+namespace ContactKit.Policies.Tests.Loading;
+
+public sealed class PolicyLoaderTests
+{
+    [Fact]
+    public void Load_MinimalPolicy_Loads()
+    {
+        var loaded = PolicyLoader.Load(SamplePolicies.MinimalJson);
+        Assert.True(loaded.IsLoaded, string.Join("; ", loaded.Errors));
+        Assert.Equal("example-council", loaded.Document!.Tenant);
+        Assert.Equal(LawfulBasis.PublicTask, loaded.Document.Categories[0].LawfulBasis);
+        Assert.Equal(NodaTime.Period.FromYears(6), loaded.Document.Retention[0].Period);
+    }
+
+    [Fact]
+    public void Load_ManyProblems_ReportsEveryOneWithItsJsonPath()
+    {
+        const string json = """
+        {
+          "title": "",
+          "controller": { "name": "Example Council" },
+          "categories": [
+            { "category": "contact.fax", "purposes": ["Bad Purpose"] },
+            { "category": "contact.phone" }
+          ],
+          "retention": [ { "record_class": "Call Recording", "trigger": "When Ever", "period": "P0D" } ]
+        }
+        """;
+
+        var loaded = PolicyLoader.Load(json);
+
+        Assert.False(loaded.IsLoaded);
+        Assert.Null(loaded.Document);
+        var found = loaded.Errors.Select(e => (e.Code, e.Field)).ToHashSet();
+        Assert.Contains((PoliciesErrorCodes.Missing, "$.tenant"), found);
+        Assert.Contains((PoliciesErrorCodes.Missing, "$.title"), found);
+        Assert.Contains((PoliciesErrorCodes.Missing, "$.controller.email"), found);
+        Assert.Contains((PoliciesErrorCodes.InvalidValue, "$.categories[0].category"), found);
+        Assert.Contains((PoliciesErrorCodes.InvalidValue, "$.categories[0].purposes[0]"), found);
+        Assert.Contains((PoliciesErrorCodes.InvalidValue, "$.retention[0].record_class"), found);
+        Assert.Contains((PoliciesErrorCodes.InvalidValue, "$.retention[0].trigger"), found);
+        Assert.Contains((PoliciesErrorCodes.InvalidValue, "$.retention[0].period"), found);
+    }
+
+    [Fact]
+    public void Load_ValuesInMessages_AreNeverEchoed()
+    {
+        // A category key that looks like personal data must not appear in the message a log would keep.
+        const string json = """
+        { "tenant": "t", "title": "T", "controller": { "name": "C", "email": "jane.doe@example.com", "dpo": {} },
+          "categories": [ { "category": "jane.doe.07700900123", "purposes": ["service_delivery"], "lawful_basis": "consent" } ] }
+        """;
+
+        var loaded = PolicyLoader.Load(json);
+
+        Assert.NotEmpty(loaded.Errors);
+        Assert.All(loaded.Errors, e => Assert.DoesNotContain("07700900123", e.Message, StringComparison.Ordinal));
+        Assert.Contains(loaded.Errors, e => e.Field == "$.controller.dpo");
+    }
+
+    [Fact]
+    public void Load_UnknownProperty_IsRefusedWithItsPath()
+    {
+        var loaded = PolicyLoader.Load("""{ "tenant": "t", "controler": {} }""");
+        var error = Assert.Single(loaded.Errors);
+        Assert.Equal(PoliciesErrorCodes.InvalidJson, error.Code);
+        Assert.Equal("$.controler", error.Field);
+    }
+
+    [Theory]
+    [InlineData("""{ "channels": ["fax"] }""", "$.channels[0]")] // an enum value that does not exist
+    [InlineData("""{ "retention": [ { "period": "six months" } ] }""", "$.retention[0].period")] // a period in words
+    [InlineData("""[1, 2]""", "$")] // not an object
+    [InlineData("""{ "title": """, "$.title")] // cut short
+    public void Load_WrongShape_IsRefusedWithThePlace(string json, string path)
+    {
+        var error = Assert.Single(PolicyLoader.Load(json).Errors);
+        Assert.Equal(PoliciesErrorCodes.InvalidJson, error.Code);
+        Assert.Equal(path, error.Field);
+    }
+
+    [Fact]
+    public void Load_LegitimateInterestsAndSpecialCategory_Load()
+    {
+        var policy = SamplePolicies.Minimal() with
+        {
+            Categories = [new CategoryEntry
+            {
+                Category = "identifier.national_insurance_number", Purposes = ["legal_obligation"],
+                LawfulBasis = LawfulBasis.LegalObligation, SpecialCategoryCondition = SpecialCategoryCondition.EmploymentSocialSecurityAndSocialProtection,
+            }],
+        };
+        Assert.Empty(PolicyLoader.Validate(policy));
+    }
+
+    [Fact]
+    public async Task LoadAsync_ReadsAStream()
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SamplePolicies.MinimalJson));
+        var loaded = await PolicyLoader.LoadAsync(stream, CancellationToken.None);
+        Assert.True(loaded.IsLoaded);
+    }
+}
