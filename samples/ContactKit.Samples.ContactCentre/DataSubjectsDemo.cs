@@ -121,7 +121,7 @@ public static class DataSubjectsDemo
     {
         var recorder = new InMemoryPersonalDataSource("call-recorder").Add(Council, Caller, new PersonalDataRecord
         {
-            Item = Item("rec-0202", DataCategories.CallRecording, LawfulBasis.PublicTask, "call on 2 February about garden waste", "call-recording"),
+            Item = Item("rec-0202", DataCategories.CallRecording, LawfulBasis.PublicTask, "call on 2 February about garden waste", "call_recording"),
             Recording = new RecordingCopy
             {
                 Recording = RecordingId.Parse("rec-0202"),
@@ -137,7 +137,7 @@ public static class DataSubjectsDemo
                 Item = Item("enq-311", DataCategories.ReasonForContact, LawfulBasis.LegitimateInterests, "garden-waste enquiry of 2 February", "enquiry"),
                 Fields = [new("reason", "asked about garden-waste collection dates")],
             })
-            .Add(Council, Caller, Item("case-902", DataCategories.Interaction, LawfulBasis.PublicTask, "missed-collection case record", "case-record"))
+            .Add(Council, Caller, Item("case-902", DataCategories.Interaction, LawfulBasis.PublicTask, "missed-collection case record", "case_record"))
             .Add(Council, Caller, Item("complaint-88", DataCategories.Complaint, LawfulBasis.PublicTask, "complaint about the missed collection", "complaint") with
             {
                 RetainedItem = RetainedItemId.Parse("complaint-88"),

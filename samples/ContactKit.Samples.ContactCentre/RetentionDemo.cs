@@ -19,9 +19,9 @@ public static class RetentionDemo
         {
           "name": "Council contact centre",
           "rules": [
-            { "name": "recordings", "recordClass": "call-recording", "trigger": "interaction-ended", "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" },
-            { "name": "transcripts", "recordClass": "transcript", "trigger": "interaction-ended", "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" },
-            { "name": "case-records", "recordClass": "case-record", "trigger": "case-closed", "period": "P6Y", "action": "delete", "reason": "public-task", "source": "notice 001" }
+            { "name": "recordings", "recordClass": "call_recording", "trigger": "interaction_ended", "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" },
+            { "name": "transcripts", "recordClass": "transcript", "trigger": "interaction_ended", "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" },
+            { "name": "case-records", "recordClass": "case_record", "trigger": "case_closed", "period": "P6Y", "action": "delete", "reason": "public_task", "source": "notice 001" }
           ]
         }
         """;
@@ -92,7 +92,7 @@ public static class RetentionDemo
         {
             if (entry.Action == DisposalPlanner.DisposedAction)
             {
-                output.WriteLine($"  proof #{entry.Sequence}: {entry.Resource} by rule '{entry.Details["rule"]}', worker {entry.Details["worker"]}, hash {entry.Details["content-hash"]}");
+                output.WriteLine($"  proof #{entry.Sequence}: {entry.Resource} by rule '{entry.Details["rule"]}', worker {entry.Details["worker"]}, hash {entry.Details["content_hash"]}");
             }
         }
 

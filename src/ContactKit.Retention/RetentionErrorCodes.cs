@@ -6,7 +6,7 @@ namespace ContactKit.Retention;
 /// </summary>
 public static class RetentionErrorCodes
 {
-    /// <summary>A record class or trigger name is not lower-case words joined by hyphens.</summary>
+    /// <summary>A record class or trigger name is not lower-case words joined by underscores.</summary>
     public const string InvalidName = "CK0203";
 
     /// <summary>A retention schedule breaks a rule; the error names the JSON path and the rule.</summary>

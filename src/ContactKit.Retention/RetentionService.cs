@@ -13,13 +13,13 @@ namespace ContactKit.Retention;
 public sealed class RetentionService
 {
     /// <summary>The audit action of placing a hold.</summary>
-    public const string HoldPlacedAction = "retention.hold-placed";
+    public const string HoldPlacedAction = "retention.hold_placed";
 
     /// <summary>The audit action of releasing a hold.</summary>
-    public const string HoldReleasedAction = "retention.hold-released";
+    public const string HoldReleasedAction = "retention.hold_released";
 
     /// <summary>The audit action of applying a schedule change.</summary>
-    public const string ScheduleChangedAction = "retention.schedule-changed";
+    public const string ScheduleChangedAction = "retention.schedule_changed";
 
     /// <summary>The audit action of moving an item to another record class.</summary>
     public const string ReclassifiedAction = "retention.reclassified";
@@ -85,7 +85,7 @@ public sealed class RetentionService
 
     /// <summary>
     /// Moves a stored item to another record class because something happened to it (an enquirer became a customer:
-    /// <c>enquiry</c> to <c>customer-account</c>), decides its disposal again under the new class's rules, and records
+    /// <c>enquiry</c> to <c>customer_account</c>), decides its disposal again under the new class's rules, and records
     /// the move in the audit trail with the disposal before and after. <see cref="ExplainAsync"/> shows the move.
     /// Moving it to the class it already has changes nothing and is not audited again.
     /// </summary>
@@ -144,11 +144,11 @@ public sealed class RetentionService
                     ["item"] = id.Value,
                     ["from"] = before.Item.RecordClass.Value,
                     ["to"] = recordClass.Value,
-                    ["moved-at"] = InstantPattern.ExtendedIso.Format(at),
-                    ["rule-before"] = before.RuleName ?? string.Empty,
-                    ["rule-after"] = decision.Rule?.Name ?? string.Empty,
-                    ["dispose-at-before"] = before.DisposeAt is { } was ? InstantPattern.ExtendedIso.Format(was) : "not yet known",
-                    ["dispose-at-after"] = saved.Value.DisposeAt is { } now ? InstantPattern.ExtendedIso.Format(now) : "not yet known",
+                    ["moved_at"] = InstantPattern.ExtendedIso.Format(at),
+                    ["rule_before"] = before.RuleName ?? string.Empty,
+                    ["rule_after"] = decision.Rule?.Name ?? string.Empty,
+                    ["dispose_at_before"] = before.DisposeAt is { } was ? InstantPattern.ExtendedIso.Format(was) : "not yet known",
+                    ["dispose_at_after"] = saved.Value.DisposeAt is { } now ? InstantPattern.ExtendedIso.Format(now) : "not yet known",
                 },
             },
             cancellationToken).ConfigureAwait(false);
@@ -262,8 +262,8 @@ public sealed class RetentionService
                     ["items"] = Text(report.Items),
                     ["earlier"] = Text(report.Earlier),
                     ["later"] = Text(report.Later),
-                    ["kept-by-no-shortening"] = Text(report.KeptByNoShortening),
-                    ["due-now"] = Text(report.BecomeDueNow),
+                    ["kept_by_no_shortening"] = Text(report.KeptByNoShortening),
+                    ["due_now"] = Text(report.BecomeDueNow),
                     ["conflicts"] = Text(report.Conflicts),
                 },
             },
@@ -354,7 +354,7 @@ public sealed class RetentionService
                 {
                     ["scope"] = hold.Target.Scope.ToString().ToLowerInvariant(),
                     ["target"] = hold.Target.Id,
-                    ["hold-reason"] = hold.Reason,
+                    ["hold_reason"] = hold.Reason,
                 },
             },
             cancellationToken).ConfigureAwait(false);

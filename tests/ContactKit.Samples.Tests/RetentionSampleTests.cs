@@ -12,7 +12,7 @@ public sealed class RetentionSampleTests
         await RetentionDemo.RunAsync(output);
 
         var text = output.ToString();
-        Assert.Contains("rec-1 (call-recording) of call-1, ended 2 Mar 2026 09:07: delete at 2 Sep 2026 09:07", text, StringComparison.Ordinal);
+        Assert.Contains("rec-1 (call_recording) of call-1, ended 2 Mar 2026 09:07: delete at 2 Sep 2026 09:07", text, StringComparison.Ordinal);
         Assert.Contains("Legal hold item/rec-2 placed", text, StringComparison.Ordinal);
         Assert.Contains("Sweep claimed 5 items and disposed of 5; rec-2 stays under hold.", text, StringComparison.Ordinal);
         Assert.Contains("on item/rec-2 (complaint about call-2 under investigation): never disposed of while any hold is active.", text, StringComparison.Ordinal);

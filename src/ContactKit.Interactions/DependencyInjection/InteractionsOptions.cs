@@ -17,10 +17,10 @@ public sealed class InteractionsOptions
     {
         [ArtefactKind.Audio] = RecordClass.CallRecording.Value,
         [ArtefactKind.Transcript] = RecordClass.Transcript.Value,
-        [ArtefactKind.Sentiment] = "interaction-sentiment",
-        [ArtefactKind.Summary] = "interaction-summary",
-        [ArtefactKind.SurveyAnswer] = "survey-answer",
-        [ArtefactKind.CallingLineIdentity] = "calling-line-identity",
+        [ArtefactKind.Sentiment] = "interaction_sentiment",
+        [ArtefactKind.Summary] = "interaction_summary",
+        [ArtefactKind.SurveyAnswer] = "survey_answer",
+        [ArtefactKind.CallingLineIdentity] = "calling_line_identity",
     };
 
     /// <summary>The record class of the transcript of an interaction on a channel without audio (a chat, a message thread).</summary>
@@ -58,10 +58,10 @@ public sealed class InteractionsOptionsValidator : AbstractValidator<Interaction
     {
         RuleForEach(o => o.RecordClasses)
             .Must(pair => Enum.IsDefined(pair.Key) && RecordClass.Parse(pair.Value).IsSuccess)
-            .WithMessage((_, pair) => $"InteractionsOptions.RecordClasses[{pair.Key}] must be a record class name in lower-case words joined by hyphens; {Errors.Excerpt(pair.Value)} is not.");
+            .WithMessage((_, pair) => $"InteractionsOptions.RecordClasses[{pair.Key}] must be a record class name in lower-case words joined by underscores; {Errors.Excerpt(pair.Value)} is not.");
         RuleFor(o => o.ChatTranscriptRecordClass)
             .Must(name => RecordClass.Parse(name).IsSuccess)
-            .WithMessage(o => $"InteractionsOptions.ChatTranscriptRecordClass must be a record class name in lower-case words joined by hyphens; {Errors.Excerpt(o.ChatTranscriptRecordClass)} is not.");
+            .WithMessage(o => $"InteractionsOptions.ChatTranscriptRecordClass must be a record class name in lower-case words joined by underscores; {Errors.Excerpt(o.ChatTranscriptRecordClass)} is not.");
         RuleForEach(o => o.StoredKinds)
             .Must((o, kind) => o.RecordClassFor(kind, Channel.VoiceCall).IsSuccess)
             .WithMessage((_, kind) => $"InteractionsOptions.StoredKinds holds {kind}, which has no record class in InteractionsOptions.RecordClasses; add one.");

@@ -10,32 +10,32 @@ namespace ContactKit.Recording;
 /// </summary>
 /// <remarks>
 /// The kinds of event are closed: the lifecycle accepts the sealed records below and no others. In JSON each event is
-/// an object whose <c>type</c> property names its kind with a stable discriminator (<c>interaction-started</c>,
-/// <c>capture-paused</c>, ...); version 1 of the contract is described in <c>docs/recording-lifecycle.md</c>. Read and
+/// an object whose <c>type</c> property names its kind with a stable discriminator (<c>interaction_started</c>,
+/// <c>capture_paused</c>, ...); version 1 of the contract is described in <c>docs/recording-lifecycle.md</c>. Read and
 /// write it with <see cref="RecordingJson"/>.
 /// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(InteractionStarted), "interaction-started")]
-[JsonDerivedType(typeof(RecordingNoticeGiven), "notice-given")]
-[JsonDerivedType(typeof(RecordingConsentGiven), "consent-given")]
-[JsonDerivedType(typeof(RecordingConsentRefused), "consent-refused")]
-[JsonDerivedType(typeof(PartyJoined), "party-joined")]
-[JsonDerivedType(typeof(PartyLeft), "party-left")]
-[JsonDerivedType(typeof(HandedToPerson), "handed-to-person")]
-[JsonDerivedType(typeof(CaptureStarted), "capture-started")]
-[JsonDerivedType(typeof(CapturePaused), "capture-paused")]
-[JsonDerivedType(typeof(CaptureResumed), "capture-resumed")]
-[JsonDerivedType(typeof(StopRequested), "stop-requested")]
+[JsonDerivedType(typeof(InteractionStarted), "interaction_started")]
+[JsonDerivedType(typeof(RecordingNoticeGiven), "notice_given")]
+[JsonDerivedType(typeof(RecordingConsentGiven), "consent_given")]
+[JsonDerivedType(typeof(RecordingConsentRefused), "consent_refused")]
+[JsonDerivedType(typeof(PartyJoined), "party_joined")]
+[JsonDerivedType(typeof(PartyLeft), "party_left")]
+[JsonDerivedType(typeof(HandedToPerson), "handed_to_person")]
+[JsonDerivedType(typeof(CaptureStarted), "capture_started")]
+[JsonDerivedType(typeof(CapturePaused), "capture_paused")]
+[JsonDerivedType(typeof(CaptureResumed), "capture_resumed")]
+[JsonDerivedType(typeof(StopRequested), "stop_requested")]
 [JsonDerivedType(typeof(Transferred), "transferred")]
-[JsonDerivedType(typeof(InteractionEnded), "interaction-ended")]
-[JsonDerivedType(typeof(MediaStored), "media-stored")]
-[JsonDerivedType(typeof(TranscriptStored), "transcript-stored")]
-[JsonDerivedType(typeof(MediaFailed), "media-failed")]
-[JsonDerivedType(typeof(HoldPlaced), "hold-placed")]
-[JsonDerivedType(typeof(HoldReleased), "hold-released")]
-[JsonDerivedType(typeof(DeletionRequested), "deletion-requested")]
-[JsonDerivedType(typeof(DeletionAuthorised), "deletion-authorised")]
-[JsonDerivedType(typeof(DeletionRefused), "deletion-refused")]
+[JsonDerivedType(typeof(InteractionEnded), "interaction_ended")]
+[JsonDerivedType(typeof(MediaStored), "media_stored")]
+[JsonDerivedType(typeof(TranscriptStored), "transcript_stored")]
+[JsonDerivedType(typeof(MediaFailed), "media_failed")]
+[JsonDerivedType(typeof(HoldPlaced), "hold_placed")]
+[JsonDerivedType(typeof(HoldReleased), "hold_released")]
+[JsonDerivedType(typeof(DeletionRequested), "deletion_requested")]
+[JsonDerivedType(typeof(DeletionAuthorised), "deletion_authorised")]
+[JsonDerivedType(typeof(DeletionRefused), "deletion_refused")]
 [JsonDerivedType(typeof(Disposed), "disposed")]
 public abstract record RecordingEvent
 {

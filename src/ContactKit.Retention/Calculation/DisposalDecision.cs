@@ -130,7 +130,7 @@ public sealed record DisposalDecision
                 text.Append(CultureInfo.InvariantCulture, $"  Not yet known: rule '{Rule!.Name}' ({Rule.Describe()}) waits for '{Rule.Trigger}', which has not happened.").AppendLine();
                 break;
             default:
-                text.Append(CultureInfo.InvariantCulture, $"  Rule '{Rule!.Name}' ({Rule.Describe()}{(Rule.Source is null ? string.Empty : ", " + Rule.Source)}), kept for {Kebab(Rule.Reason)}.").AppendLine();
+                text.Append(CultureInfo.InvariantCulture, $"  Rule '{Rule!.Name}' ({Rule.Describe()}{(Rule.Source is null ? string.Empty : ", " + Rule.Source)}), kept for {Snake(Rule.Reason)}.").AppendLine();
                 text.Append(CultureInfo.InvariantCulture, $"  Trigger '{Rule.Trigger}' at {Format(TriggeredAt!.Value)}; {Rule.Action.ToString().ToLowerInvariant()} at {Format(DisposeAt!.Value)}.").AppendLine();
                 break;
         }
@@ -166,5 +166,5 @@ public sealed record DisposalDecision
         ? LocalPattern.Format(instant.InZone(Zone))
         : InstantPattern.ExtendedIso.Format(instant);
 
-    private static string Kebab(RetentionReason reason) => RetentionScheduleValidator.Kebab(reason.ToString());
+    private static string Snake(RetentionReason reason) => RetentionScheduleValidator.Snake(reason.ToString());
 }

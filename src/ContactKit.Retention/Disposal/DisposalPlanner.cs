@@ -84,16 +84,16 @@ public sealed class DisposalPlanner
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["item"] = item.Id.Value,
-            ["record-class"] = item.Item.RecordClass.Value,
+            ["record_class"] = item.Item.RecordClass.Value,
             ["rule"] = item.RuleName ?? string.Empty,
-            ["action"] = RetentionScheduleValidator.Kebab((item.Action ?? DisposalAction.Delete).ToString()),
-            ["due-at"] = item.DisposeAt is { } due ? InstantPattern.ExtendedIso.Format(due) : string.Empty,
-            ["disposed-at"] = InstantPattern.ExtendedIso.Format(now),
+            ["action"] = RetentionScheduleValidator.Snake((item.Action ?? DisposalAction.Delete).ToString()),
+            ["due_at"] = item.DisposeAt is { } due ? InstantPattern.ExtendedIso.Format(due) : string.Empty,
+            ["disposed_at"] = InstantPattern.ExtendedIso.Format(now),
             ["worker"] = worker.Value,
         };
         if (receipt.ContentHash is not null)
         {
-            details["content-hash"] = receipt.ContentHash;
+            details["content_hash"] = receipt.ContentHash;
         }
 
         if (receipt.Provider is not null)

@@ -1,7 +1,7 @@
 namespace ContactKit.Retention;
 
 /// <summary>
-/// A kind of record that a retention rule governs, named in lower-case kebab form (for example <c>call-recording</c>).
+/// A kind of record that a retention rule governs, named in lower-case words joined by underscores (for example <c>call_recording</c>).
 /// The common ones are provided; a host may name its own with <see cref="Parse"/>.
 /// </summary>
 public readonly record struct RecordClass : IComparable<RecordClass>
@@ -14,34 +14,34 @@ public readonly record struct RecordClass : IComparable<RecordClass>
     public string Value => _value ?? string.Empty;
 
     /// <summary>A recording of a call.</summary>
-    public static RecordClass CallRecording { get; } = new("call-recording");
+    public static RecordClass CallRecording { get; } = new("call_recording");
 
     /// <summary>A transcript of a call or a chat.</summary>
     public static RecordClass Transcript { get; } = new("transcript");
 
     /// <summary>A chat (webchat, SMS, social or messaging) conversation.</summary>
-    public static RecordClass ChatTranscript { get; } = new("chat-transcript");
+    public static RecordClass ChatTranscript { get; } = new("chat_transcript");
 
     /// <summary>A case record built from one or more contacts.</summary>
-    public static RecordClass CaseRecord { get; } = new("case-record");
+    public static RecordClass CaseRecord { get; } = new("case_record");
 
     /// <summary>An enquiry from someone who is not (or not yet) a customer.</summary>
     public static RecordClass Enquiry { get; } = new("enquiry");
 
     /// <summary>A customer's account.</summary>
-    public static RecordClass CustomerAccount { get; } = new("customer-account");
+    public static RecordClass CustomerAccount { get; } = new("customer_account");
 
     /// <summary>A complaint.</summary>
     public static RecordClass Complaint { get; } = new("complaint");
 
     /// <summary>An entry on a marketing list.</summary>
-    public static RecordClass MarketingListEntry { get; } = new("marketing-list-entry");
+    public static RecordClass MarketingListEntry { get; } = new("marketing_list_entry");
 
     /// <summary>A job application.</summary>
-    public static RecordClass JobApplication { get; } = new("job-application");
+    public static RecordClass JobApplication { get; } = new("job_application");
 
     /// <summary>An employee's file.</summary>
-    public static RecordClass EmployeeFile { get; } = new("employee-file");
+    public static RecordClass EmployeeFile { get; } = new("employee_file");
 
     /// <summary>Reads a record class name.</summary>
     /// <param name="text">The name.</param>

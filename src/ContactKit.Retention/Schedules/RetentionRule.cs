@@ -81,7 +81,7 @@ public sealed record RetentionRule
     }
 
     /// <summary>The rule as a short phrase, for explanations.</summary>
-    /// <returns>For example <c>call-recording: Delete 6 months (P6M) after interaction-ended</c>.</returns>
+    /// <returns>For example <c>call_recording: Delete 6 months (P6M) after interaction_ended</c>.</returns>
     public string Describe() => Period is null
         ? $"{RecordClass}: {Action} on {ReviewOn:yyyy-MM-dd}"
         : $"{RecordClass}: {Action} {Period} after {Trigger}";

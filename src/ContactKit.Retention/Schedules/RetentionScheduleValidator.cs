@@ -53,8 +53,8 @@ internal static class RetentionScheduleValidator
             Trigger = r.Trigger.Value,
             Period = r.Period is null ? null : PeriodPattern.Roundtrip.Format(r.Period),
             ReviewOn = r.ReviewOn is { } review ? LocalDatePattern.Iso.Format(review) : null,
-            Action = Kebab(r.Action.ToString()),
-            Reason = Kebab(r.Reason.ToString()),
+            Action = Snake(r.Action.ToString()),
+            Reason = Snake(r.Reason.ToString()),
             Minimum = r.Minimum is null ? null : PeriodPattern.Roundtrip.Format(r.Minimum),
             Source = r.Source,
         })],
@@ -77,14 +77,14 @@ internal static class RetentionScheduleValidator
         })],
     };
 
-    internal static string Kebab(string pascal)
+    internal static string Snake(string pascal)
     {
         var builder = new StringBuilder(pascal.Length + 4);
         foreach (var c in pascal)
         {
             if (char.IsUpper(c) && builder.Length > 0)
             {
-                builder.Append('-');
+                builder.Append('_');
             }
 
             builder.Append(char.ToLowerInvariant(c));
@@ -103,7 +103,7 @@ internal static class RetentionScheduleValidator
 
         foreach (var value in Enum.GetValues<TEnum>())
         {
-            if (string.Equals(Kebab(value.ToString()), text, StringComparison.Ordinal))
+            if (string.Equals(Snake(value.ToString()), text, StringComparison.Ordinal))
             {
                 return value;
             }
@@ -113,7 +113,7 @@ internal static class RetentionScheduleValidator
     }
 
     private static string Names<TEnum>()
-        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(v => $"'{Kebab(v.ToString())}'"));
+        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(v => $"'{Snake(v.ToString())}'"));
 
     /// <summary>The longest period or minimum a rule may have: longer is a typing slip, and would run past the calendar.</summary>
     internal const int LongestYears = 200;
@@ -194,10 +194,10 @@ internal static class RetentionScheduleValidator
             RuleFor(r => r.Name).NotEmpty().WithMessage("A rule needs a name so that explanations and disposal proofs can cite it.");
             RuleFor(r => r.RecordClass)
                 .Must(v => RecordClass.Parse(v).IsSuccess)
-                .WithMessage(r => $"{RuleLabel(r)}: the record class {Errors.Excerpt(r.RecordClass)} must be lower-case words joined by hyphens, such as 'call-recording'.");
+                .WithMessage(r => $"{RuleLabel(r)}: the record class {Errors.Excerpt(r.RecordClass)} must be lower-case words joined by underscores, such as 'call_recording'.");
             RuleFor(r => r.Trigger)
                 .Must(v => RetentionTrigger.Parse(v).IsSuccess)
-                .WithMessage(r => $"{RuleLabel(r)}: the trigger {Errors.Excerpt(r.Trigger)} must be lower-case words joined by hyphens, such as 'interaction-ended'.");
+                .WithMessage(r => $"{RuleLabel(r)}: the trigger {Errors.Excerpt(r.Trigger)} must be lower-case words joined by underscores, such as 'interaction_ended'.");
             RuleFor(r => r.Action)
                 .Must(v => ParseEnum<DisposalAction>(v) is not null)
                 .WithMessage(r => $"{RuleLabel(r)}: the action {Errors.Excerpt(r.Action)} must be one of {Names<DisposalAction>()}.");

@@ -1,7 +1,7 @@
 namespace ContactKit.Retention;
 
 /// <summary>
-/// The event that starts a retention clock, named in lower-case kebab form. <see cref="Created"/> is known for every
+/// The event that starts a retention clock, named in lower-case words joined by underscores. <see cref="Created"/> is known for every
 /// item; the others are recorded on the item when they happen, and may never happen.
 /// </summary>
 public readonly record struct RetentionTrigger : IComparable<RetentionTrigger>
@@ -17,19 +17,19 @@ public readonly record struct RetentionTrigger : IComparable<RetentionTrigger>
     public static RetentionTrigger Created { get; } = new("created");
 
     /// <summary>The call, chat or other interaction ended.</summary>
-    public static RetentionTrigger InteractionEnded { get; } = new("interaction-ended");
+    public static RetentionTrigger InteractionEnded { get; } = new("interaction_ended");
 
     /// <summary>The customer relationship ended.</summary>
-    public static RetentionTrigger RelationshipEnded { get; } = new("relationship-ended");
+    public static RetentionTrigger RelationshipEnded { get; } = new("relationship_ended");
 
     /// <summary>The case was closed.</summary>
-    public static RetentionTrigger CaseClosed { get; } = new("case-closed");
+    public static RetentionTrigger CaseClosed { get; } = new("case_closed");
 
     /// <summary>A decision was made on the application (for example, an applicant was not successful).</summary>
-    public static RetentionTrigger ApplicationDecided { get; } = new("application-decided");
+    public static RetentionTrigger ApplicationDecided { get; } = new("application_decided");
 
     /// <summary>The employment ended.</summary>
-    public static RetentionTrigger EmploymentEnded { get; } = new("employment-ended");
+    public static RetentionTrigger EmploymentEnded { get; } = new("employment_ended");
 
     /// <summary>Reads a trigger name; any well-formed name is a named event the host records when it happens.</summary>
     /// <param name="text">The name.</param>

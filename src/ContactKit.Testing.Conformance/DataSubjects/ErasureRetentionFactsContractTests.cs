@@ -301,7 +301,7 @@ public abstract class ErasureRetentionFactsContractTests
         ItemId = id,
         Category = DataCategories.CallRecording.Key,
         LawfulBasis = LawfulBasis.LegitimateInterests,
-        RecordClass = "call-recording",
+        RecordClass = "call_recording",
         RetainedItem = linked ? RetainedItemId.Parse(id) : null,
     };
 

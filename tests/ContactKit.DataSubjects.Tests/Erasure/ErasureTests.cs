@@ -35,10 +35,10 @@ public class ErasureTests
     [Fact]
     public void Decide_ScheduleKeepsItForALegalObligation_KeptUnderArticle17_3_bWhateverTheBasis()
     {
-        var decision = ErasureDecider.Decide(Item("pay-1", LawfulBasis.Contract), new RetentionFacts { KeptForLegalObligation = true, RecordClass = "employee-file" }, EraseBy);
+        var decision = ErasureDecider.Decide(Item("pay-1", LawfulBasis.Contract), new RetentionFacts { KeptForLegalObligation = true, RecordClass = "employee_file" }, EraseBy);
 
         Assert.Equal((ErasureVerdict.Keep, "Art 17(3)(b)"), (decision.Verdict, decision.Article));
-        Assert.Contains("record class 'employee-file'", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("record class 'employee_file'", decision.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public class ErasureTests
     [Theory]
     [InlineData(LawfulBasis.Consent)] // consent data is erased on request
     [InlineData(LawfulBasis.Contract)] // so is contract data once asked
-    [InlineData(LawfulBasis.LegitimateInterests)] // and legitimate-interests data
+    [InlineData(LawfulBasis.LegitimateInterests)] // and legitimate_interests data
     [InlineData(LawfulBasis.VitalInterests)] // and vital-interests data
     public void Decide_NothingKeepsIt_ErasedByTheDeadline(LawfulBasis basis)
     {

@@ -24,8 +24,8 @@ public class RetentionErasureFactsTests
 
     [Theory]
     [InlineData("complaint", true, false)] // the complaints rule keeps items for legal claims
-    [InlineData("employee-file", false, true)] // the payroll rule keeps items for a legal obligation
-    [InlineData("call-recording", false, false)] // recordings are kept for the public task only
+    [InlineData("employee_file", false, true)] // the payroll rule keeps items for a legal obligation
+    [InlineData("call_recording", false, false)] // recordings are kept for the public task only
     public async Task GetAsync_LinkedItem_ReasonComesFromItsRule(string recordClass, bool legalClaims, bool legalObligation)
     {
         var store = new InMemoryRetentionStore();

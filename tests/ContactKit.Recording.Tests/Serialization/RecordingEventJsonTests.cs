@@ -81,17 +81,17 @@ public class RecordingEventJsonTests
     [InlineData("""{"version":1,"at":"2026-03-02T09:00:00Z","event":{"id":"e-1"}}""")] // no type: the contract needs one
     [InlineData("""{"version":1,"at":"2026-03-02T09:00:00Z","event":{"type":"capture-exploded","id":"e-1"}}""")] // a type the contract does not have
     [InlineData("""{"version":1,"at":"2026-03-02T09:00:00Z"}""")] // no event at all
-    [InlineData("{\"version\":1,\"event\":{\"type\":\"capture-started\",\"id\":\"\uD800\"}}")] // a lone surrogate
+    [InlineData("{\"version\":1,\"event\":{\"type\":\"capture_started\",\"id\":\"\uD800\"}}")] // a lone surrogate
     public void ReadEvent_NotAnEventOfTheContract_ThrowsJsonException(string json)
     {
         Assert.ThrowsAny<JsonException>(() => RecordingJson.ReadEvent(json));
     }
 
     [Theory]
-    [InlineData("""{"type":"interaction-started","id":"e-1","tenant":"council","recording":"rec-1"}""")] // no policy, no parties
-    [InlineData("""{"type":"media-stored","id":"e-1"}""")] // no media
+    [InlineData("""{"type":"interaction_started","id":"e-1","tenant":"council","recording":"rec-1"}""")] // no policy, no parties
+    [InlineData("""{"type":"media_stored","id":"e-1"}""")] // no media
     [InlineData("""{"type":"transferred","id":"e-1","to":{"id":"p","jurisdiction":"GB"}}""")] // a party without role or requirement, no one leaving
-    [InlineData("""{"type":"capture-resumed","id":"e-1"}""")] // no reason
+    [InlineData("""{"type":"capture_resumed","id":"e-1"}""")] // no reason
     public void Event_ReadWithOptionalPartsMissing_CanBeWrittenBack(string json)
     {
         var read = JsonSerializer.Deserialize<RecordingEvent>(json, RecordingJson.Options)!;

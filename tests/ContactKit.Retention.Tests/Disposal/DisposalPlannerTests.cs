@@ -28,7 +28,7 @@ public sealed class DisposalPlannerTests
         Assert.Equal(DisposalPlanner.DisposedAction, proof.Action);
         Assert.Equal("recordings-six-months", proof.Details["rule"]);
         Assert.Equal("sweeper-1", proof.Details["worker"]);
-        Assert.Equal("sha256:early", proof.Details["content-hash"]);
+        Assert.Equal("sha256:early", proof.Details["content_hash"]);
         Assert.Equal("delete", proof.Details["action"]);
         Assert.Equal(host.Clock.GetCurrentInstant(), proof.OccurredAt);
         Assert.Equal(DataSubjectId.Parse("caller-1"), proof.Subject);

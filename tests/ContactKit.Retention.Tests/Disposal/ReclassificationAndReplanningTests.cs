@@ -83,14 +83,14 @@ public sealed class ReclassificationAndReplanningTests
         Assert.Equal("customers-relationship-plus-six-years", moved.Value.Rule!.Name);
         Assert.Equal(relationshipEnded.InZone(London).LocalDateTime.PlusYears(6).Date, ended.Value.DisposeAt!.Value.InZone(London).Date);
         Assert.Equal(RecordClass.CustomerAccount, explained.Value.Item.RecordClass);
-        Assert.Contains("Moved from record class 'enquiry' to 'customer-account'", explained.Value.Explain(), StringComparison.Ordinal);
+        Assert.Contains("Moved from record class 'enquiry' to 'customer_account'", explained.Value.Explain(), StringComparison.Ordinal);
         Assert.Contains("the enquirer became a customer", explained.Value.Explain(), StringComparison.Ordinal);
         Assert.Equal("the enquirer became a customer", audit.Reason);
         Assert.Equal("enquiry", audit.Details["from"]);
-        Assert.Equal("customer-account", audit.Details["to"]);
-        Assert.Equal("enquirers-two-years", audit.Details["rule-before"]);
-        Assert.Equal("customers-relationship-plus-six-years", audit.Details["rule-after"]);
-        Assert.Equal("not yet known", audit.Details["dispose-at-after"]);
+        Assert.Equal("customer_account", audit.Details["to"]);
+        Assert.Equal("enquirers-two-years", audit.Details["rule_before"]);
+        Assert.Equal("customers-relationship-plus-six-years", audit.Details["rule_after"]);
+        Assert.Equal("not yet known", audit.Details["dispose_at_after"]);
         Assert.Equal(DataSubjectId.Parse("person-1"), audit.Subject);
 
         // Two years on, the browser goes and the customer stays.

@@ -110,7 +110,7 @@ public sealed class RetentionServiceTests
         Assert.Equal(1, report.Earlier);
         Assert.Equal(1, report.KeptByNoShortening);
         Assert.Equal(planned, stored.Value.DisposeAt);
-        Assert.Contains(await host.AuditEntriesAsync(Tenant), e => e.Action == RetentionService.ScheduleChangedAction && e.Details["kept-by-no-shortening"] == "1");
+        Assert.Contains(await host.AuditEntriesAsync(Tenant), e => e.Action == RetentionService.ScheduleChangedAction && e.Details["kept_by_no_shortening"] == "1");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class NoticeCommitmentsTests
     private static readonly Instant Created = Instant.FromUtc(2026, 1, 14, 10, 30);
 
     [Theory]
-    [InlineData("call-recording")] // notice 001: recordings six months after the call, then securely deleted
+    [InlineData("call_recording")] // notice 001: recordings six months after the call, then securely deleted
     [InlineData("transcript")] // notice 001: transcripts follow the same six months
     public void RecordingsAndTranscripts_SixMonthsAfterTheCall_ThenDeleted(string recordClass)
     {
@@ -89,7 +89,7 @@ public sealed class NoticeCommitmentsTests
     [Fact]
     public void AsLongAsNeeded_WithNoPeriodOrReviewDate_IsRefused()
     {
-        var forever = """{ "name": "n", "rules": [ { "name": "forever", "recordClass": "customer-account", "trigger": "created", "action": "delete", "reason": "contract" } ] }""";
+        var forever = """{ "name": "n", "rules": [ { "name": "forever", "recordClass": "customer_account", "trigger": "created", "action": "delete", "reason": "contract" } ] }""";
 
         var error = RetentionScheduleJson.Parse(forever).Error;
 

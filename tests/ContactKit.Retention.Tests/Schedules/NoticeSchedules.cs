@@ -9,14 +9,14 @@ internal static class NoticeSchedules
         {
           "name": "Reference notices 000-004",
           "rules": [
-            { "name": "recordings-six-months", "recordClass": "call-recording", "trigger": "interaction-ended", "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" },
-            { "name": "transcripts-six-months", "recordClass": "transcript", "trigger": "interaction-ended", "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" },
-            { "name": "case-records-six-years", "recordClass": "case-record", "trigger": "case-closed", "period": "P6Y", "action": "delete", "reason": "public-task", "source": "notice 001" },
-            { "name": "customers-relationship-plus-six-years", "recordClass": "customer-account", "trigger": "relationship-ended", "period": "P6Y", "action": "delete", "reason": "contract", "source": "notice 002" },
-            { "name": "enquirers-two-years", "recordClass": "enquiry", "trigger": "created", "period": "P2Y", "action": "delete", "reason": "legitimate-interests", "source": "notice 002" },
-            { "name": "unsuccessful-applicants-six-months", "recordClass": "job-application", "trigger": "application-decided", "period": "P6M", "action": "delete", "reason": "legitimate-interests", "source": "notice 002" },
-            { "name": "employees-six-years", "recordClass": "employee-file", "trigger": "employment-ended", "period": "P6Y", "action": "delete", "reason": "legal-obligation", "minimum": "P6Y", "source": "notice 002" },
-            { "name": "as-long-as-needed-annual-review", "recordClass": "marketing-list-entry", "trigger": "created", "period": "P1Y", "action": "review", "reason": "consent", "source": "notice 003" }
+            { "name": "recordings-six-months", "recordClass": "call_recording", "trigger": "interaction_ended", "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" },
+            { "name": "transcripts-six-months", "recordClass": "transcript", "trigger": "interaction_ended", "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" },
+            { "name": "case-records-six-years", "recordClass": "case_record", "trigger": "case_closed", "period": "P6Y", "action": "delete", "reason": "public_task", "source": "notice 001" },
+            { "name": "customers-relationship-plus-six-years", "recordClass": "customer_account", "trigger": "relationship_ended", "period": "P6Y", "action": "delete", "reason": "contract", "source": "notice 002" },
+            { "name": "enquirers-two-years", "recordClass": "enquiry", "trigger": "created", "period": "P2Y", "action": "delete", "reason": "legitimate_interests", "source": "notice 002" },
+            { "name": "unsuccessful-applicants-six-months", "recordClass": "job_application", "trigger": "application_decided", "period": "P6M", "action": "delete", "reason": "legitimate_interests", "source": "notice 002" },
+            { "name": "employees-six-years", "recordClass": "employee_file", "trigger": "employment_ended", "period": "P6Y", "action": "delete", "reason": "legal_obligation", "minimum": "P6Y", "source": "notice 002" },
+            { "name": "as-long-as-needed-annual-review", "recordClass": "marketing_list_entry", "trigger": "created", "period": "P1Y", "action": "review", "reason": "consent", "source": "notice 003" }
           ]
         }
         """;

@@ -51,7 +51,7 @@ public sealed class RetentionCalculatorTests
         Assert.Equal(DisposalStatus.NotYetKnown, decision.Status);
         Assert.Equal("complaint", decision.Rule!.Name);
         Assert.Null(decision.DisposeAt);
-        Assert.Contains("waits for 'case-closed'", decision.Explain(), StringComparison.Ordinal);
+        Assert.Contains("waits for 'case_closed'", decision.Explain(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class RetentionCalculatorTests
 
         var text = new RetentionCalculator(schedule).Decide(CallRecording(), London, [hold]).Explain();
 
-        Assert.Contains("Rule 'recordings' (call-recording: Delete P6M after interaction-ended)", text, StringComparison.Ordinal);
-        Assert.Contains("Trigger 'interaction-ended' at 2026-01-14 10:42", text, StringComparison.Ordinal);
+        Assert.Contains("Rule 'recordings' (call_recording: Delete P6M after interaction_ended)", text, StringComparison.Ordinal);
+        Assert.Contains("Trigger 'interaction_ended' at 2026-01-14 10:42", text, StringComparison.Ordinal);
         Assert.Contains("delete at 2026-07-14 10:42 +01 (Europe/London)", text, StringComparison.Ordinal);
         Assert.Contains("Held by hold-7 on item/item-1 (insurance claim)", text, StringComparison.Ordinal);
         Assert.Contains("Lost: rule 'quality'", text, StringComparison.Ordinal);

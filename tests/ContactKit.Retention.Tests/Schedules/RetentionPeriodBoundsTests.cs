@@ -6,7 +6,7 @@ namespace ContactKit.Retention.Tests.Schedules;
 /// <summary>Periods too long for the calendar, text that is not Unicode, and the calculator over every schedule that validates.</summary>
 public sealed class RetentionPeriodBoundsTests
 {
-    private const string Template = """{"name":"s","rules":[{"name":"a","recordClass":"call-recording","trigger":"created","period":"PERIOD","action":"delete","reason":"contract"MINIMUM}]}""";
+    private const string Template = """{"name":"s","rules":[{"name":"a","recordClass":"call_recording","trigger":"created","period":"PERIOD","action":"delete","reason":"contract"MINIMUM}]}""";
 
     private static readonly DateTimeZone[] Zones =
     [
@@ -79,9 +79,9 @@ public sealed class RetentionPeriodBoundsTests
     [Fact]
     public void Parse_LongBadValue_EchoesOnlyAnEscapedExcerpt()
     {
-        var bad = "call-recording\r\n" + new string('x', 10_000);
+        var bad = "call_recording\r\n" + new string('x', 10_000);
         var json = Template.Replace("PERIOD", "P6M", StringComparison.Ordinal).Replace("MINIMUM", string.Empty, StringComparison.Ordinal)
-            .Replace("\"call-recording\"", $"\"{bad.Replace("\r\n", "\\r\\n", StringComparison.Ordinal)}\"", StringComparison.Ordinal);
+            .Replace("\"call_recording\"", $"\"{bad.Replace("\r\n", "\\r\\n", StringComparison.Ordinal)}\"", StringComparison.Ordinal);
 
         var error = RetentionScheduleJson.Parse(json).Error;
 
