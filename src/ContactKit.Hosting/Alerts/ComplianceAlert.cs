@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace ContactKit.Hosting;
+
+/// <summary>What a compliance alert is about.</summary>
+public enum ComplianceAlertKind
+{
+    /// <summary>A rights request is due within the warning window.</summary>
+    RightsRequestDueSoon = 1,
+
+    /// <summary>A rights request is past its due date and not closed.</summary>
+    RightsRequestOverdue = 2,
+
+    /// <summary>The last day to tell the requester that a rights request is extended is within the warning window.</summary>
+    ExtensionNoticeDue = 3,
+
+    /// <summary>An authorised deletion on request is due within the warning window.</summary>
+    DeletionRequestDueSoon = 4,
+
+    /// <summary>An authorised deletion on request is past its due date and not completed.</summary>
+    DeletionRequestOverdue = 5,
+}
+
+/// <summary>One deadline about to be missed, or missed. It names the request by its id only, never the person.</summary>
+/// <param name="Kind">What the alert is about.</param>
+/// <param name="Tenant">The tenant.</param>
+/// <param name="Reference">The id of the request the alert is about.</param>
+/// <param name="DueOn">The date the work is due, in the tenant's time zone.</param>
+/// <param name="RaisedAt">When the alert was raised.</param>
+public sealed record ComplianceAlert(ComplianceAlertKind Kind, TenantId Tenant, string Reference, LocalDate DueOn, Instant RaisedAt)
+{
+    /// <summary>Whether the deadline has already passed.</summary>
+    public bool IsOverdue => Kind is ComplianceAlertKind.RightsRequestOverdue or ComplianceAlertKind.DeletionRequestOverdue;
+
+    /// <summary>The error code of an overdue alert (<see cref="HostingErrorCodes.DeadlineOverdue"/>), otherwise <see langword="null"/>.</summary>
+    public string? Code => IsOverdue ? HostingErrorCodes.DeadlineOverdue : null;
+}
+
+/// <summary>
+/// Receives compliance alerts from the deadline watch, so that a host can page someone or open a ticket. Each alert is
+/// raised once per process while its condition holds. The default writes a log entry (event 712, or 713 when overdue);
+/// register your own with <c>services.AddSingleton&lt;IComplianceAlerts, MyAlerts&gt;()</c>, before or after
+/// <c>AddDeadlineWatch()</c>.
+/// </summary>
+public interface IComplianceAlerts
+{
+    /// <summary>Raises one alert. An exception leaves the alert to be raised again at the next run.</summary>
+    /// <param name="alert">The alert.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the alert has been handed on.</returns>
+    ValueTask RaiseAsync(ComplianceAlert alert, CancellationToken cancellationToken = default);
+}
+
+internal sealed class LoggingComplianceAlerts(ILogger<LoggingComplianceAlerts> logger) : IComplianceAlerts
+{
+    public ValueTask RaiseAsync(ComplianceAlert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var due = NodaTime.Text.LocalDatePattern.Iso.Format(alert.DueOn);
+        if (alert.IsOverdue)
+        {
+            logger.OverdueAlert(alert.Kind, alert.Tenant.Value, alert.Reference, due);
+        }
+        else
+        {
+            logger.ComplianceAlert(alert.Kind, alert.Tenant.Value, alert.Reference, due);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

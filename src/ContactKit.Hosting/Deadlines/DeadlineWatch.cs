@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using ContactKit.DataSubjects;
+using ContactKit.Interactions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace ContactKit.Hosting;
+
+/// <summary>
+/// A background service that watches statutory deadlines: every <see cref="DeadlineWatchOptions.Interval"/>, for each
+/// tenant in <see cref="HostingOptions.Tenants"/>, it reads the open rights requests and the open deletions on request
+/// and raises, through <see cref="IComplianceAlerts"/>, each request due soon, each overdue, and each extension notice
+/// whose last day is near. Each alert is raised once while its condition holds (per process); one whose condition
+/// ends and returns is raised again. Dates are the tenant's, in its time zone.
+/// </summary>
+public sealed class DeadlineWatch : BackgroundService
+{
+    private readonly IRightsRequestStore _rights;
+    private readonly IDeletionRequestStore? _deletions;
+    private readonly IComplianceAlerts _alerts;
+    private readonly IClock _clock;
+    private readonly ITenantTimeZones _zones;
+    private readonly IWorkerDelay _delay;
+    private readonly IOptionsMonitor<HostingOptions> _hosting;
+    private readonly IOptionsMonitor<DeadlineWatchOptions> _options;
+    private readonly IOptionsMonitor<DataSubjectsOptions> _dataSubjects;
+    private readonly HostingMetrics _metrics;
+    private readonly DeadlineWatchStatus _status;
+    private readonly ILogger _logger;
+    private readonly Dictionary<TenantId, HashSet<string>> _raised = [];
+    private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
+
+    internal DeadlineWatch(
+        IRightsRequestStore rights,
+        IDeletionRequestStore? deletions,
+        IComplianceAlerts alerts,
+        IClock clock,
+        ITenantTimeZones zones,
+        IWorkerDelay delay,
+        IOptionsMonitor<HostingOptions> hosting,
+        IOptionsMonitor<DeadlineWatchOptions> options,
+        IOptionsMonitor<DataSubjectsOptions> dataSubjects,
+        HostingMetrics metrics,
+        DeadlineWatchStatus status,
+        ILogger<DeadlineWatch> logger)
+    {
+        _rights = rights;
+        _deletions = deletions;
+        _alerts = alerts;
+        _clock = clock;
+        _zones = zones;
+        _delay = delay;
+        _hosting = hosting;
+        _options = options;
+        _dataSubjects = dataSubjects;
+        _metrics = metrics;
+        _status = status;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Runs the watch once over every tenant, raises what is new, and returns what it found. The background loop calls
+    /// it; a host may call it directly.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>What the run found.</returns>
+    public async Task<DeadlineWatchReport> CheckOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneRunAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var activity = HostingTelemetry.Source.StartActivity("DeadlineWatch.Run");
+            var total = new Counts();
+            var failed = 0;
+            foreach (var name in _hosting.CurrentValue.Tenants)
+            {
+                var tenant = TenantId.Parse(name);
+                try
+                {
+                    total.Add(await CheckTenantAsync(tenant, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    failed++;
+                    _logger.WatchFailed(tenant.Value, HostingErrorCodes.WatchFailed, ex.GetType().Name, ex);
+                    activity?.SetStatus(ActivityStatusCode.Error, HostingErrorCodes.WatchFailed);
+                }
+            }
+
+            var report = new DeadlineWatchReport(total.Open, total.DueSoon, total.Overdue, total.ExtensionNotices, total.DeletionsDueSoon, total.DeletionsOverdue, total.Raised, failed);
+            _status.Record(report, _clock.GetCurrentInstant());
+            _logger.WatchCompleted(report.RightsRequestsOpen, report.RightsRequestsDueSoon, report.RightsRequestsOverdue, report.DeletionRequestsOverdue, report.AlertsRaised);
+            return report;
+        }
+        finally
+        {
+            _oneRunAtATime.Release();
+        }
+    }
+
+    private async Task<Counts> CheckTenantAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        using var activity = HostingTelemetry.Source.StartActivity("DeadlineWatch.Tenant");
+        activity?.SetTag("contactkit.tenant", tenant.Value);
+        var options = _options.CurrentValue;
+        var now = _clock.GetCurrentInstant();
+        var today = now.InZone(_zones.GetTimeZone(tenant)).Date;
+        var dueSoonDays = options.RightsRequestDueSoonDays ?? _dataSubjects.CurrentValue.DueSoonWithinDays;
+        var counts = new Counts();
+        var current = new List<ComplianceAlert>();
+
+        using (HostingTelemetry.Source.StartActivity("DeadlineWatch.ReadRightsRequests"))
+        {
+            await foreach (var request in _rights.ListOpenDueByAsync(tenant, LocalDate.MaxIsoValue, cancellationToken).ConfigureAwait(false))
+            {
+                if (!request.IsOpen)
+                {
+                    continue;
+                }
+
+                counts.Open++;
+                var reference = request.Id.Value;
+                if (request.IsOverdue(today))
+                {
+                    counts.Overdue++;
+                    current.Add(new(ComplianceAlertKind.RightsRequestOverdue, tenant, reference, request.DueOn, now));
+                }
+                else if (request.IsDueSoon(today, dueSoonDays))
+                {
+                    counts.DueSoon++;
+                    current.Add(new(ComplianceAlertKind.RightsRequestDueSoon, tenant, reference, request.DueOn, now));
+                }
+
+                if (request.IsClockRunning && request.Extension is null &&
+                    request.ExtensionNoticeDueOn >= today && request.ExtensionNoticeDueOn <= today.PlusDays(options.ExtensionNoticeWarningDays))
+                {
+                    counts.ExtensionNotices++;
+                    current.Add(new(ComplianceAlertKind.ExtensionNoticeDue, tenant, reference, request.ExtensionNoticeDueOn, now));
+                }
+            }
+        }
+
+        if (_deletions is not null)
+        {
+            using (HostingTelemetry.Source.StartActivity("DeadlineWatch.ReadDeletionRequests"))
+            {
+                await foreach (var request in _deletions.ReadOpenAsync(tenant, cancellationToken).ConfigureAwait(false))
+                {
+                    if (request.State != DeletionRequestState.Authorised || request.DueBy is not { } due)
+                    {
+                        continue;
+                    }
+
+                    if (request.IsOverdue(today))
+                    {
+                        counts.DeletionsOverdue++;
+                        current.Add(new(ComplianceAlertKind.DeletionRequestOverdue, tenant, request.Id.Value, due, now));
+                    }
+                    else if (due <= today.PlusDays(options.DeletionDueSoonDays))
+                    {
+                        counts.DeletionsDueSoon++;
+                        current.Add(new(ComplianceAlertKind.DeletionRequestDueSoon, tenant, request.Id.Value, due, now));
+                    }
+                }
+            }
+        }
+
+        var tag = HostingMetrics.Tenant(tenant);
+        _metrics.RightsRequestsOpen.Record(counts.Open, tag);
+        _metrics.RightsRequestsDueSoon.Record(counts.DueSoon, tag);
+        _metrics.RightsRequestsOverdue.Record(counts.Overdue, tag);
+        _metrics.DeletionRequestsOverdue.Record(counts.DeletionsOverdue, tag);
+        counts.Raised = await RaiseNewAsync(tenant, current, cancellationToken).ConfigureAwait(false);
+        return counts;
+    }
+
+    private async Task<int> RaiseNewAsync(TenantId tenant, List<ComplianceAlert> current, CancellationToken cancellationToken)
+    {
+        if (!_raised.TryGetValue(tenant, out var before))
+        {
+            before = new HashSet<string>(StringComparer.Ordinal);
+            _raised[tenant] = before;
+        }
+
+        var now = new HashSet<string>(StringComparer.Ordinal);
+        var raised = 0;
+        foreach (var alert in current)
+        {
+            var key = string.Concat(alert.Kind.ToString(), "|", alert.Reference, "|", NodaTime.Text.LocalDatePattern.Iso.Format(alert.DueOn));
+            if (before.Contains(key))
+            {
+                now.Add(key);
+                continue;
+            }
+
+            try
+            {
+                await _alerts.RaiseAsync(alert, cancellationToken).ConfigureAwait(false);
+                now.Add(key);
+                raised++;
+                _metrics.AlertsRaised.Add(1, HostingMetrics.Tenant(tenant), new("contactkit.alert.kind", alert.Kind.ToString()));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.AlertNotDelivered(alert.Kind, tenant.Value, ex.GetType().Name, ex);
+            }
+        }
+
+        // Only the alerts whose condition still holds are remembered, so the set does not grow and a returning condition is raised again.
+        _raised[tenant] = now;
+        return raised;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _logger.WatchStarted(_hosting.CurrentValue.Tenants.Count, DisposalSweep.Text(_options.CurrentValue.Interval), _deletions is not null);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CheckOnceAsync(stoppingToken).ConfigureAwait(false);
+                await _delay.WaitAsync(_options.CurrentValue.Interval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _oneRunAtATime.Dispose();
+        base.Dispose();
+    }
+
+    private sealed class Counts
+    {
+        public int Open { get; set; }
+
+        public int DueSoon { get; set; }
+
+        public int Overdue { get; set; }
+
+        public int ExtensionNotices { get; set; }
+
+        public int DeletionsDueSoon { get; set; }
+
+        public int DeletionsOverdue { get; set; }
+
+        public int Raised { get; set; }
+
+        public void Add(Counts other)
+        {
+            Open += other.Open;
+            DueSoon += other.DueSoon;
+            Overdue += other.Overdue;
+            ExtensionNotices += other.ExtensionNotices;
+            DeletionsDueSoon += other.DeletionsDueSoon;
+            DeletionsOverdue += other.DeletionsOverdue;
+            Raised += other.Raised;
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Globalization;
+using ContactKit.Retention;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace ContactKit.Hosting;
+
+/// <summary>
+/// A background service that disposes of what is due: every <see cref="DisposalSweepOptions.Interval"/>, for each
+/// tenant in <see cref="HostingOptions.Tenants"/>, it claims batches of due items through the retention package's
+/// <see cref="DisposalPlanner"/>, hands each to the registered <see cref="IRetainedItemDisposer"/> and records proof,
+/// until less than a full batch is due. Several instances may sweep one store: claims keep them apart.
+/// </summary>
+/// <remarks>
+/// When the store throws, or refuses every item of a batch, the run counts as failed: the sweep waits
+/// <see cref="DisposalSweepOptions.RetryInitialDelay"/>, doubling after each further failure up to
+/// <see cref="DisposalSweepOptions.RetryMaxDelay"/>, and reports unhealthy until a run succeeds. On shutdown the batch in
+/// hand is finished before the sweep stops; if the host's shutdown timeout cuts it short, the claims of the items not
+/// done lapse after the retention claim timeout and another run takes them. Nothing is disposed of twice: an item is
+/// completed only under its claim.
+/// </remarks>
+public sealed class DisposalSweep : BackgroundService
+{
+    private readonly DisposalPlanner _planner;
+    private readonly IRetainedItemDisposer _disposer;
+    private readonly IClock _clock;
+    private readonly IWorkerDelay _delay;
+    private readonly IOptionsMonitor<HostingOptions> _hosting;
+    private readonly IOptionsMonitor<DisposalSweepOptions> _options;
+    private readonly IOptionsMonitor<RetentionOptions> _retention;
+    private readonly HostingMetrics _metrics;
+    private readonly DisposalSweepStatus _status;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _hardStop = new();
+
+    internal DisposalSweep(
+        DisposalPlanner planner,
+        IRetainedItemDisposer disposer,
+        IClock clock,
+        IWorkerDelay delay,
+        IOptionsMonitor<HostingOptions> hosting,
+        IOptionsMonitor<DisposalSweepOptions> options,
+        IOptionsMonitor<RetentionOptions> retention,
+        HostingMetrics metrics,
+        DisposalSweepStatus status,
+        ILogger<DisposalSweep> logger)
+    {
+        _planner = planner;
+        _disposer = disposer;
+        _clock = clock;
+        _delay = delay;
+        _hosting = hosting;
+        _options = options;
+        _retention = retention;
+        _metrics = metrics;
+        _status = status;
+        _logger = logger;
+        Worker = ActorId.Parse(options.CurrentValue.WorkerId ?? DefaultWorkerId());
+    }
+
+    /// <summary>The worker id this sweep writes in its claims and proofs.</summary>
+    public ActorId Worker { get; }
+
+    /// <summary>
+    /// Runs the sweep once over every tenant, draining each until less than a full batch is due, and returns what it
+    /// did. The background loop calls it; a host may call it directly (for example from a command that runs once).
+    /// </summary>
+    /// <param name="cancellationToken">Stops the run between batches; the batch in hand is finished.</param>
+    /// <returns>What the run did.</returns>
+    public async Task<DisposalSweepReport> SweepOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var batchSize = _options.CurrentValue.BatchSize ?? _retention.CurrentValue.BatchSize;
+        using var activity = HostingTelemetry.Source.StartActivity("DisposalSweep.Run");
+        _status.Started(_clock.GetCurrentInstant());
+        int disposed = 0, notDisposed = 0, failedTenants = 0;
+        var longestLag = Duration.Zero;
+        foreach (var name in _hosting.CurrentValue.Tenants)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var tenant = TenantId.Parse(name);
+            try
+            {
+                var (d, n, lag, failed) = await SweepTenantAsync(tenant, batchSize, cancellationToken).ConfigureAwait(false);
+                disposed += d;
+                notDisposed += n;
+                longestLag = Duration.Max(longestLag, lag);
+                if (failed)
+                {
+                    failedTenants++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_hardStop.IsCancellationRequested)
+            {
+                failedTenants++;
+                _metrics.SweepFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.type", ex.GetType().Name));
+                _logger.SweepFailed(tenant.Value, HostingErrorCodes.SweepFailed, ex.GetType().Name, ex);
+                activity?.SetStatus(ActivityStatusCode.Error, HostingErrorCodes.SweepFailed);
+            }
+        }
+
+        var report = new DisposalSweepReport(disposed, notDisposed, failedTenants, longestLag);
+        activity?.SetTag("contactkit.disposed", disposed);
+        activity?.SetTag("contactkit.not_disposed", notDisposed);
+        var now = _clock.GetCurrentInstant();
+        if (report.Failed)
+        {
+            _status.Failed(now);
+        }
+        else
+        {
+            var before = _status.Completed(now, longestLag);
+            if (before > 0)
+            {
+                _logger.SweepRecovered(before);
+            }
+        }
+
+        _logger.SweepCompleted(disposed, notDisposed, Text(longestLag));
+        return report;
+    }
+
+    private async Task<(int Disposed, int NotDisposed, Duration LongestLag, bool Failed)> SweepTenantAsync(TenantId tenant, int batchSize, CancellationToken stopping)
+    {
+        int disposed = 0, notDisposed = 0;
+        var longestLag = Duration.Zero;
+        while (true)
+        {
+            using var activity = HostingTelemetry.Source.StartActivity("DisposalSweep.Batch");
+            activity?.SetTag("contactkit.tenant", tenant.Value);
+
+            // The batch in hand is finished even when the host asks to stop; only the host's shutdown timeout cuts it.
+            var run = await _planner.RunOnceAsync(tenant, Worker, _disposer, batchSize, _hardStop.Token).ConfigureAwait(false);
+            activity?.SetTag("contactkit.claimed", run.Claimed);
+            activity?.SetTag("contactkit.disposed", run.Proofs.Length);
+            foreach (var proof in run.Proofs)
+            {
+                var lag = proof.DueAt is { } due && proof.DisposedAt > due ? proof.DisposedAt - due : Duration.Zero;
+                longestLag = Duration.Max(longestLag, lag);
+                var action = new KeyValuePair<string, object?>("contactkit.action", (proof.Action ?? DisposalAction.Delete).ToString());
+                _metrics.Disposals.Add(1, HostingMetrics.Tenant(tenant), action);
+                _metrics.DisposalLag.Record(HostingMetrics.Seconds(lag), HostingMetrics.Tenant(tenant), action);
+            }
+
+            foreach (var (item, error) in run.Failures)
+            {
+                _metrics.DisposalFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.code", error.Code));
+                _logger.ItemNotDisposed(tenant.Value, item.Value, error.Code);
+            }
+
+            disposed += run.Proofs.Length;
+            notDisposed += run.Failures.Length;
+            _logger.SweepBatch(tenant.Value, run.Claimed, run.Proofs.Length, run.Failures.Length);
+            if (run.Failures.Length > 0 && run.Proofs.Length == 0)
+            {
+                // Every claimed item was refused: the store or the disposer is failing, so back off.
+                _metrics.SweepFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.type", run.Failures[0].Error.Code));
+                _logger.SweepFailed(tenant.Value, HostingErrorCodes.SweepFailed, run.Failures[0].Error.Code, null);
+                activity?.SetStatus(ActivityStatusCode.Error, HostingErrorCodes.SweepFailed);
+                return (disposed, notDisposed, longestLag, true);
+            }
+
+            // A released item would be claimed again at once: leave it for the next run.
+            if (run.Claimed < batchSize || run.Failures.Length > 0 || stopping.IsCancellationRequested)
+            {
+                return (disposed, notDisposed, longestLag, false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = _options.CurrentValue;
+        _status.Started(_clock.GetCurrentInstant());
+        _logger.SweepStarted(Worker.Value, _hosting.CurrentValue.Tenants.Count, Text(options.Interval), Text(options.MaxLag));
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            DisposalSweepReport report;
+            try
+            {
+                report = await SweepOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_hardStop.IsCancellationRequested)
+            {
+                // The shutdown timeout cut the batch in hand short: its remaining claims lapse and another run takes them.
+                break;
+            }
+
+            options = _options.CurrentValue;
+            Duration wait;
+            if (report.Failed)
+            {
+                failures++;
+                wait = Backoff(options, failures);
+                _logger.SweepBackingOff(failures, Text(wait));
+            }
+            else
+            {
+                failures = 0;
+                wait = options.Interval;
+            }
+
+            try
+            {
+                await _delay.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        _logger.SweepStopped(Worker.Value);
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // When the host's shutdown timeout ends, the batch in hand is cut short; its claims lapse and are taken again.
+        using var registration = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _hardStop);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _hardStop.Dispose();
+        base.Dispose();
+    }
+
+    internal static Duration Backoff(DisposalSweepOptions options, int failures)
+    {
+        var wait = options.RetryInitialDelay;
+        for (var i = 1; i < failures && wait < options.RetryMaxDelay; i++)
+        {
+            wait += wait;
+        }
+
+        return Duration.Min(wait, options.RetryMaxDelay);
+    }
+
+    internal static string Text(Duration duration) => NodaTime.Text.DurationPattern.Roundtrip.Format(duration);
+
+    private static string DefaultWorkerId()
+    {
+        var machine = new string([.. Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
+        return string.Create(CultureInfo.InvariantCulture, $"sweep-{machine}-{Environment.ProcessId}");
+    }
+}
