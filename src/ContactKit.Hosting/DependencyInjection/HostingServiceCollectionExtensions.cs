@@ -32,7 +32,7 @@ public static class HostingServiceCollectionExtensions
         services.TryAddSingleton<IWorkerDelay>(static sp => new TimeProviderWorkerDelay(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new HostingMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IComplianceAlerts>(static sp => new LoggingComplianceAlerts(Logger<LoggingComplianceAlerts>(sp)));
-        return builder.AddValidatedOptions<HostingOptions, HostingOptionsValidator>(configure);
+        return builder.AddValidatedOptions<HostingOptions, HostingOptionsValidator>(configure, HostingOptions.SectionName);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class HostingServiceCollectionExtensions
         }
 
         builder.Require<IRetainedItemDisposer>("AddDisposalSweep()", "AddInteractions() (which deletes content and leaves proof) or your own registration");
-        return builder.AddValidatedOptions<DisposalSweepOptions, DisposalSweepOptionsValidator>(configure);
+        return builder.AddValidatedOptions<DisposalSweepOptions, DisposalSweepOptionsValidator>(configure, DisposalSweepOptions.SectionName);
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ public static class HostingServiceCollectionExtensions
         }
 
         builder.Require<IRightsRequestStore>("AddDeadlineWatch()");
-        return builder.AddValidatedOptions<DeadlineWatchOptions, DeadlineWatchOptionsValidator>(configure);
+        return builder.AddValidatedOptions<DeadlineWatchOptions, DeadlineWatchOptionsValidator>(configure, DeadlineWatchOptions.SectionName);
     }
 
     private static ILogger<T> Logger<T>(IServiceProvider services) => services.GetService<ILogger<T>>() ?? NullLogger<T>.Instance;

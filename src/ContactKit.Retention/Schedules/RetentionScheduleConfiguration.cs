@@ -13,7 +13,7 @@ namespace ContactKit.Retention;
 /// <example>
 /// <code>
 /// "Schedule": { "name": "Council contact centre", "rules": [
-///   { "name": "recordings", "recordClass": "call-recording", "trigger": "interaction-ended",
+///   { "name": "recordings", "recordClass": "call_recording", "trigger": "interaction_ended",
 ///     "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" } ] }
 /// </code>
 /// </example>
