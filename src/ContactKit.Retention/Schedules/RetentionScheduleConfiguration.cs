@@ -13,8 +13,8 @@ namespace ContactKit.Retention;
 /// <example>
 /// <code>
 /// "Schedule": { "name": "Council contact centre", "rules": [
-///   { "name": "recordings", "recordClass": "call-recording", "trigger": "interaction-ended",
-///     "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" } ] }
+///   { "name": "recordings", "recordClass": "call_recording", "trigger": "interaction_ended",
+///     "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" } ] }
 /// </code>
 /// </example>
 public static class RetentionScheduleConfiguration

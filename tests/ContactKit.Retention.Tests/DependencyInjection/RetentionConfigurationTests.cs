@@ -12,17 +12,17 @@ public class RetentionConfigurationTests
     // The schedule as a file holds it; the same text sits in appsettings.json under ContactKit:Retention:Schedule.
     private const string ScheduleJson = """
         { "name": "Council contact centre", "rules": [
-          { "name": "recordings", "recordClass": "call-recording", "trigger": "interaction-ended",
-            "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" },
-          { "name": "case-records", "recordClass": "case-record", "trigger": "case-closed",
-            "period": "P6Y", "action": "delete", "reason": "legal-obligation", "minimum": "P6Y" },
+          { "name": "recordings", "recordClass": "call_recording", "trigger": "interaction_ended",
+            "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" },
+          { "name": "case_records", "recordClass": "case_record", "trigger": "case_closed",
+            "period": "P6Y", "action": "delete", "reason": "legal_obligation", "minimum": "P6Y" },
           { "name": "complaints", "recordClass": "complaint", "trigger": "created",
-            "reviewOn": "2030-03-31", "action": "review", "reason": "legitimate-interests" } ] }
+            "reviewOn": "2030-03-31", "action": "review", "reason": "legitimate_interests" } ] }
         """;
 
     private const string ResellerJson = """
         { "name": "Reseller", "rules": [
-          { "name": "recordings", "recordClass": "call-recording", "trigger": "interaction-ended",
+          { "name": "recordings", "recordClass": "call_recording", "trigger": "interaction_ended",
             "period": "P90D", "action": "delete", "reason": "contract" } ] }
         """;
 
@@ -78,8 +78,8 @@ public class RetentionConfigurationTests
     {
         var failures = AppSettings.StartupFailures("""
             { "ContactKit": { "Retention": { "TenantSchedules": { "council": { "name": "Council", "rules": [
-                { "name": "recordings", "recordClass": "call-recording", "trigger": "interaction-ended", "period": "six months", "action": "delete", "reason": "public-task" },
-                { "name": "cases", "recordClass": "case-record", "trigger": "case-closed", "period": "P6Y", "action": "shred", "reason": "legal-obligation" } ] } } } } }
+                { "name": "recordings", "recordClass": "call_recording", "trigger": "interaction_ended", "period": "six months", "action": "delete", "reason": "public_task" },
+                { "name": "cases", "recordClass": "case_record", "trigger": "case_closed", "period": "P6Y", "action": "shred", "reason": "legal_obligation" } ] } } } } }
             """, ck => ck.AddRetention().UseInMemoryStores());
 
         Assert.Contains(failures, f => f.StartsWith(RetentionErrorCodes.InvalidSchedule, StringComparison.Ordinal) && f.Contains("ContactKit:Retention:TenantSchedules:council:rules:0:period", StringComparison.Ordinal));
