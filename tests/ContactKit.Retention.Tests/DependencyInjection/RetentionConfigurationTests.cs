@@ -45,8 +45,8 @@ public class RetentionConfigurationTests
             { "ContactKit": { "Retention": { "Schedule": {{ScheduleJson}}, "TenantSchedules": { "reseller": {{ResellerJson}} } } } }
             """, ck => ck.AddRetention().UseInMemoryStores());
 
-        Assert.Equal(RetentionScheduleJson.Parse(ScheduleJson).Value, options.Schedule);
-        Assert.Equal(RetentionScheduleJson.Parse(ResellerJson).Value, options.TenantSchedules["reseller"]);
+        Assert.Equal(RetentionScheduleJson.ParseText(ScheduleJson).Value, options.Schedule);
+        Assert.Equal(RetentionScheduleJson.ParseText(ResellerJson).Value, options.TenantSchedules["reseller"]);
         Assert.Equal(Period.FromMonths(6), options.Schedule!.FindRule("recordings")!.Period);
         Assert.Equal(new LocalDate(2030, 3, 31), options.Schedule.FindRule("complaints")!.ReviewOn);
     }
@@ -58,7 +58,7 @@ public class RetentionConfigurationTests
         {
             var section = AppSettings.Parse($$"""{ "Schedule": {{json}} }""").GetSection("Schedule");
 
-            Assert.Equal(RetentionScheduleJson.Parse(json).Value, RetentionScheduleConfiguration.Read(section).Value);
+            Assert.Equal(RetentionScheduleJson.ParseText(json).Value, RetentionScheduleConfiguration.Read(section).Value);
         }
     }
 
@@ -93,6 +93,6 @@ public class RetentionConfigurationTests
 
         var result = RetentionScheduleConfiguration.Read(section);
 
-        Assert.Equal(RetentionScheduleJson.Parse("""{ "name": "Empty" }""").Error?.Message, result.Error?.Message);
+        Assert.Equal(RetentionScheduleJson.ParseText("""{ "name": "Empty" }""").Error?.Message, result.Error?.Message);
     }
 }
