@@ -1,6 +1,7 @@
 using System.Text;
 using ContactKit.Recording;
 using ContactKit.Testing;
+using ContactKit.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -62,20 +63,27 @@ public sealed class UseFileSystemMediaTests : IDisposable
     }
 
     [Fact]
-    public async Task Configuration_AppSettingsSection_BindsTheRootPath()
+    public async Task BindConfiguration_FileSystemMediaSection_BindsTheRootPath()
     {
-        var json = $$"""{ "ContactKit": { "Media": { "RootPath": {{System.Text.Json.JsonSerializer.Serialize(_folder.Root)}} } } }""";
-        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
-        var services = new ServiceCollection();
-        services.AddContactKit().UseFileSystemMedia();
-        services.Configure<FileSystemMediaOptions>(configuration.GetSection("ContactKit:Media"));
-        using var provider = services.BuildServiceProvider();
+        var json = $$"""{ "ContactKit": { "FileSystemMedia": { "RootPath": {{System.Text.Json.JsonSerializer.Serialize(_folder.Root)}} } } }""";
+        using var provider = AppSettings.Build(json, ck => ck.UseFileSystemMedia());
 
         provider.GetRequiredService<IStartupValidator>().Validate();
         var store = provider.GetRequiredService<IRecordingMediaStore>();
         await store.PutAsync(TenantId.Parse("council"), RecordingId.Parse("rec-1"), MediaKind.Audio, new MemoryStream([1]));
 
+        Assert.Equal(_folder.Root, provider.GetRequiredService<IOptions<FileSystemMediaOptions>>().Value.RootPath);
         Assert.Single(_folder.Files());
+    }
+
+    [Fact]
+    public void StartupValidation_RelativeRootPathInConfiguration_FailsWithCk1100NamingTheSetting()
+    {
+        var failures = AppSettings.StartupFailures("""{ "ContactKit": { "FileSystemMedia": { "RootPath": "media" } } }""", ck => ck.UseFileSystemMedia());
+
+        var failure = Assert.Single(failures);
+        Assert.Contains($"{FileSystemMediaErrorCodes.InvalidRootPath}: RootPath must be the absolute path", failure, StringComparison.Ordinal);
+        Assert.Contains("FileSystemMediaOptions.RootPath", failure, StringComparison.Ordinal);
     }
 
     private static IReadOnlyList<string> StartupFailures(string root)

@@ -6,6 +6,12 @@ namespace ContactKit;
 /// <summary>Settings that apply to every ContactKit package.</summary>
 public sealed class ContactKitOptions
 {
+    /// <summary>
+    /// The configuration section that <c>BindConfiguration()</c> reads by default: these settings at its top level, each
+    /// package's settings in a subsection named by its options type's <c>SectionName</c>.
+    /// </summary>
+    public const string SectionName = "ContactKit";
+
     /// <summary>The IANA time zone used for calendar rules of a tenant not listed in <see cref="TenantTimeZones"/>. Default <c>Europe/London</c>.</summary>
     public string DefaultTimeZoneId { get; set; } = "Europe/London";
 

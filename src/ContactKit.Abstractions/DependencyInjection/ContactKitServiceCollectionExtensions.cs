@@ -25,6 +25,6 @@ public static class ContactKitServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<ITenantTimeZones, OptionsTenantTimeZones>();
         ContactKitStartupValidator.Register(services);
-        return new ContactKitBuilder(services).AddValidatedOptions<ContactKitOptions, ContactKitOptionsValidator>(configure);
+        return new ContactKitBuilder(services).AddValidatedOptions<ContactKitOptions, ContactKitOptionsValidator>(configure, string.Empty);
     }
 }

@@ -8,6 +8,9 @@ namespace ContactKit.Calendars;
 /// </summary>
 public sealed class CalendarsOptions
 {
+    /// <summary>The subsection of the ContactKit configuration section that <c>BindConfiguration()</c> reads these settings from.</summary>
+    public const string SectionName = "Calendars";
+
     /// <summary>
     /// A GOV.UK-format bank-holiday file (a copy of <c>https://www.gov.uk/bank-holidays.json</c>) that takes precedence
     /// over the built-in holidays for the years it covers, in every tenant's calendar. Read once at start-up.

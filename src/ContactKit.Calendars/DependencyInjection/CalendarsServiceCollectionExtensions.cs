@@ -15,12 +15,12 @@ public static class CalendarsServiceCollectionExtensions
     /// after them, only adds settings. Nothing is registered twice.
     /// </summary>
     /// <param name="builder">The ContactKit builder from <c>AddContactKit()</c>.</param>
-    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <param name="configure">Sets the options in code, after any configuration read by <c>BindConfiguration()</c> from the <c>ContactKit:Calendars</c> section (<see cref="CalendarsOptions.SectionName"/>); may be <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder AddCalendars(this ContactKitBuilder builder, Action<CalendarsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<ITenantCalendars>(sp => new UkTenantCalendars(sp.GetRequiredService<IOptions<CalendarsOptions>>()));
-        return builder.AddValidatedOptions<CalendarsOptions, CalendarsOptionsValidator>(configure);
+        return builder.AddValidatedOptions<CalendarsOptions, CalendarsOptionsValidator>(configure, CalendarsOptions.SectionName);
     }
 }

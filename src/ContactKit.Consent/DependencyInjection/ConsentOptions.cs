@@ -7,15 +7,18 @@ namespace ContactKit.Consent;
 /// <summary>Settings for <c>ContactKit.Consent</c>.</summary>
 public sealed class ConsentOptions
 {
+    /// <summary>The subsection of the ContactKit configuration section that <c>BindConfiguration()</c> reads these settings from.</summary>
+    public const string SectionName = "Consent";
+
     /// <summary>
     /// The least notice a revised privacy notice must give before it takes effect, in days or weeks, counted in calendar
-    /// days in the tenant's time zone. Default 30 days.
+    /// days in the tenant's time zone. Default 30 days. In configuration, an ISO 8601 period such as <c>"P30D"</c> or <c>"P4W"</c>.
     /// </summary>
     public Period NoticePeriod { get; set; } = Period.FromDays(30);
 
     /// <summary>
     /// How long a TPS/CTPS screening stays valid, in days or weeks, counted in calendar days in the tenant's time zone.
-    /// Default and maximum 28 days (PECR regulation 21).
+    /// Default and maximum 28 days (PECR regulation 21). In configuration, an ISO 8601 period such as <c>"P28D"</c>.
     /// </summary>
     public Period ScreeningValidity { get; set; } = Period.FromDays(28);
 

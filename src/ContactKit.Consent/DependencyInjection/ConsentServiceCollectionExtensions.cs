@@ -15,12 +15,12 @@ public static class ConsentServiceCollectionExtensions
     /// (or calls <c>UseInMemoryStores()</c> in tests). Safe to call more than once: nothing is registered twice.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
-    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <param name="configure">Sets the options in code, after any configuration read by <c>BindConfiguration()</c> from the <c>ContactKit:Consent</c> section (<see cref="ConsentOptions.SectionName"/>); may be <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder AddConsent(this ContactKitBuilder builder, Action<ConsentOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddValidatedOptions<ConsentOptions, ConsentOptionsValidator>(configure);
+        builder.AddValidatedOptions<ConsentOptions, ConsentOptionsValidator>(configure, ConsentOptions.SectionName);
         var services = builder.Services;
         services.TryAddSingleton(static provider => BuildRules(provider.GetRequiredService<IOptions<ConsentOptions>>().Value));
         services.TryAddSingleton<PrivacyNoticePublisher>();

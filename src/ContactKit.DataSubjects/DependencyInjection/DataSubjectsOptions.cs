@@ -6,6 +6,9 @@ namespace ContactKit.DataSubjects;
 /// <summary>Settings for ContactKit.DataSubjects, checked at start-up by <see cref="DataSubjectsOptionsValidator"/>.</summary>
 public sealed class DataSubjectsOptions
 {
+    /// <summary>The subsection of the ContactKit configuration section that <c>BindConfiguration()</c> reads these settings from.</summary>
+    public const string SectionName = "DataSubjects";
+
     /// <summary>The most days a deletion period may be: an authorised erasure must be carried out within a month.</summary>
     public const int MaxDeletionPeriodDays = 31;
 

@@ -17,7 +17,7 @@ public static class DataSubjectsServiceCollectionExtensions
     /// Safe to call more than once: nothing is registered twice.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
-    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <param name="configure">Sets the options in code, after any configuration read by <c>BindConfiguration()</c> from the <c>ContactKit:DataSubjects</c> section (<see cref="DataSubjectsOptions.SectionName"/>); may be <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder AddDataSubjects(this ContactKitBuilder builder, Action<DataSubjectsOptions>? configure = null)
     {
@@ -31,6 +31,6 @@ public static class DataSubjectsServiceCollectionExtensions
         services.TryAddSingleton<ErasureService>();
         builder.Require<IRightsRequestStore>("AddDataSubjects()").Require<IAuditTrail>("AddDataSubjects()")
             .Require<IErasureRetentionFacts>("AddDataSubjects()", ".AddInteractions() (ContactKit.Interactions, which reads holds and rules from ContactKit.Retention), or .UseInMemoryStores() (ContactKit.Testing) in tests");
-        return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure);
+        return builder.AddValidatedOptions<DataSubjectsOptions, DataSubjectsOptionsValidator>(configure, DataSubjectsOptions.SectionName);
     }
 }

@@ -9,6 +9,9 @@ namespace ContactKit.Interactions;
 /// </summary>
 public sealed class InteractionsOptions
 {
+    /// <summary>The subsection of the ContactKit configuration section that <c>BindConfiguration()</c> reads these settings from.</summary>
+    public const string SectionName = "Interactions";
+
     /// <summary>
     /// The record class of each kind of artefact, whose rules in the tenant's retention schedule govern it. A transcript
     /// of a call uses <see cref="ArtefactKind.Transcript"/>'s class; a transcript of a chat uses <see cref="ChatTranscriptRecordClass"/>.

@@ -21,7 +21,7 @@ public static class InteractionsServiceCollectionExtensions
     /// Safe to call more than once.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
-    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <param name="configure">Sets the options in code, after any configuration read by <c>BindConfiguration()</c> from the <c>ContactKit:Interactions</c> section (<see cref="InteractionsOptions.SectionName"/>); may be <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder AddInteractions(this ContactKitBuilder builder, Action<InteractionsOptions>? configure = null)
     {
@@ -32,7 +32,7 @@ public static class InteractionsServiceCollectionExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InteractionsOptions>, StoredKindsHaveRulesCheck>());
         builder.Require<IInteractionStore>("AddInteractions()").Require<IArtefactStore>("AddInteractions()")
             .Require<IDeletionRequestStore>("AddInteractions()").Require<IArtefactContentProvider>("AddInteractions()");
-        return builder.AddValidatedOptions<InteractionsOptions, InteractionsOptionsValidator>(configure);
+        return builder.AddValidatedOptions<InteractionsOptions, InteractionsOptionsValidator>(configure, InteractionsOptions.SectionName);
     }
 
     /// <summary>

@@ -5,6 +5,9 @@ namespace ContactKit.Media.FileSystem;
 /// <summary>Settings for the file-system media store, checked at start-up by <see cref="FileSystemMediaOptionsValidator"/>.</summary>
 public sealed class FileSystemMediaOptions
 {
+    /// <summary>The subsection of the ContactKit configuration section that <c>BindConfiguration()</c> reads these settings from.</summary>
+    public const string SectionName = "FileSystemMedia";
+
     /// <summary>
     /// The absolute path of an existing folder (local or a mounted share) that holds one folder per tenant. The store
     /// creates what it needs below it; the folder itself must exist, so that an unmounted share fails at start-up.

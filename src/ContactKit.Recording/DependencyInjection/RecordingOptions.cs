@@ -24,7 +24,7 @@ public class RecordingPlanOptions
 
     /// <summary>
     /// How long a secure-payment pause may stay open before it is flagged. Built-in default ten minutes. In configuration,
-    /// NodaTime's duration text <c>D:hh:mm:ss</c>, for example <c>"0:00:08:00"</c> for eight minutes.
+    /// an ISO 8601 duration, for example <c>"PT8M"</c> for eight minutes.
     /// </summary>
     public Duration? MaxSecurePause { get; set; }
 
@@ -57,6 +57,9 @@ public sealed class RecordingAccessRule
 /// <summary>The settings of ContactKit.Recording: a default plan and any tenant's own plan.</summary>
 public sealed class RecordingOptions : RecordingPlanOptions
 {
+    /// <summary>The subsection of the ContactKit configuration section that <c>BindConfiguration()</c> reads these settings from.</summary>
+    public const string SectionName = "Recording";
+
     /// <summary>Plans by tenant id, for tenants whose plan differs from the default (the settings above).</summary>
     public IDictionary<string, RecordingPlanOptions> Tenants { get; } = new Dictionary<string, RecordingPlanOptions>(StringComparer.Ordinal);
 

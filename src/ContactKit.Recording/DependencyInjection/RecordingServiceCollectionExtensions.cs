@@ -16,12 +16,12 @@ public static class RecordingServiceCollectionExtensions
     /// Start-up validation reports any of them (and <see cref="IAuditTrail"/>) missing with code <c>CK0090</c>. Safe to call more than once.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
-    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <param name="configure">Sets the options in code, after any configuration read by <c>BindConfiguration()</c> from the <c>ContactKit:Recording</c> section (<see cref="RecordingOptions.SectionName"/>); may be <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder AddRecording(this ContactKitBuilder builder, Action<RecordingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddValidatedOptions<RecordingOptions, RecordingOptionsValidator>(configure);
+        builder.AddValidatedOptions<RecordingOptions, RecordingOptionsValidator>(configure, RecordingOptions.SectionName);
         builder.Services.TryAddSingleton<IRecordingAccessPolicy, OptionsRecordingAccessPolicy>();
         builder.Services.TryAddSingleton<RecordingService>();
         builder.Services.TryAddSingleton<RecordingAccessService>();

@@ -39,6 +39,9 @@ public sealed class RedactionSettings
 /// <summary>Settings for ContactKit.Redaction, checked at start-up by <see cref="RedactionOptionsValidator"/>.</summary>
 public sealed class RedactionOptions
 {
+    /// <summary>The subsection of the ContactKit configuration section that <c>BindConfiguration()</c> reads these settings from.</summary>
+    public const string SectionName = "Redaction";
+
     /// <summary>The settings of every tenant not listed in <see cref="Tenants"/>.</summary>
     public RedactionSettings Default { get; set; } = new();
 

@@ -8,17 +8,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RedactionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the <see cref="Redactor"/> with <see cref="RedactionOptions"/> validated at start-up. Bind per-tenant
-    /// settings from configuration with <c>services.Configure&lt;RedactionOptions&gt;(config.GetSection("Redaction"))</c>.
+    /// Registers the <see cref="Redactor"/> with <see cref="RedactionOptions"/> validated at start-up.
     /// Safe to call more than once: nothing is registered twice.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
-    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <param name="configure">Sets the options in code, after any configuration read by <c>BindConfiguration()</c> from the <c>ContactKit:Redaction</c> section (<see cref="RedactionOptions.SectionName"/>); may be <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder AddRedaction(this ContactKitBuilder builder, Action<RedactionOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<Redactor>();
-        return builder.AddValidatedOptions<RedactionOptions, RedactionOptionsValidator>(configure);
+        return builder.AddValidatedOptions<RedactionOptions, RedactionOptionsValidator>(configure, RedactionOptions.SectionName);
     }
 }

@@ -13,12 +13,12 @@ public static class RetentionServiceCollectionExtensions
     /// call more than once; options are validated at start-up.
     /// </summary>
     /// <param name="builder">The ContactKit builder from <c>AddContactKit()</c>.</param>
-    /// <param name="configure">Sets <see cref="RetentionOptions"/>.</param>
+    /// <param name="configure">Sets the options in code, after any configuration read by <c>BindConfiguration()</c> from the <c>ContactKit:Retention</c> section (<see cref="RetentionOptions.SectionName"/>); may be <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     public static ContactKitBuilder AddRetention(this ContactKitBuilder builder, Action<RetentionOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(configure);
+        builder.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(configure, RetentionOptions.SectionName, RetentionOptionsConfiguration.Read);
         var services = builder.Services;
         services.TryAddSingleton<IRetentionScheduleProvider, OptionsRetentionScheduleProvider>();
         services.TryAddSingleton<RetentionService>();

@@ -94,7 +94,7 @@ public class AddContactKitTests
     public void StartupValidation_BadSettingsOfTwoOptionsTypes_ThrowsOneOptionsValidationExceptionListingBoth()
     {
         var services = new ServiceCollection();
-        services.AddContactKit(o => o.DefaultTimeZoneId = "Europe/Atlantis").AddValidatedOptions<OtherOptions, OtherOptionsValidator>(o => o.Count = -1);
+        services.AddContactKit(o => o.DefaultTimeZoneId = "Europe/Atlantis").AddValidatedOptions<OtherOptions, OtherOptionsValidator>(o => o.Count = -1, "Other");
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
