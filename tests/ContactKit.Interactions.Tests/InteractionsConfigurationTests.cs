@@ -11,14 +11,14 @@ public class InteractionsConfigurationTests
     {
         var options = AppSettings.Bind<InteractionsOptions>("""
             { "ContactKit": { "Interactions": {
-                "RecordClasses": { "Summary": "case-summary" },
-                "ChatTranscriptRecordClass": "webchat-transcript",
+                "RecordClasses": { "Summary": "case_summary" },
+                "ChatTranscriptRecordClass": "webchat_transcript",
                 "StoredKinds": [ "Summary" ],
                 "DeletionPeriodDays": 20 } } }
             """, ck => ck.AddInteractions().UseInMemoryStores());
 
-        Assert.Equal("case-summary", options.RecordClasses[ArtefactKind.Summary]);
-        Assert.Equal("webchat-transcript", options.ChatTranscriptRecordClass);
+        Assert.Equal("case_summary", options.RecordClasses[ArtefactKind.Summary]);
+        Assert.Equal("webchat_transcript", options.ChatTranscriptRecordClass);
         Assert.Equal([ArtefactKind.Audio, ArtefactKind.Transcript, ArtefactKind.Summary], options.StoredKinds.Order());
         Assert.Equal(20, options.DeletionPeriodDays);
     }

@@ -46,7 +46,7 @@ public sealed class RecordingRuleOverride
 }
 
 /// <summary>Checks <see cref="ConsentOptions"/> at start-up.</summary>
-public sealed class ConsentOptionsValidator : AbstractValidator<ConsentOptions>
+internal sealed class ConsentOptionsValidator : AbstractValidator<ConsentOptions>
 {
     /// <summary>The longest screening validity PECR regulation 21 allows.</summary>
     public const int MaxScreeningValidityDays = 28;

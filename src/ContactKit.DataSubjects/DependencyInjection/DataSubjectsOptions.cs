@@ -32,7 +32,7 @@ public sealed class DataSubjectsOptions
 }
 
 /// <summary>Checks <see cref="DataSubjectsOptions"/> at start-up, reporting every problem at once.</summary>
-public sealed class DataSubjectsOptionsValidator : AbstractValidator<DataSubjectsOptions>
+internal sealed class DataSubjectsOptionsValidator : AbstractValidator<DataSubjectsOptions>
 {
     /// <summary>Creates the validator.</summary>
     public DataSubjectsOptionsValidator()

@@ -54,7 +54,7 @@ public sealed class InteractionsOptions
 }
 
 /// <summary>Validates <see cref="InteractionsOptions"/> at start-up.</summary>
-public sealed class InteractionsOptionsValidator : AbstractValidator<InteractionsOptions>
+internal sealed class InteractionsOptionsValidator : AbstractValidator<InteractionsOptions>
 {
     /// <summary>Creates the validator.</summary>
     public InteractionsOptionsValidator()

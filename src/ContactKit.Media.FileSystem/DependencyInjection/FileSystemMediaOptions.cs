@@ -16,7 +16,7 @@ public sealed class FileSystemMediaOptions
 }
 
 /// <summary>Checks <see cref="FileSystemMediaOptions"/>: the root folder is an absolute path to an existing folder.</summary>
-public sealed class FileSystemMediaOptionsValidator : AbstractValidator<FileSystemMediaOptions>
+internal sealed class FileSystemMediaOptionsValidator : AbstractValidator<FileSystemMediaOptions>
 {
     /// <summary>Creates the validator.</summary>
     public FileSystemMediaOptionsValidator()

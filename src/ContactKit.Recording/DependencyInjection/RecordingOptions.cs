@@ -82,7 +82,7 @@ public sealed class RecordingOptions : RecordingPlanOptions
 }
 
 /// <summary>Checks <see cref="RecordingOptions"/> at start-up.</summary>
-public sealed class RecordingOptionsValidator : AbstractValidator<RecordingOptions>
+internal sealed class RecordingOptionsValidator : AbstractValidator<RecordingOptions>
 {
     /// <summary>Creates the validator.</summary>
     public RecordingOptionsValidator()

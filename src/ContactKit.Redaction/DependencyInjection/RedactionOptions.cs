@@ -56,7 +56,7 @@ public sealed class RedactionOptions
 }
 
 /// <summary>Checks one tenant's <see cref="RedactionSettings"/>.</summary>
-public sealed class RedactionSettingsValidator : AbstractValidator<RedactionSettings>
+internal sealed class RedactionSettingsValidator : AbstractValidator<RedactionSettings>
 {
     /// <summary>Creates the validator.</summary>
     public RedactionSettingsValidator()
@@ -78,7 +78,7 @@ public sealed class RedactionSettingsValidator : AbstractValidator<RedactionSett
 }
 
 /// <summary>Checks <see cref="RedactionOptions"/> at start-up, reporting every problem at once.</summary>
-public sealed class RedactionOptionsValidator : AbstractValidator<RedactionOptions>
+internal sealed class RedactionOptionsValidator : AbstractValidator<RedactionOptions>
 {
     /// <summary>Creates the validator.</summary>
     public RedactionOptionsValidator()

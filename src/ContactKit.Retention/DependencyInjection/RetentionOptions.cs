@@ -30,7 +30,7 @@ public sealed class RetentionOptions
 }
 
 /// <summary>Checks <see cref="RetentionOptions"/>; every failure names the setting and the fix.</summary>
-public sealed class RetentionOptionsValidator : AbstractValidator<RetentionOptions>
+internal sealed class RetentionOptionsValidator : AbstractValidator<RetentionOptions>
 {
     /// <summary>Creates the validator.</summary>
     public RetentionOptionsValidator()

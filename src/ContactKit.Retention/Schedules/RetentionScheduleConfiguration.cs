@@ -14,7 +14,7 @@ namespace ContactKit.Retention;
 /// <code>
 /// "Schedule": { "name": "Council contact centre", "rules": [
 ///   { "name": "recordings", "recordClass": "call_recording", "trigger": "interaction_ended",
-///     "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" } ] }
+///     "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" } ] }
 /// </code>
 /// </example>
 public static class RetentionScheduleConfiguration

@@ -14,7 +14,7 @@ public class RetentionConfigurationTests
         { "name": "Council contact centre", "rules": [
           { "name": "recordings", "recordClass": "call_recording", "trigger": "interaction_ended",
             "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" },
-          { "name": "case-records", "recordClass": "case_record", "trigger": "case_closed",
+          { "name": "case_records", "recordClass": "case_record", "trigger": "case_closed",
             "period": "P6Y", "action": "delete", "reason": "legal_obligation", "minimum": "P6Y" },
           { "name": "complaints", "recordClass": "complaint", "trigger": "created",
             "reviewOn": "2030-03-31", "action": "review", "reason": "legitimate_interests" } ] }

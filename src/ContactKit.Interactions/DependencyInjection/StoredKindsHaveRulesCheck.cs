@@ -1,0 +1,42 @@
+using ContactKit.Retention;
+using Microsoft.Extensions.Options;
+
+namespace ContactKit.Interactions;
+
+/// <summary>
+/// Fails start-up with <c>CK0900</c> when a kind the host stores (<see cref="InteractionsOptions.StoredKinds"/>) has a
+/// record class that a configured retention schedule has no rule for: the mapping is static, so the gap is reported
+/// before anything is stored, every gap at once.
+/// </summary>
+internal sealed class StoredKindsHaveRulesCheck(IOptions<RetentionOptions> retention) : IValidateOptions<InteractionsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InteractionsOptions options)
+    {
+        var schedules = new List<(string Where, RetentionSchedule Schedule)>();
+        if (retention.Value.Schedule is { } shared)
+        {
+            schedules.Add(("RetentionOptions.Schedule", shared));
+        }
+
+        schedules.AddRange(retention.Value.TenantSchedules.Select(pair => ($"RetentionOptions.TenantSchedules[{pair.Key}]", pair.Value)));
+        List<string> failures = [];
+        foreach (var kind in options.StoredKinds.Order())
+        {
+            // A chat transcript and a call transcript may map to different classes: both are checked.
+            var classes = new[] { Channel.VoiceCall, Channel.Webchat }
+                .Select(channel => options.RecordClassFor(kind, channel))
+                .Where(result => result.IsSuccess)
+                .Select(result => result.Value)
+                .Distinct();
+            foreach (var recordClass in classes)
+            {
+                foreach (var (where, schedule) in schedules.Where(s => !s.Schedule.RulesFor(recordClass).Any()))
+                {
+                    failures.Add(new ContactKitError(InteractionsErrorCodes.NoRetentionRule, $"InteractionsOptions.StoredKinds holds {kind}, whose record class {recordClass} has no rule in {where} ('{schedule.Name}'); add a rule for it, or stop storing {kind} artefacts.", "StoredKinds").ToString());
+                }
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,347 @@
+using ContactKit.Consent;
+using ContactKit.Recording;
+using ContactKit.Retention;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace ContactKit.Interactions;
+
+/// <summary>
+/// What a host calls for one interaction, from the first ring to its stored artefacts: it starts the interaction and its
+/// recordings (each <see cref="InteractionStarted"/> carrying the <see cref="InteractionId"/>), takes the consent rules'
+/// decision for the parties present and again whenever one joins (strictest party wins, an unknown jurisdiction counts
+/// as the strictest), so that the recording lifecycle enforces it, links parties to data subjects, and turns every
+/// stored artefact into a retained item with a deterministic id, the record class for its kind and channel, and the
+/// interaction's end as its trigger. An artefact whose record class has no rule in the tenant's schedule is refused
+/// with <see cref="InteractionsErrorCodes.NoRetentionRule"/>: nothing is stored that no rule governs.
+/// </summary>
+/// <param name="recordings">The recording lifecycle against its stores.</param>
+/// <param name="sessions">The recording sessions, read to re-take the consent decision when a party joins.</param>
+/// <param name="interactions">The interactions.</param>
+/// <param name="artefacts">The artefacts.</param>
+/// <param name="retention">Retention, which keeps each artefact's retained item.</param>
+/// <param name="schedules">The tenants' retention schedules.</param>
+/// <param name="rules">The consent rules for recording.</param>
+/// <param name="options">The layer's options: the record class of each kind of artefact.</param>
+/// <param name="clock">The clock.</param>
+public sealed class InteractionService(
+    RecordingService recordings,
+    IRecordingStore sessions,
+    IInteractionStore interactions,
+    IArtefactStore artefacts,
+    RetentionService retention,
+    IRetentionScheduleProvider schedules,
+    RecordingRuleSet rules,
+    IOptionsMonitor<InteractionsOptions> options,
+    IClock clock)
+{
+    /// <summary>
+    /// Starts an interaction with its first recording. The consent rules decide what the parties present need before
+    /// capture, and every party is started with that requirement.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="interaction">The new interaction's id.</param>
+    /// <param name="channel">The channel it arrived on.</param>
+    /// <param name="recording">The id of its first recording.</param>
+    /// <param name="parties">The parties present at the start (usually the caller), with their jurisdictions, known or not.</param>
+    /// <param name="beginsWithBot">Whether it opens with a bot or IVR before a person joins.</param>
+    /// <param name="actor">Who or what reports it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The interaction, or the refusal (for example <c>CK0009</c> when the id is taken).</returns>
+    public async ValueTask<Result<InteractionRecord>> StartAsync(
+        TenantId tenant, InteractionId interaction, Channel channel, RecordingId recording, IReadOnlyList<RecordingParty> parties, bool beginsWithBot, ActorId actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        var decision = rules.Decide(channel, parties);
+        if (decision.IsFailure)
+        {
+            return decision.Error;
+        }
+
+        var saved = await interactions.SaveAsync(
+            new InteractionRecord { Tenant = tenant, Id = interaction, Channel = channel, StartedAt = clock.GetCurrentInstant(), Recordings = [recording] },
+            cancellationToken).ConfigureAwait(false);
+        if (saved.IsFailure)
+        {
+            return saved;
+        }
+
+        var started = await StartRecordingAsync(saved.Value, recording, channel, parties, decision.Value.Requirement, beginsWithBot, actor, cancellationToken).ConfigureAwait(false);
+        return started.IsSuccess ? saved : started.Error;
+    }
+
+    /// <summary>
+    /// Adds another recording to an interaction that has not ended (a chat beside a call, the second channel of a
+    /// dual-channel call), under the consent decision for its parties.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="recording">The new recording's id.</param>
+    /// <param name="channel">Its channel.</param>
+    /// <param name="parties">The parties present in it.</param>
+    /// <param name="actor">Who or what reports it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The interaction with the recording added, or the refusal.</returns>
+    public async ValueTask<Result<InteractionRecord>> AddRecordingAsync(
+        TenantId tenant, InteractionId interaction, RecordingId recording, Channel channel, IReadOnlyList<RecordingParty> parties, ActorId actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        var current = await interactions.GetAsync(tenant, interaction, cancellationToken).ConfigureAwait(false);
+        if (current.IsFailure)
+        {
+            return current;
+        }
+
+        if (current.Value.EndedAt is not null)
+        {
+            return new ContactKitError(InteractionsErrorCodes.Invalid, $"Interaction {interaction} has ended, so no recording can be added to it.", "interaction");
+        }
+
+        var decision = rules.Decide(channel, parties);
+        if (decision.IsFailure)
+        {
+            return decision.Error;
+        }
+
+        var saved = await interactions.SaveAsync(current.Value with { Recordings = current.Value.Recordings.Add(recording) }, cancellationToken).ConfigureAwait(false);
+        if (saved.IsFailure)
+        {
+            return saved;
+        }
+
+        var started = await StartRecordingAsync(saved.Value, recording, channel, parties, decision.Value.Requirement, false, actor, cancellationToken).ConfigureAwait(false);
+        return started.IsSuccess ? saved : started.Error;
+    }
+
+    /// <summary>
+    /// A party joins one of the interaction's recordings. The consent decision is taken again over everyone present and
+    /// the newcomer; the newcomer joins with what that decision requires, so capture pauses until they have it.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="recording">The recording they join.</param>
+    /// <param name="party">The party, with their jurisdiction, known or not.</param>
+    /// <param name="actor">Who or what reports it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The recording session after the join, or the refusal.</returns>
+    public async ValueTask<Result<RecordingSession>> JoinAsync(
+        TenantId tenant, InteractionId interaction, RecordingId recording, RecordingParty party, ActorId actor, CancellationToken cancellationToken = default)
+    {
+        var session = await SessionOfAsync(tenant, interaction, recording, cancellationToken).ConfigureAwait(false);
+        if (session.IsFailure)
+        {
+            return session;
+        }
+
+        var present = session.Value.Parties.Where(p => p.IsPresent).Select(p => p.Party).Append(party).ToList();
+        var decision = rules.Decide(session.Value.Channel, present);
+        if (decision.IsFailure)
+        {
+            return decision.Error;
+        }
+
+        var joining = party with { Requirement = decision.Value.Requirement };
+        return await recordings.ApplyAsync(tenant, recording, new PartyJoined(EventId.New(), joining), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Links a party of the interaction to the data subject they are, once identified (during or after the interaction).
+    /// Linking the same party to the same subject again changes nothing.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="party">The party.</param>
+    /// <param name="subject">The data subject.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The interaction, or the refusal (<c>CK0906</c> when the party is already linked to another subject).</returns>
+    public async ValueTask<Result<InteractionRecord>> LinkSubjectAsync(
+        TenantId tenant, InteractionId interaction, PartyId party, DataSubjectId subject, CancellationToken cancellationToken = default)
+    {
+        var current = await interactions.GetAsync(tenant, interaction, cancellationToken).ConfigureAwait(false);
+        if (current.IsFailure)
+        {
+            return current;
+        }
+
+        switch (current.Value.SubjectOf(party))
+        {
+            case { } linked when linked == subject:
+                return current;
+            case not null:
+                return new ContactKitError(InteractionsErrorCodes.Invalid, $"Party {party} of interaction {interaction} is already linked to another data subject; correct the link instead of adding one.", "party");
+        }
+
+        return await interactions.SaveAsync(
+            current.Value with { Subjects = current.Value.Subjects.Add(new SubjectLink(party, subject, clock.GetCurrentInstant())) },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores an artefact of the interaction (media, a transcript, derived data such as sentiment or a summary, a survey
+    /// answer, the calling line identity) and starts keeping it under retention: its retained item has the id
+    /// <see cref="StoredArtefact.RetainedItemFor"/> gives, the record class for its kind and the interaction's channel,
+    /// the interaction's subjects and case, and the interaction's end as its trigger once it has ended.
+    /// </summary>
+    /// <param name="artefact">What is stored: the interaction, name, kind, recording, location and checksum.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>
+    /// The stored artefact; <see cref="InteractionsErrorCodes.NoRetentionRule"/> when the tenant's schedule has no rule
+    /// for its record class, <see cref="InteractionsErrorCodes.UnknownRecording"/> when its recording is not the
+    /// interaction's, <see cref="InteractionsErrorCodes.ArtefactAlreadyStored"/> for a name already used.
+    /// </returns>
+    public async ValueTask<Result<StoredArtefact>> StoreArtefactAsync(ArtefactToStore artefact, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(artefact);
+        if (string.IsNullOrWhiteSpace(artefact.Name) || !Enum.IsDefined(artefact.Kind))
+        {
+            return new ContactKitError(InteractionsErrorCodes.Invalid, "An artefact needs a name and a known kind.", string.IsNullOrWhiteSpace(artefact.Name) ? "name" : "kind");
+        }
+
+        var current = await interactions.GetAsync(artefact.Tenant, artefact.Interaction, cancellationToken).ConfigureAwait(false);
+        if (current.IsFailure)
+        {
+            return current.Error;
+        }
+
+        var record = current.Value;
+        if (artefact.Recording is { } recording && !record.Recordings.Contains(recording))
+        {
+            return new ContactKitError(InteractionsErrorCodes.UnknownRecording, $"Recording {recording} is not one of interaction {record.Id}'s recordings.", "recording");
+        }
+
+        var recordClass = options.CurrentValue.RecordClassFor(artefact.Kind, record.Channel);
+        if (recordClass.IsFailure)
+        {
+            return recordClass.Error;
+        }
+
+        if (!schedules.GetSchedule(artefact.Tenant).RulesFor(recordClass.Value).Any())
+        {
+            return new ContactKitError(InteractionsErrorCodes.NoRetentionRule, $"The retention schedule of tenant {artefact.Tenant} has no rule for record class {recordClass.Value}, so a {artefact.Kind} artefact may not be stored; add a rule for it.", "kind");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var id = StoredArtefact.RetainedItemFor(record.Id, artefact.Name);
+        var stored = await artefacts.SaveAsync(
+            new StoredArtefact
+            {
+                Tenant = artefact.Tenant, Interaction = record.Id, Name = artefact.Name, Kind = artefact.Kind, RetainedItem = id, StoredAt = now,
+                Recording = artefact.Recording, Location = artefact.Location, Sha256 = artefact.Sha256,
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (stored.IsFailure)
+        {
+            return stored;
+        }
+
+        var item = new RetainedItem
+        {
+            Tenant = artefact.Tenant, Id = id, RecordClass = recordClass.Value, CreatedAt = now, Interaction = record.Id, Case = record.Case,
+            Subject = record.Subjects.IsEmpty ? null : record.Subjects[0].Subject,
+            Resource = artefact.Recording is { } of ? ResourceRef.Recording(of) : ResourceRef.Interaction(record.Id),
+        };
+        if (record.EndedAt is { } ended)
+        {
+            item = item.WithTrigger(RetentionTrigger.InteractionEnded, ended);
+        }
+
+        var tracked = await retention.TrackAsync(item, cancellationToken).ConfigureAwait(false);
+        return tracked.IsSuccess ? stored : tracked.Error;
+    }
+
+    /// <summary>
+    /// Ends the interaction: each of its recordings that is still live ends, and every artefact already stored has the
+    /// interaction's end recorded as its trigger, so its disposal date is set. Ending it again changes nothing.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="actor">Who or what reports it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The ended interaction, or the refusal.</returns>
+    public async ValueTask<Result<InteractionRecord>> EndAsync(TenantId tenant, InteractionId interaction, ActorId actor, CancellationToken cancellationToken = default)
+    {
+        var current = await interactions.GetAsync(tenant, interaction, cancellationToken).ConfigureAwait(false);
+        if (current.IsFailure || current.Value.EndedAt is not null)
+        {
+            return current;
+        }
+
+        var ended = clock.GetCurrentInstant();
+        foreach (var recording in current.Value.Recordings)
+        {
+            var session = await recordings.ApplyAsync(tenant, recording, new InteractionEnded(EventId.New()), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (session.IsFailure && session.Error.Code != RecordingErrorCodes.IllegalTransition)
+            {
+                return session.Error; // a recording already past its live states has ended already
+            }
+        }
+
+        var saved = await interactions.SaveAsync(current.Value with { EndedAt = ended }, cancellationToken).ConfigureAwait(false);
+        if (saved.IsFailure)
+        {
+            return saved;
+        }
+
+        await foreach (var artefact in artefacts.ReadByInteractionAsync(tenant, interaction, cancellationToken).ConfigureAwait(false))
+        {
+            var triggered = await retention.RecordTriggerAsync(tenant, artefact.RetainedItem, RetentionTrigger.InteractionEnded, ended, cancellationToken).ConfigureAwait(false);
+            if (triggered.IsFailure && triggered.Error.Code is not (RetentionErrorCodes.AlreadyDisposed or ErrorCodes.NotFound))
+            {
+                return triggered.Error;
+            }
+        }
+
+        return saved;
+    }
+
+    private async ValueTask<Result<RecordingSession>> StartRecordingAsync(
+        InteractionRecord interaction, RecordingId recording, Channel channel, IReadOnlyList<RecordingParty> parties, CaptureRequirement requirement, bool beginsWithBot, ActorId actor, CancellationToken cancellationToken)
+    {
+        var started = new InteractionStarted(EventId.New(), interaction.Tenant, recording, channel, RecordingPolicy.Default, [.. parties.Select(p => p with { Requirement = requirement })], beginsWithBot)
+        {
+            Interaction = interaction.Id,
+        };
+        return await recordings.StartAsync(started, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Result<RecordingSession>> SessionOfAsync(TenantId tenant, InteractionId interaction, RecordingId recording, CancellationToken cancellationToken)
+    {
+        var current = await interactions.GetAsync(tenant, interaction, cancellationToken).ConfigureAwait(false);
+        if (current.IsFailure)
+        {
+            return current.Error;
+        }
+
+        if (!current.Value.Recordings.Contains(recording))
+        {
+            return new ContactKitError(InteractionsErrorCodes.UnknownRecording, $"Recording {recording} is not one of interaction {interaction}'s recordings.", "recording");
+        }
+
+        return await sessions.GetAsync(tenant, recording, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>An artefact the host has stored and hands to <see cref="InteractionService.StoreArtefactAsync"/>.</summary>
+public sealed record ArtefactToStore
+{
+    /// <summary>The tenant.</summary>
+    public required TenantId Tenant { get; init; }
+
+    /// <summary>The interaction it came from.</summary>
+    public required InteractionId Interaction { get; init; }
+
+    /// <summary>Its name within the interaction, for example <c>rec-1.audio</c> or <c>sentiment</c>; the retained item's id is made from it.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What it is.</summary>
+    public required ArtefactKind Kind { get; init; }
+
+    /// <summary>The recording it belongs to, for media and transcripts.</summary>
+    public RecordingId? Recording { get; init; }
+
+    /// <summary>Where its content is (a media location, or the host's key for derived data).</summary>
+    public string? Location { get; init; }
+
+    /// <summary>The SHA-256 checksum of its content in hex, where known.</summary>
+    public string? Sha256 { get; init; }
+}
