@@ -14,7 +14,7 @@ internal static class SamplePolicies
         { "category": "contact.phone", "purposes": ["service_delivery"], "lawful_basis": "public_task" }
       ],
       "retention": [
-        { "record_class": "case-record", "trigger": "case-closed", "period": "P6Y" }
+        { "record_class": "case_record", "trigger": "case_closed", "period": "P6Y" }
       ]
     }
     """;

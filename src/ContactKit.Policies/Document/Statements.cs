@@ -102,13 +102,13 @@ public enum ConsentModel
 /// <summary>How long one class of record is kept.</summary>
 public sealed record RetentionEntry
 {
-    /// <summary>The record class (for example <c>call-recording</c>, <c>case-record</c>).</summary>
+    /// <summary>The record class (for example <c>call_recording</c>, <c>case_record</c>).</summary>
     public string? RecordClass { get; init; }
 
     /// <summary>What the records are, in the tenant's words.</summary>
     public string? Description { get; init; }
 
-    /// <summary>The event the period runs from (<c>interaction-ended</c>, <c>relationship-ended</c>, ...).</summary>
+    /// <summary>The event the period runs from (<c>interaction_ended</c>, <c>relationship_ended</c>, ...).</summary>
     public string? Trigger { get; init; }
 
     /// <summary>How long the records are kept after the trigger; absent when only criteria are given.</summary>
