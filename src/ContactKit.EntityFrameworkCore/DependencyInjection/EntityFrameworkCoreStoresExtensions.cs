@@ -28,7 +28,8 @@ public static partial class EntityFrameworkCoreStoresExtensions
         var services = builder.Services;
         Use<IAuditTrail, EntityFrameworkCoreAuditTrail<TContext>>(services);
         Use<IRecordingStore, EntityFrameworkCoreRecordingStore<TContext>>(services);
-        AddMoreStores<TContext>(services);
+        Use<ContactKit.Consent.IConsentStore, EntityFrameworkCoreConsentStore<TContext>>(services);
+        Use<ContactKit.DataSubjects.IRightsRequestStore, EntityFrameworkCoreRightsRequestStore<TContext>>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactKitOptions>, ContextFactoryCheck<TContext>>());
         return builder;
     }
@@ -52,10 +53,6 @@ public static partial class EntityFrameworkCoreStoresExtensions
 
         return builder.AddEntityFrameworkCoreStores<ContactKitDbContext>();
     }
-
-    // Each concept's stores are registered in a file of their own beside this one.
-    static partial void AddMoreStores<TContext>(IServiceCollection services)
-        where TContext : DbContext;
 
     // The durable store wins over any TryAdd registration, whatever the order of the calls.
     private static void Use<TService, TImplementation>(IServiceCollection services)

@@ -45,14 +45,20 @@ internal static partial class ContactKitModel
             e.Property(r => r.Json).IsRequired();
         });
 
-        ConfigureMore(modelBuilder);
+        ConfigureConsent(modelBuilder);
+        ConfigureRightsRequests(modelBuilder);
+        ConfigureInteractions(modelBuilder);
         SnakeCaseColumns(modelBuilder);
     }
 
-    // Further entities are configured in the files beside this one.
-    static partial void ConfigureMore(ModelBuilder modelBuilder);
+    // Further entities are configured in the files beside this one, with their rows.
+    static partial void ConfigureConsent(ModelBuilder modelBuilder);
 
-    private static void Text<T>(EntityTypeBuilder<T> entity, System.Linq.Expressions.Expression<Func<T, string?>> property, int length)
+    static partial void ConfigureRightsRequests(ModelBuilder modelBuilder);
+
+    static partial void ConfigureInteractions(ModelBuilder modelBuilder);
+
+    internal static void Text<T>(EntityTypeBuilder<T> entity, System.Linq.Expressions.Expression<Func<T, string?>> property, int length)
         where T : class => entity.Property(property).HasMaxLength(length);
 
     // Column names in snake case, so that the raw SQL kept beside the stores reads the same on every provider.
