@@ -89,7 +89,7 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
 
     internal static bool BePurpose(string? key) => Purpose.ParseText(key).IsSuccess;
 
-    internal static bool BeRecordClass(string? value) => RecordClass.Parse(value).IsSuccess;
+    internal static bool BeRecordClass(string? value) => RecordClass.ParseText(value).IsSuccess;
 
     internal static bool BePositive(Period? period) =>
         period is { } p && p.Hours == 0 && p.Minutes == 0 && p.Seconds == 0 && p.Milliseconds == 0 && p.Ticks == 0 && p.Nanoseconds == 0
@@ -188,7 +188,7 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
             RuleFor(r => r.RecordClass).NotEmpty().WithErrorCode(PoliciesErrorCodes.Missing).WithMessage("Each retention entry names its record class.")
                 .Must(BeRecordClass).When(r => !string.IsNullOrEmpty(r.RecordClass), ApplyConditionTo.CurrentValidator).WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(RecordClassRule);
             RuleFor(r => r.Trigger).NotEmpty().WithErrorCode(PoliciesErrorCodes.Missing).WithMessage("Each retention entry says what its period runs from.")
-                .Must(t => RetentionTrigger.Parse(t).IsSuccess).When(r => !string.IsNullOrEmpty(r.Trigger), ApplyConditionTo.CurrentValidator).WithErrorCode(PoliciesErrorCodes.InvalidValue)
+                .Must(t => RetentionTrigger.ParseText(t).IsSuccess).When(r => !string.IsNullOrEmpty(r.Trigger), ApplyConditionTo.CurrentValidator).WithErrorCode(PoliciesErrorCodes.InvalidValue)
                 .WithMessage("Must be a retention trigger: created, interaction_ended, relationship_ended, case_closed, application_decided or employment_ended.");
             RuleFor(r => r.Period).Must(BePositive).When(r => r.Period is not null, ApplyConditionTo.CurrentValidator).WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(PeriodRule + " Periods are at most 200 years.");
             RuleFor(r => r.Criteria).NotEmpty().When(r => r.Period is null, ApplyConditionTo.CurrentValidator).WithErrorCode(PoliciesErrorCodes.Missing)
