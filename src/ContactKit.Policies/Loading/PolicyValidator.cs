@@ -21,7 +21,7 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
     {
         RuleFor(p => p.Tenant).NotEmpty().WithErrorCode(PoliciesErrorCodes.Missing).WithMessage("A policy names its tenant.")
             .Must(t => TenantId.ParseText(t).IsSuccess).When(p => !string.IsNullOrEmpty(p.Tenant), ApplyConditionTo.CurrentValidator)
-            .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage("The tenant must be a ContactKit tenant id (lower-case letters, digits and hyphens).");
+            .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage("The tenant must be a ContactKit tenant id.");
         RuleFor(p => p.Title).NotEmpty().WithErrorCode(PoliciesErrorCodes.Missing).WithMessage("A policy has a title, the heading of its notice.");
         RuleFor(p => p.Language).Matches("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$").WithErrorCode(PoliciesErrorCodes.InvalidValue)
             .WithMessage("The language must be a BCP 47 tag such as en-GB or cy-GB.");
@@ -81,7 +81,7 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
 
     internal const string CategoryKeyRule = "Must be a data category key in ContactKit's taxonomy (for example contact.phone).";
     internal const string PurposeRule = "Must be a purpose key: lower-case letters, digits and underscores, starting with a letter (for example quality_monitoring).";
-    internal const string RecordClassRule = "Must be a record class: lower-case letters, digits and hyphens (for example call_recording).";
+    internal const string RecordClassRule = "Must be a record class: lower-case letters, digits and underscores (for example call_recording).";
     internal const string PeriodRule = "Must be a positive period of years, months, weeks or days (for example P6M).";
     internal const string WebAddressRule = "Must be an absolute http or https address.";
 
