@@ -30,14 +30,8 @@ public static class RecordingErrorCodes
     /// <summary>A handover to a person was reported when no bot or IVR phase was running.</summary>
     public const string NotInBotPhase = "CK0107";
 
-    /// <summary>The recording is under a legal hold, so it cannot be deleted.</summary>
+    /// <summary>A legal hold in the one hold registry (<see cref="ILegalHoldAuthority"/>) covers the recording, so it cannot be deleted.</summary>
     public const string RecordingHeld = "CK0108";
-
-    /// <summary>The legal hold is already on this recording.</summary>
-    public const string HoldAlreadyPlaced = "CK0109";
-
-    /// <summary>The legal hold to release is not on this recording.</summary>
-    public const string HoldNotPlaced = "CK0110";
 
     /// <summary>The event is dated before the session's last accepted event.</summary>
     public const string EventOutOfOrder = "CK0111";

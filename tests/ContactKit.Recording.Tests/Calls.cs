@@ -109,10 +109,6 @@ internal static class Calls
 
     public static MediaStored Stored() => new(NewId(), Audio);
 
-    public static HoldPlaced Hold(string id) => new(NewId(), LegalHoldId.Parse(id));
-
-    public static HoldReleased Release(string id) => new(NewId(), LegalHoldId.Parse(id));
-
     public static DeletionRequested RequestDeletion() => new(NewId(), ActorId.Parse("dpo"), "caller asked for erasure");
 
     public static DeletionAuthorised Authorise() => new(NewId(), ActorId.Parse("records-manager"));

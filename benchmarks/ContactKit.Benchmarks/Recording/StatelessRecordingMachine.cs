@@ -6,7 +6,7 @@ namespace ContactKit.Benchmarks.Recording;
 
 /// <summary>
 /// The recording lifecycle written with the Stateless library, for comparison: the same states, triggers and guards
-/// (notice before capture, bot phase, plan, pause reasons, automatic pause for an untold newcomer, holds blocking deletion)
+/// (notice before capture, bot phase, plan, pause reasons, automatic pause for an untold newcomer)
 /// and the same checks around them (an event id seen before changes nothing, events in time order, the caller's version,
 /// each event's fields, parties present before they are told, leave or stop the recording), with the session's facts in
 /// mutable fields and the accepted events appended to a list. Stateless refuses by throwing, so the checks throw too.
@@ -24,7 +24,6 @@ public sealed class StatelessRecordingMachine
     private readonly Dictionary<EventId, RecordingEvent> _applied = [];
     private readonly HashSet<PartyId> _present = [];
     private readonly HashSet<PartyId> _told = [];
-    private readonly HashSet<LegalHoldId> _holds = [];
     private RecordingPolicy _policy = RecordingPolicy.Default;
     private RecordingState _state = RecordingState.NotCapturing;
     private UncapturedReason? _reason;
@@ -79,15 +78,6 @@ public sealed class StatelessRecordingMachine
             .InternalTransition(_transfer, (transfer, _) => Transfer(transfer))
             .PermitDynamic(RecordingEventKind.InteractionEnded, () => _captured ? RecordingState.Processing : RecordingState.Absent);
 
-        var holds = _machine.SetTriggerParameters<LegalHoldId>(RecordingEventKind.HoldPlaced);
-        var releases = _machine.SetTriggerParameters<LegalHoldId>(RecordingEventKind.HoldReleased);
-        foreach (var stored in new[] { RecordingState.Processing, RecordingState.Available, RecordingState.Absent, RecordingState.Failed, RecordingState.DeletionRequested, RecordingState.DeletionAuthorised })
-        {
-            _machine.Configure(stored)
-                .InternalTransitionIf(holds, h => !_holds.Contains(h), (h, _) => _holds.Add(h))
-                .InternalTransitionIf(releases, _holds.Contains, (h, _) => _holds.Remove(h));
-        }
-
         _machine.Configure(RecordingState.Processing)
             .PermitIf(_stored, RecordingState.Available, m => m.Kind == MediaKind.Audio && m.Sha256.Length == 64)
             .Permit(RecordingEventKind.MediaFailed, RecordingState.Failed);
@@ -96,10 +86,10 @@ public sealed class StatelessRecordingMachine
             .Permit(RecordingEventKind.DeletionRequested, RecordingState.DeletionRequested);
         _machine.Configure(RecordingState.Absent).Permit(RecordingEventKind.DeletionRequested, RecordingState.DeletionRequested);
         _machine.Configure(RecordingState.DeletionRequested)
-            .PermitIf(RecordingEventKind.DeletionAuthorised, RecordingState.DeletionAuthorised, () => _holds.Count == 0)
+            .Permit(RecordingEventKind.DeletionAuthorised, RecordingState.DeletionAuthorised)
             .Permit(RecordingEventKind.DeletionRefused, RecordingState.Available);
         _machine.Configure(RecordingState.DeletionAuthorised)
-            .PermitIf(RecordingEventKind.Disposed, RecordingState.Deleted, () => _holds.Count == 0);
+            .Permit(RecordingEventKind.Disposed, RecordingState.Deleted);
     }
 
     /// <summary>The current state.</summary>
@@ -119,7 +109,6 @@ public sealed class StatelessRecordingMachine
         _applied.Clear();
         _present.Clear();
         _told.Clear();
-        _holds.Clear();
         _untold = 0;
         _captured = false;
         _inBotPhase = started.BeginsWithBot;

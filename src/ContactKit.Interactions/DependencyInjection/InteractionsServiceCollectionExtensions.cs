@@ -12,7 +12,8 @@ public static class InteractionsServiceCollectionExtensions
     /// <summary>
     /// Registers one complete pipeline for interactions: the recording lifecycle, retention, consent and data subjects
     /// (each with its own options), erasure reading legal holds and retention rules from ContactKit.Retention
-    /// (<see cref="UseRetentionForErasure"/>), and above them the interaction layer with <see cref="InteractionsOptions"/>
+    /// (<see cref="UseRetentionForErasure"/>), the recording lifecycle's deletion path reading the same holds
+    /// (<see cref="RetentionHoldAuthority"/>, the one hold authority, which replaces any other), and above them the interaction layer with <see cref="InteractionsOptions"/>
     /// validated at start-up. The stores (<see cref="IInteractionStore"/>, <see cref="IArtefactStore"/>,
     /// <see cref="IDeletionRequestStore"/>, <see cref="IArtefactContentProvider"/> and those of the concepts) come from a
     /// provider package, or from <c>UseInMemoryStores()</c> in tests; start-up reports any missing with <c>CK0090</c>.
@@ -25,6 +26,7 @@ public static class InteractionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddRecording().AddRetention().AddConsent().AddDataSubjects().UseRetentionForErasure();
+        builder.Choose<ILegalHoldAuthority, RetentionHoldAuthority>(); // one registry of holds, whatever else was registered
         builder.Require<IInteractionStore>("AddInteractions()").Require<IArtefactStore>("AddInteractions()")
             .Require<IDeletionRequestStore>("AddInteractions()").Require<IArtefactContentProvider>("AddInteractions()");
         return builder.AddValidatedOptions<InteractionsOptions, InteractionsOptionsValidator>(configure);

@@ -45,12 +45,6 @@ public enum RecordingEventKind
     /// <summary><see cref="MediaFailed"/>.</summary>
     MediaFailed,
 
-    /// <summary><see cref="HoldPlaced"/>.</summary>
-    HoldPlaced,
-
-    /// <summary><see cref="HoldReleased"/>.</summary>
-    HoldReleased,
-
     /// <summary><see cref="DeletionRequested"/>.</summary>
     DeletionRequested,
 

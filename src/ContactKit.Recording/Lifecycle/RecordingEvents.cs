@@ -31,8 +31,6 @@ namespace ContactKit.Recording;
 [JsonDerivedType(typeof(MediaStored), "media_stored")]
 [JsonDerivedType(typeof(TranscriptStored), "transcript_stored")]
 [JsonDerivedType(typeof(MediaFailed), "media_failed")]
-[JsonDerivedType(typeof(HoldPlaced), "hold_placed")]
-[JsonDerivedType(typeof(HoldReleased), "hold_released")]
 [JsonDerivedType(typeof(DeletionRequested), "deletion_requested")]
 [JsonDerivedType(typeof(DeletionAuthorised), "deletion_authorised")]
 [JsonDerivedType(typeof(DeletionRefused), "deletion_refused")]
@@ -74,12 +72,19 @@ public sealed record InteractionStarted(
     /// <summary>The parties present at the start; empty, never a default array, when none were given.</summary>
     public ImmutableArray<RecordingParty> Parties { get; init; } = Parties.IsDefault ? [] : Parties;
 
+    /// <summary>
+    /// The interaction this recording belongs to, when the host (or ContactKit.Interactions) started it as part of one.
+    /// One interaction may have several recordings (a call and its chat); legal holds on the interaction, its case and
+    /// its subjects reach each of them.
+    /// </summary>
+    public InteractionId? Interaction { get; init; }
+
     /// <summary>Whether the other event is the same interaction start, parties compared one by one.</summary>
     /// <param name="other">The other event.</param>
     /// <returns><see langword="true"/> when every field is equal.</returns>
     public bool Equals(InteractionStarted? other) =>
         other is not null && Id == other.Id && Tenant == other.Tenant && Recording == other.Recording && Channel == other.Channel &&
-        Equals(Policy, other.Policy) && BeginsWithBot == other.BeginsWithBot && Parties.SequenceEqual(other.Parties);
+        Equals(Policy, other.Policy) && BeginsWithBot == other.BeginsWithBot && Interaction == other.Interaction && Parties.SequenceEqual(other.Parties);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Tenant, Recording, Channel, Policy, BeginsWithBot, Parties.Length);
@@ -172,16 +177,6 @@ public sealed record TranscriptStored(EventId Id, RecordingMedia Transcript) : R
 /// <param name="Id">The event's id.</param>
 /// <param name="Reason">What went wrong.</param>
 public sealed record MediaFailed(EventId Id, string Reason) : RecordingEvent(Id, RecordingEventKind.MediaFailed);
-
-/// <summary>A legal hold was placed on the recording: nothing may delete it until every hold is released.</summary>
-/// <param name="Id">The event's id.</param>
-/// <param name="Hold">The hold.</param>
-public sealed record HoldPlaced(EventId Id, LegalHoldId Hold) : RecordingEvent(Id, RecordingEventKind.HoldPlaced);
-
-/// <summary>A legal hold was released.</summary>
-/// <param name="Id">The event's id.</param>
-/// <param name="Hold">The hold.</param>
-public sealed record HoldReleased(EventId Id, LegalHoldId Hold) : RecordingEvent(Id, RecordingEventKind.HoldReleased);
 
 /// <summary>Someone asked for the recording to be deleted.</summary>
 /// <param name="Id">The event's id.</param>

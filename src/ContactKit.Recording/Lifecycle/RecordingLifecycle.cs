@@ -180,12 +180,6 @@ public static class RecordingLifecycle
             MediaFailed failed => string.IsNullOrWhiteSpace(failed.Reason)
                 ? Invalid("reason", "Say why storing the media failed.")
                 : session with { State = RecordingState.Failed },
-            HoldPlaced placed => session.Holds.Contains(placed.Hold)
-                ? new ContactKitError(RecordingErrorCodes.HoldAlreadyPlaced, $"Legal hold {Errors.Excerpt(placed.Hold.Value)} is already on recording {session.Id}.", "hold")
-                : session with { Holds = session.Holds.Add(placed.Hold) },
-            HoldReleased released => !session.Holds.Contains(released.Hold)
-                ? new ContactKitError(RecordingErrorCodes.HoldNotPlaced, $"Legal hold {Errors.Excerpt(released.Hold.Value)} is not on recording {session.Id}, so it cannot be released.", "hold")
-                : session with { Holds = session.Holds.Remove(released.Hold) },
             DeletionRequested requested => RequestDeletion(session, requested, at),
             DeletionRefused refused => string.IsNullOrWhiteSpace(refused.Reason) || string.IsNullOrEmpty(refused.By.Value)
                 ? Invalid("reason", "A refusal needs who refused and why.")
@@ -194,12 +188,12 @@ public static class RecordingLifecycle
                     State = session.StateBeforeDeletion,
                     Deletion = session.Deletion! with { DecidedBy = refused.By, DecidedAt = at, Authorised = false, RefusalReason = refused.Reason },
                 },
-            DeletionAuthorised authorised => CheckNotHeld(session) ?? (Result<RecordingSession>)(session with
+            DeletionAuthorised authorised => (Result<RecordingSession>)(session with
             {
                 State = RecordingState.DeletionAuthorised,
                 Deletion = session.Deletion! with { DecidedBy = authorised.By, DecidedAt = at, Authorised = true },
             }),
-            Disposed disposed => CheckNotHeld(session) ?? (Result<RecordingSession>)(session with
+            Disposed disposed => (Result<RecordingSession>)(session with
             {
                 State = RecordingState.Deleted,
                 Deletion = session.Deletion! with { DisposedBy = disposed.By, DisposedAt = at },
@@ -448,11 +442,6 @@ public static class RecordingLifecycle
         var index = session.IndexOf(party);
         return index >= 0 && session.Parties[index].IsPresent ? index : -1;
     }
-
-    private static ContactKitError? CheckNotHeld(RecordingSession session) =>
-        session.IsHeld
-            ? new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is under {session.Holds.Length} legal hold(s) and cannot be deleted; release every hold first.")
-            : null;
 
     private static ContactKitError? CheckParty(RecordingParty party) =>
         string.IsNullOrEmpty(party.Id.Value) || party.Jurisdiction is { Value: null or "" } || !Enum.IsDefined(party.Role) || !Enum.IsDefined(party.Requirement)

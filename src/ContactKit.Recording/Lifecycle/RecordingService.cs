@@ -9,13 +9,17 @@ namespace ContactKit.Recording;
 /// <summary>
 /// Runs the lifecycle against the stores: reads the session, applies the event at the clock's time, saves the snapshot
 /// with its event and the version it read, and writes every accepted change to the audit trail. A replayed event changes
-/// nothing and is not audited twice. The tenant's policy always comes from <see cref="RecordingOptions"/>.
+/// nothing and is not audited twice. The tenant's policy always comes from <see cref="RecordingOptions"/>. The deletion
+/// path (<see cref="DeletionAuthorised"/>, <see cref="Disposed"/>) asks the one hold registry, through
+/// <see cref="ILegalHoldAuthority"/>, at the moment of each step, and refuses with <c>CK0108</c> while a hold covers
+/// the recording; the session keeps no holds of its own.
 /// </summary>
 /// <param name="store">The sessions.</param>
 /// <param name="audit">The audit trail.</param>
 /// <param name="clock">The clock.</param>
 /// <param name="options">The recording options, whose plan for the tenant sets the policy of each interaction.</param>
-public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, IClock clock, IOptionsMonitor<RecordingOptions> options)
+/// <param name="holds">The hold authority, read before a deletion is authorised and before media is disposed of.</param>
+public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, IClock clock, IOptionsMonitor<RecordingOptions> options, ILegalHoldAuthority holds)
 {
     /// <summary>
     /// Starts a session for a new interaction, under the policy of the tenant's plan in <see cref="RecordingOptions"/>:
@@ -52,7 +56,10 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
     /// <param name="actor">Who or what reports it.</param>
     /// <param name="expectedVersion">The version the caller based the event on, if it knows one.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The stored session (unchanged for a replayed event), or the refusal (including <c>CK0009</c> when another writer got there first).</returns>
+    /// <returns>
+    /// The stored session (unchanged for a replayed event), or the refusal (including <c>CK0009</c> when another writer got
+    /// there first, and <c>CK0108</c> when a legal hold covers a recording whose deletion is authorised or disposed of).
+    /// </returns>
     public async ValueTask<Result<RecordingSession>> ApplyAsync(
         TenantId tenant, RecordingId recording, RecordingEvent @event, ActorId actor, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
@@ -69,6 +76,15 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
         if (next.IsFailure || ReferenceEquals(next.Value, session))
         {
             return next;
+        }
+
+        if (@event.Kind is RecordingEventKind.DeletionAuthorised or RecordingEventKind.Disposed)
+        {
+            var held = await holds.FindHoldAsync(tenant, recording, session.Interaction, cancellationToken).ConfigureAwait(false);
+            if (held.Hold is { } hold)
+            {
+                return new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is covered by legal hold {hold} and cannot be deleted; release the hold in the hold registry first.");
+            }
         }
 
         var saved = await store.SaveAsync(next.Value, new RecordedEvent(next.Value.Version, at, @event), session.Version, cancellationToken).ConfigureAwait(false);

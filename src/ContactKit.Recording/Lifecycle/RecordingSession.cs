@@ -21,6 +21,7 @@ public sealed record RecordingSession
     {
         Tenant = started.Tenant;
         Id = started.Recording;
+        Interaction = started.Interaction;
         Channel = started.Channel;
         Policy = started.Policy;
         Version = 1;
@@ -33,6 +34,9 @@ public sealed record RecordingSession
 
     /// <summary>The tenant the session belongs to.</summary>
     public TenantId Tenant { get; }
+
+    /// <summary>The interaction the recording belongs to, when it was started as part of one (<see cref="InteractionStarted.Interaction"/>).</summary>
+    public InteractionId? Interaction { get; }
 
     /// <summary>The recording's id.</summary>
     public RecordingId Id { get; }
@@ -78,8 +82,6 @@ public sealed record RecordingSession
     /// <summary>The media and transcripts stored for the session, in the order they were stored.</summary>
     public ImmutableArray<RecordingMedia> Media { get; internal init; } = [];
 
-    /// <summary>The legal holds on the recording now, in the order they were placed.</summary>
-    public ImmutableArray<LegalHoldId> Holds { get; internal init; } = [];
 
     /// <summary>The deletion of the recording so far (request, decision and disposal), or <see langword="null"/> if none was ever asked for.</summary>
     public DeletionRecord? Deletion { get; internal init; }
@@ -119,8 +121,6 @@ public sealed record RecordingSession
     /// <summary>How many present parties still need to give explicit consent.</summary>
     public int UnconsentedParties => CountLacking(CaptureNeed.Consent);
 
-    /// <summary>Whether a legal hold is on the recording, which blocks every path to deletion.</summary>
-    public bool IsHeld => !Holds.IsEmpty;
 
     /// <summary>When the open secure-payment pause began, if one is open.</summary>
     public Instant? SecurePauseSince => OpenPauses.FirstOrDefault(p => p.Reason == UncapturedReason.SecurePayment)?.Since;
@@ -154,7 +154,7 @@ public sealed record RecordingSession
             LastChangedAt == other.LastChangedAt && InBotPhase == other.InBotPhase && HasCaptured == other.HasCaptured &&
             StoppedBecause == other.StoppedBecause && StateBeforeDeletion == other.StateBeforeDeletion && Deletion == other.Deletion &&
             OpenPauses.SequenceEqual(other.OpenPauses) && Parties.SequenceEqual(other.Parties) && Media.SequenceEqual(other.Media) &&
-            Holds.SequenceEqual(other.Holds) && RecentEvents.SequenceEqual(other.RecentEvents)));
+            Interaction == other.Interaction && RecentEvents.SequenceEqual(other.RecentEvents)));
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Tenant, Id, Version, State, LastChangedAt);

@@ -19,11 +19,6 @@ public static class RecordingTransitionTable
     static RecordingTransitionTable()
     {
         var live = new[] { RecordingState.NotCapturing, RecordingState.Capturing, RecordingState.Paused, RecordingState.Stopped };
-        var stored = new[]
-        {
-            RecordingState.Processing, RecordingState.Available, RecordingState.Absent, RecordingState.Failed,
-            RecordingState.DeletionRequested, RecordingState.DeletionAuthorised,
-        };
         var rows = ImmutableArray.CreateBuilder<RecordingTransition>();
         void Add(RecordingState from, RecordingEventKind on, params RecordingState[] to)
         {
@@ -68,13 +63,6 @@ public static class RecordingTransitionTable
         Add(RecordingState.Processing, RecordingEventKind.MediaFailed, RecordingState.Failed);
         Add(RecordingState.Available, RecordingEventKind.MediaStored, RecordingState.Available);
         Add(RecordingState.Available, RecordingEventKind.TranscriptStored, RecordingState.Available);
-
-        foreach (var state in stored)
-        {
-            // A legal hold is an overlay: it never changes the state beneath it.
-            Add(state, RecordingEventKind.HoldPlaced, state);
-            Add(state, RecordingEventKind.HoldReleased, state);
-        }
 
         foreach (var state in new[] { RecordingState.Available, RecordingState.Absent, RecordingState.Failed })
         {

@@ -22,7 +22,6 @@ namespace ContactKit.Recording;
 /// <param name="NotCaptured">How long was not captured in closed segments.</param>
 /// <param name="Segments">The timeline: no segment is empty, and no two neighbours share whether they were captured and why not.</param>
 /// <param name="Parties">Everyone who took part and how they were told or agreed.</param>
-/// <param name="Holds">The legal holds on the recording.</param>
 /// <param name="Media">What was stored.</param>
 /// <param name="Deletion">The deletion so far, if any.</param>
 /// <param name="StaffToldByEmployment">Whether the policy counted staff as told through their terms of employment.</param>
@@ -37,7 +36,6 @@ public sealed record CaptureReport(
     Duration NotCaptured,
     ImmutableArray<RecordingSegment> Segments,
     ImmutableArray<PartyPresence> Parties,
-    ImmutableArray<LegalHoldId> Holds,
     ImmutableArray<RecordingMedia> Media,
     DeletionRecord? Deletion,
     bool StaffToldByEmployment = true)
@@ -47,9 +45,6 @@ public sealed record CaptureReport(
 
     /// <summary>Everyone who took part; empty, never a default array, when read from JSON without it.</summary>
     public ImmutableArray<PartyPresence> Parties { get; init; } = Parties.IsDefault ? [] : Parties;
-
-    /// <summary>The legal holds; empty, never a default array, when read from JSON without them.</summary>
-    public ImmutableArray<LegalHoldId> Holds { get; init; } = Holds.IsDefault ? [] : Holds;
 
     /// <summary>What was stored; empty, never a default array, when read from JSON without it.</summary>
     public ImmutableArray<RecordingMedia> Media { get; init; } = Media.IsDefault ? [] : Media;
@@ -83,7 +78,7 @@ public sealed record CaptureReport(
 
         return new CaptureReport(
             session.Tenant, session.Id, session.Channel, session.State, session.StartedAt, session.EndedAt,
-            captured, notCaptured, segments, session.Parties, session.Holds.Sort(), session.Media, session.Deletion, session.Policy.StaffToldByEmployment);
+            captured, notCaptured, segments, session.Parties, session.Media, session.Deletion, session.Policy.StaffToldByEmployment);
     }
 
     // The timeline, by replaying the log: after each event, whether the session captured and why not. A stretch that
@@ -192,11 +187,6 @@ public sealed record CaptureReport(
         foreach (var media in Media)
         {
             Line(text, $"Stored {media.Kind}: {media.Location}, {media.SizeBytes} bytes, SHA-256 {media.Sha256}");
-        }
-
-        if (!Holds.IsEmpty)
-        {
-            Line(text, $"Legal holds: {string.Join(", ", Holds)}");
         }
 
         if (Deletion is { } deletion)

@@ -16,6 +16,7 @@ public abstract class RecordingStoreContractTests
     private static readonly TenantId TenantB = TenantId.Parse("tenant-b");
     private static readonly RecordingId Recording = RecordingId.Parse("rec-1");
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
+    private static readonly ActorId Staff = ActorId.Parse("officer-1");
 
     /// <summary>Creates a new, empty store for one test.</summary>
     /// <returns>The store under test.</returns>
@@ -40,7 +41,7 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_EventByEvent_ReadsBackTheSnapshotAndALogThatReplaysToIt()
     {
         var store = CreateStore();
-        var steps = Steps(TenantA, holds: 2);
+        var steps = Steps(TenantA, advances: 2);
 
         await SaveAllAsync(store, steps);
         var read = await store.GetAsync(TenantA, Recording);
@@ -57,7 +58,7 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_StaleVersion_IsRefusedAndStoredSessionKept()
     {
         var store = CreateStore();
-        var steps = Steps(TenantA, holds: 0);
+        var steps = Steps(TenantA, advances: 0);
         await SaveAllAsync(store, steps);
         var first = steps[^1].Session;
         var winner = Next(first, "winner");
@@ -74,14 +75,14 @@ public abstract class RecordingStoreContractTests
 
     /// <summary>
     /// Regression: an older session saved with the current version as the expected one (<c>SaveAsync(v1, expectedVersion: 2)</c>)
-    /// was accepted and rolled the session back, so a hold placed in between vanished. A save must be exactly one version on.
+    /// was accepted and rolled the session back, so a step taken in between vanished. A save must be exactly one version on.
     /// </summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task SaveAsync_OlderSessionWithCurrentExpectedVersion_IsRefusedAndNothingRolledBack()
     {
         var store = CreateStore();
-        var steps = Steps(TenantA, holds: 1);
+        var steps = Steps(TenantA, advances: 1);
         await SaveAllAsync(store, steps);
         var current = steps[^1].Session;
 
@@ -91,7 +92,7 @@ public abstract class RecordingStoreContractTests
         Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, rollback.Error?.Code);
         Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, sameVersion.Error?.Code);
         Assert.Equal(current, (await store.GetAsync(TenantA, Recording)).Value);
-        Assert.Single(current.Holds);
+        Assert.Equal(RecordingState.DeletionRequested, current.State);
         Assert.Equal(steps.Count, (await ReadLogAsync(store, TenantA)).Count);
     }
 
@@ -101,7 +102,7 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_SkippingAVersionOrMismatchedEvent_IsRefused()
     {
         var store = CreateStore();
-        var steps = Steps(TenantA, holds: 2);
+        var steps = Steps(TenantA, advances: 2);
         await SaveAllAsync(store, steps.Take(2));
 
         var skipping = await store.SaveAsync(steps[3].Session, steps[3].Event, steps[1].Session.Version);
@@ -118,7 +119,7 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_NewSessionOverExistingOne_IsRefused()
     {
         var store = CreateStore();
-        var steps = Steps(TenantA, holds: 0);
+        var steps = Steps(TenantA, advances: 0);
         await SaveAllAsync(store, steps);
 
         var again = await store.SaveAsync(steps[0].Session, steps[0].Event, 0);
@@ -132,13 +133,13 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_EventIdAlreadyInTheLog_IsRefusedWithEventIdReused()
     {
         var store = CreateStore();
-        var steps = Steps(TenantA, holds: 1);
+        var steps = Steps(TenantA, advances: 1);
         await SaveAllAsync(store, steps);
         var current = steps[^1].Session;
         var next = Next(current, "another");
 
         // The snapshot is one version on, but its event reuses the id of the log's first event.
-        var reused = next.Event with { Event = new HoldPlaced(steps[0].Event.Event.Id, LegalHoldId.Parse("another")) };
+        var reused = next.Event with { Event = new DeletionRefused(steps[0].Event.Event.Id, Staff, "another") };
         var saved = await store.SaveAsync(next.Session, reused, current.Version);
 
         Assert.Equal(RecordingErrorCodes.EventIdReused, saved.Error?.Code);
@@ -154,18 +155,18 @@ public abstract class RecordingStoreContractTests
         const int writers = 6;
         const int perWriter = 25;
         var store = CreateStore();
-        await SaveAllAsync(store, Steps(TenantA, holds: 0));
+        await SaveAllAsync(store, Steps(TenantA, advances: 0));
 
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             for (var i = 0; i < perWriter; i++)
             {
-                var hold = new HoldPlaced(EventId.Parse($"hold-{w}-{i}"), LegalHoldId.Parse($"h-{w}-{i}"));
                 while (true)
                 {
                     var current = (await store.GetAsync(TenantA, Recording)).Value;
-                    var next = RecordingLifecycle.Apply(current, hold, current.LastChangedAt).Value;
-                    if ((await store.SaveAsync(next, new RecordedEvent(next.Version, next.LastChangedAt, hold), current.Version)).IsSuccess)
+                    var step = Advance(current, $"{w}-{i}");
+                    var next = RecordingLifecycle.Apply(current, step, current.LastChangedAt).Value;
+                    if ((await store.SaveAsync(next, new RecordedEvent(next.Version, next.LastChangedAt, step), current.Version)).IsSuccess)
                     {
                         break;
                     }
@@ -176,7 +177,6 @@ public abstract class RecordingStoreContractTests
         var final = (await store.GetAsync(TenantA, Recording)).Value;
         var log = await ReadLogAsync(store, TenantA);
         Assert.Equal(2 + (writers * perWriter), final.Version);
-        Assert.Equal(writers * perWriter, final.Holds.Length);
         Assert.Equal(Enumerable.Range(1, (int)final.Version).Select(v => (long)v), log.Select(e => e.Version));
         Assert.Equal(final, RecordingLifecycle.Replay(log).Value);
     }
@@ -187,7 +187,7 @@ public abstract class RecordingStoreContractTests
     public async Task GetAsync_OtherTenant_IsNotFound()
     {
         var store = CreateStore();
-        await SaveAllAsync(store, Steps(TenantA, holds: 0));
+        await SaveAllAsync(store, Steps(TenantA, advances: 0));
 
         var read = await store.GetAsync(TenantB, Recording);
 
@@ -201,9 +201,9 @@ public abstract class RecordingStoreContractTests
     public async Task SaveAsync_OtherTenantSameRecordingId_ChangesNothingOfTheFirst()
     {
         var store = CreateStore();
-        var ofA = Steps(TenantA, holds: 2);
+        var ofA = Steps(TenantA, advances: 2);
         await SaveAllAsync(store, ofA);
-        var ofB = Steps(TenantB, holds: 3);
+        var ofB = Steps(TenantB, advances: 3);
 
         var firstOfB = await store.SaveAsync(ofB[0].Session, ofB[0].Event, 0);
         var staleForB = await store.SaveAsync(ofB[^1].Session, ofB[^1].Event, ofA[^1].Session.Version);
@@ -220,7 +220,7 @@ public abstract class RecordingStoreContractTests
     public async Task DeleteAsync_OtherTenant_IsNotFoundAndSessionKept()
     {
         var store = CreateStore();
-        var ofA = Steps(TenantA, holds: 0);
+        var ofA = Steps(TenantA, advances: 0);
         await SaveAllAsync(store, ofA);
 
         var delete = await store.DeleteAsync(TenantB, Recording, ofA[^1].Session.Version);
@@ -235,7 +235,7 @@ public abstract class RecordingStoreContractTests
     public async Task DeleteAsync_CurrentAndStaleVersion_RemovesOnlyWhenCurrent()
     {
         var store = CreateStore();
-        var steps = Steps(TenantA, holds: 1);
+        var steps = Steps(TenantA, advances: 1);
         await SaveAllAsync(store, steps);
         var version = steps[^1].Session.Version;
 
@@ -250,20 +250,21 @@ public abstract class RecordingStoreContractTests
 
     /// <summary>
     /// The steps of a session, each snapshot with the event that produced it: an interaction that started and ended with
-    /// nothing captured, then <paramref name="holds"/> legal holds placed.
+    /// nothing captured, then <paramref name="advances"/> steps that each move it on by one version (a deletion asked
+    /// for, then refused, then asked for again).
     /// </summary>
     /// <param name="tenant">The tenant.</param>
-    /// <param name="holds">How many holds to place after the end.</param>
+    /// <param name="advances">How many steps to take after the end.</param>
     /// <returns>The steps, first to last.</returns>
-    protected static IReadOnlyList<(RecordingSession Session, RecordedEvent Event)> Steps(TenantId tenant, int holds)
+    protected static IReadOnlyList<(RecordingSession Session, RecordedEvent Event)> Steps(TenantId tenant, int advances)
     {
         var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
         var started = new InteractionStarted(EventId.Parse("started"), tenant, Recording, Channel.VoiceCall, RecordingPolicy.Default, [caller], false);
         var session = RecordingLifecycle.Begin(started, Start).Value;
         var steps = new List<(RecordingSession, RecordedEvent)> { (session, new RecordedEvent(1, Start, started)) };
-        RecordingEvent[] events = [new InteractionEnded(EventId.Parse("ended")), .. Enumerable.Range(0, holds).Select(i => new HoldPlaced(EventId.Parse($"advance-{i}"), LegalHoldId.Parse($"advance-{i}")))];
-        foreach (var @event in events)
+        for (var i = -1; i < advances; i++)
         {
+            var @event = i < 0 ? new InteractionEnded(EventId.Parse("ended")) : Advance(session, $"advance-{i}");
             var at = session.LastChangedAt + Duration.FromMinutes(1);
             session = RecordingLifecycle.Apply(session, @event, at).Value;
             steps.Add((session, new RecordedEvent(session.Version, at, @event)));
@@ -272,9 +273,15 @@ public abstract class RecordingStoreContractTests
         return steps;
     }
 
-    private static (RecordingSession Session, RecordedEvent Event) Next(RecordingSession session, string hold)
+    // A step that moves an ended session on by one version, as often as needed: a deletion asked for, or refused.
+    private static RecordingEvent Advance(RecordingSession session, string name) =>
+        session.State == RecordingState.DeletionRequested
+            ? new DeletionRefused(EventId.Parse($"refuse-{name}"), Staff, "kept for the complaint")
+            : new DeletionRequested(EventId.Parse($"ask-{name}"), Staff, "caller asked");
+
+    private static (RecordingSession Session, RecordedEvent Event) Next(RecordingSession session, string name)
     {
-        var @event = new HoldPlaced(EventId.Parse($"next-{hold}"), LegalHoldId.Parse(hold));
+        var @event = Advance(session, $"next-{name}");
         var next = RecordingLifecycle.Apply(session, @event, session.LastChangedAt).Value;
         return (next, new RecordedEvent(next.Version, next.LastChangedAt, @event));
     }

@@ -14,5 +14,9 @@ public static partial class InMemoryStoresExtensions
         services.TryAddSingleton<IDeletionRequestStore, InMemoryDeletionRequestStore>();
         services.TryAddSingleton<InMemoryArtefactContentProvider>();
         services.TryAddSingleton<IArtefactContentProvider>(static sp => sp.GetRequiredService<InMemoryArtefactContentProvider>());
+
+        // Not a fake: the real hold authority, reading the holds of the in-memory retention store, so a test has one
+        // registry of holds just as a host does.
+        services.TryAddSingleton<ILegalHoldAuthority, RetentionHoldAuthority>();
     }
 }

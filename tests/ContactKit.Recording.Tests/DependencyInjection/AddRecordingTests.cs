@@ -1,6 +1,7 @@
 using System.Text;
 using ContactKit;
 using ContactKit.Recording;
+using ContactKit.Retention;
 using ContactKit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,6 +122,41 @@ public class AddRecordingTests
 
         Assert.Equal(new RecordingPolicy(false, true, true, Duration.FromMinutes(3)) { StaffToldByEmployment = false }, basic);
         Assert.Equal(RecordingPolicy.Default with { CaptureBotPhase = true }, other);
+    }
+
+    // Rule: the session keeps no holds; its deletion path asks the one hold registry (Retention's) at each step, so a hold
+    // placed there stops authorisation and disposal, and releasing it there restores the path.
+    [Fact]
+    public async Task RecordingService_DeletionWhileTheHoldRegistryCoversTheRecording_IsRefusedUntilTheHoldIsReleased()
+    {
+        var clock = FakeClocks.At(T0, Duration.FromSeconds(10));
+        var services = new ServiceCollection().AddSingleton<IClock>(clock);
+        services.AddContactKit().AddRecording().UseInMemoryStores();
+        using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<RecordingService>();
+        var holds = provider.GetRequiredService<IRetentionStore>();
+        var system = ActorId.Parse("telephony");
+        var officer = ActorId.Parse("officer-1");
+        await service.StartAsync(Started(), system);
+        await service.ApplyAsync(Tenant, CallRecording, End(), system);
+        await service.ApplyAsync(Tenant, CallRecording, RequestDeletion(), system);
+        LegalHold Hold(string id) => new() { Id = LegalHoldId.Parse(id), Tenant = Tenant, Target = HoldTarget.ForItem(RetainedItemId.Parse(CallRecording.Value)), Reason = "ombudsman complaint", PlacedBy = officer, PlacedAt = clock.GetCurrentInstant() };
+
+        await holds.AddHoldAsync(Hold("h-1"));
+        var heldAuthorise = await service.ApplyAsync(Tenant, CallRecording, Authorise(), system);
+        await holds.ReleaseHoldAsync(Tenant, LegalHoldId.Parse("h-1"), officer, clock.GetCurrentInstant());
+        var authorised = await service.ApplyAsync(Tenant, CallRecording, Authorise(), system);
+        await holds.AddHoldAsync(Hold("h-2"));
+        var heldDispose = await service.ApplyAsync(Tenant, CallRecording, Dispose(), system);
+        await holds.ReleaseHoldAsync(Tenant, LegalHoldId.Parse("h-2"), officer, clock.GetCurrentInstant());
+        var disposed = await service.ApplyAsync(Tenant, CallRecording, Dispose(), system);
+
+        Assert.Equal(RecordingErrorCodes.RecordingHeld, heldAuthorise.Error?.Code);
+        Assert.Contains("h-1", heldAuthorise.Error!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ombudsman", heldAuthorise.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(RecordingState.DeletionAuthorised, authorised.Value.State);
+        Assert.Equal(RecordingErrorCodes.RecordingHeld, heldDispose.Error?.Code);
+        Assert.Equal(RecordingState.Deleted, disposed.Value.State);
     }
 
     [Fact]

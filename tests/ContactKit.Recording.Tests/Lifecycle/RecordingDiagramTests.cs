@@ -41,9 +41,9 @@ public class RecordingDiagramTests
     [Theory]
     [InlineData(RecordingState.Stopped, RecordingEventKind.CaptureStarted)] // a stop request ends capture for good
     [InlineData(RecordingState.Capturing, RecordingEventKind.CaptureResumed)] // while capturing no pause is open, so nothing resumes
-    [InlineData(RecordingState.Deleted, RecordingEventKind.HoldPlaced)] // a tombstone has nothing left to hold
+    [InlineData(RecordingState.Deleted, RecordingEventKind.DeletionRequested)] // a tombstone has nothing left to delete
     [InlineData(RecordingState.DeletionRequested, RecordingEventKind.Disposed)] // disposal needs authorisation first
-    [InlineData(RecordingState.NotCapturing, RecordingEventKind.HoldPlaced)] // holds apply to the stored life only
+    [InlineData(RecordingState.NotCapturing, RecordingEventKind.DeletionRequested)] // deletion applies to the stored life only
     public void IsAllowed_ForbiddenPairs_AreNotInTheTable(RecordingState state, RecordingEventKind kind)
     {
         Assert.False(RecordingTransitionTable.IsAllowed(state, kind));

@@ -160,8 +160,7 @@ public class RecordingLifecyclePropertyTests
         Assert.False(capturing && model.InBotPhase && !policy.CaptureBotPhase);
         Assert.False(capturing && model.Stopped);
 
-        // A held recording never reaches deleted, and deletion needs authorisation.
-        Assert.Equal(model.Holds.OrderBy(h => h.Value, StringComparer.Ordinal), session.Holds.OrderBy(h => h.Value, StringComparer.Ordinal));
+        // Deletion needs authorisation (holds are not the session's: the service asks the hold registry).
         if (session.State == RecordingState.Deleted)
         {
             Assert.True(model.Authorised);
@@ -171,7 +170,6 @@ public class RecordingLifecyclePropertyTests
     private static RecordingEvent Build(Step step)
     {
         var party = Pool[step.Party];
-        var hold = $"hold-{step.Hold}";
         return step.Kind switch
         {
             RecordingEventKind.NoticeGiven => Calls.Told(party),
@@ -189,8 +187,6 @@ public class RecordingLifecyclePropertyTests
             RecordingEventKind.MediaStored => Calls.Stored(),
             RecordingEventKind.TranscriptStored => new TranscriptStored(Calls.NewId(), Calls.Audio with { Kind = MediaKind.Transcript }),
             RecordingEventKind.MediaFailed => new MediaFailed(Calls.NewId(), "disk full"),
-            RecordingEventKind.HoldPlaced => Calls.Hold(hold),
-            RecordingEventKind.HoldReleased => Calls.Release(hold),
             RecordingEventKind.DeletionRequested => Calls.RequestDeletion(),
             RecordingEventKind.DeletionAuthorised => Calls.Authorise(),
             RecordingEventKind.DeletionRefused => Calls.Refuse(),
@@ -217,7 +213,6 @@ public class RecordingLifecyclePropertyTests
 
         public bool Authorised { get; private set; }
 
-        public HashSet<LegalHoldId> Holds { get; } = [];
 
         // A stretch between two steps: if captured, it must not overlap any secure pause, open or closed.
         public void Stretch(bool captured, Instant start, Instant end)
@@ -263,12 +258,6 @@ public class RecordingLifecyclePropertyTests
                     break;
                 case StopRequested or RecordingConsentRefused:
                     Stopped = true;
-                    break;
-                case HoldPlaced placed:
-                    Holds.Add(placed.Hold);
-                    break;
-                case HoldReleased released:
-                    Holds.Remove(released.Hold);
                     break;
                 case DeletionAuthorised:
                     Authorised = before == RecordingState.DeletionRequested;

@@ -350,43 +350,10 @@ public class RecordingLifecycleTests
         Assert.False(refused.Deletion!.Authorised);
     }
 
-    // Rule: a held recording cannot be deleted by any path; releasing the last hold restores the path.
     [Fact]
-    public void Hold_BlocksAuthorisationAndDisposalUntilTheLastHoldIsReleased()
+    public void DeletionRequested_DuringLiveInteraction_IsIllegal()
     {
-        var available = Capturing().Then(End()).Then(Stored());
-        var held = available.Then(Hold("h-1")).Then(Hold("h-2")).Then(RequestDeletion());
-
-        Assert.Equal(RecordingErrorCodes.RecordingHeld, held.Try(Authorise()).Error?.Code);
-        var oneReleased = held.Then(Release("h-1"));
-        Assert.Equal(RecordingErrorCodes.RecordingHeld, oneReleased.Try(Authorise()).Error?.Code);
-        var authorised = oneReleased.Then(Release("h-2")).Then(Authorise());
-        var heldAgain = authorised.Then(Hold("h-3"));
-        Assert.Equal(RecordingErrorCodes.RecordingHeld, heldAgain.Try(Dispose()).Error?.Code);
-        Assert.Equal(RecordingState.DeletionAuthorised, heldAgain.State);
-        Assert.Equal(RecordingState.Deleted, heldAgain.Then(Release("h-3")).Then(Dispose()).State);
-    }
-
-    [Fact]
-    public void Hold_PlacedTwice_IsRefusedWithHoldAlreadyPlaced()
-    {
-        var result = Begin().Then(End()).Then(Hold("h-1")).Try(Hold("h-1"));
-
-        Assert.Equal(RecordingErrorCodes.HoldAlreadyPlaced, result.Error?.Code);
-    }
-
-    [Fact]
-    public void HoldReleased_NotPlaced_IsRefusedWithHoldNotPlaced()
-    {
-        var result = Begin().Then(End()).Try(Release("h-1"));
-
-        Assert.Equal(RecordingErrorCodes.HoldNotPlaced, result.Error?.Code);
-    }
-
-    [Fact]
-    public void Hold_DuringLiveInteraction_IsIllegal()
-    {
-        Assert.Equal(RecordingErrorCodes.IllegalTransition, Capturing().Try(Hold("h-1")).Error?.Code);
+        Assert.Equal(RecordingErrorCodes.IllegalTransition, Capturing().Try(RequestDeletion()).Error?.Code);
     }
 
     // Rule: events are idempotent by id.

@@ -18,7 +18,7 @@ public class RecordingEventJsonTests
 
     private static readonly RecordingEvent[] Samples =
     [
-        new InteractionStarted(EventId.Parse("e-01"), Tenant, CallRecording, Channel.VoiceCall, RecordingPolicy.Default, [Caller, CaliforniaCaller], true),
+        new InteractionStarted(EventId.Parse("e-01"), Tenant, CallRecording, Channel.VoiceCall, RecordingPolicy.Default, [Caller, CaliforniaCaller], true) { Interaction = InteractionId.Parse("int-1") },
         new RecordingNoticeGiven(EventId.Parse("e-02"), Caller.Id, Notice, "v3", NoticeMethod.Announcement),
         new RecordingConsentGiven(EventId.Parse("e-03"), CaliforniaCaller.Id, ConsentAnswerMethod.KeyPress, "prompt recording-consent, key 1"),
         new RecordingConsentRefused(EventId.Parse("e-04"), CaliforniaCaller.Id, ConsentAnswerMethod.Spoken, "spoken no at 00:00:14"),
@@ -34,8 +34,6 @@ public class RecordingEventJsonTests
         new MediaStored(EventId.Parse("e-14"), Audio),
         new TranscriptStored(EventId.Parse("e-15"), new RecordingMedia(MediaKind.Transcript, "memory://rec-1/transcript", 2048, new string('b', 64))),
         new MediaFailed(EventId.Parse("e-16"), "disk full"),
-        new HoldPlaced(EventId.Parse("e-17"), LegalHoldId.Parse("case-9")),
-        new HoldReleased(EventId.Parse("e-18"), LegalHoldId.Parse("case-9")),
         new DeletionRequested(EventId.Parse("e-19"), ActorId.Parse("dpo"), "caller asked for erasure"),
         new DeletionAuthorised(EventId.Parse("e-20"), ActorId.Parse("records-manager")),
         new DeletionRefused(EventId.Parse("e-21"), ActorId.Parse("records-manager"), "needed for an open complaint"),
