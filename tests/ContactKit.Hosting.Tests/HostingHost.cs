@@ -16,7 +16,7 @@ internal sealed class HostingHost : IDisposable
         {
           "name": "Recordings six months",
           "rules": [
-            { "name": "recordings-six-months", "recordClass": "call-recording", "trigger": "interaction-ended", "period": "P6M", "action": "delete", "reason": "public-task", "source": "notice 001" }
+            { "name": "recordings-six-months", "recordClass": "call_recording", "trigger": "interaction_ended", "period": "P6M", "action": "delete", "reason": "public_task", "source": "notice 001" }
           ]
         }
         """;
