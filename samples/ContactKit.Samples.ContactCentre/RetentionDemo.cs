@@ -34,7 +34,7 @@ public static class RetentionDemo
     public static async Task RunAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var schedule = RetentionScheduleJson.Parse(ScheduleJson).Value;
+        var schedule = RetentionScheduleJson.ParseText(ScheduleJson).Value;
         var clock = FakeClocks.AtLocal(new LocalDateTime(2026, 3, 2, 9, 0));
         var services = new ServiceCollection().AddSingleton<IClock>(clock);
         services.AddContactKit().AddRetention(o => o.Schedule = schedule).UseInMemoryStores();

@@ -9,7 +9,7 @@ public class ErrorMessageTests
 
     public static TheoryData<string, Func<string, ContactKitError?>> Parsers => new()
     {
-        { "announcement placeholder", text => AnnouncementTemplate.Parse("{" + text + "}", "template").Error },
+        { "announcement placeholder", text => AnnouncementTemplate.ParseText("{" + text + "}", "template").Error },
         { "notice language", text => PrivacyNoticeHistory.Create(TenantId.Parse("t"), PrivacyNoticeId.Parse("n"), text).Error },
         { "telephone number", text => TelephoneNumber.ParseText(text).Error },
     };

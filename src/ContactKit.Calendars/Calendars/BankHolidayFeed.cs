@@ -48,7 +48,7 @@ public sealed class BankHolidayFeed
     /// <summary>Reads a feed from JSON text. Bad input of any kind is a refusal, never an exception.</summary>
     /// <param name="json">The JSON.</param>
     /// <returns>The feed, or <see cref="CalendarsErrorCodes.InvalidBankHolidayFeed"/> naming the JSON path at fault.</returns>
-    public static Result<BankHolidayFeed> Parse(string json)
+    public static Result<BankHolidayFeed> ParseText(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
 

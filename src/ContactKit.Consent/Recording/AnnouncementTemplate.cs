@@ -34,7 +34,7 @@ public sealed class AnnouncementTemplate
     /// <param name="field">The setting it came from, for the error.</param>
     /// <param name="required">Placeholders it must use (an explicit-consent prompt must say which key to press).</param>
     /// <returns>The template, or an error with code <see cref="ConsentErrorCodes.InvalidAnnouncementTemplate"/>.</returns>
-    public static Result<AnnouncementTemplate> Parse(string? text, string field, params string[] required)
+    public static Result<AnnouncementTemplate> ParseText(string? text, string field, params string[] required)
     {
         ArgumentNullException.ThrowIfNull(required);
         if (string.IsNullOrWhiteSpace(text))

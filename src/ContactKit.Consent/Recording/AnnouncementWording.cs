@@ -42,10 +42,10 @@ public sealed record AnnouncementWording
     /// <returns>The wording, or every template's error at once.</returns>
     public static Result<AnnouncementWording> Create(string spokenNotice, string spokenPrompt, string bannerNotice, string bannerPrompt, string ssmlLanguage = "en-GB")
     {
-        var notice = AnnouncementTemplate.Parse(spokenNotice, nameof(spokenNotice));
-        var prompt = AnnouncementTemplate.Parse(spokenPrompt, nameof(spokenPrompt), "accept_key");
-        var banner = AnnouncementTemplate.Parse(bannerNotice, nameof(bannerNotice));
-        var bannerAsk = AnnouncementTemplate.Parse(bannerPrompt, nameof(bannerPrompt));
+        var notice = AnnouncementTemplate.ParseText(spokenNotice, nameof(spokenNotice));
+        var prompt = AnnouncementTemplate.ParseText(spokenPrompt, nameof(spokenPrompt), "accept_key");
+        var banner = AnnouncementTemplate.ParseText(bannerNotice, nameof(bannerNotice));
+        var bannerAsk = AnnouncementTemplate.ParseText(bannerPrompt, nameof(bannerPrompt));
         var errors = new[] { notice.Error, prompt.Error, banner.Error, bannerAsk.Error }.OfType<ContactKitError>().ToList();
         if (errors.Count > 0)
         {

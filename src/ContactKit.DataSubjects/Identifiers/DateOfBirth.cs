@@ -99,6 +99,12 @@ public readonly record struct DateOfBirth : ITextValue<DateOfBirth>
     /// <exception cref="ContactKitFormatException">The text breaks a rule (code <c>CK0405</c>).</exception>
     public static DateOfBirth Parse(string text, LocalDate today) => ParseText(text, today).OrThrowFormat();
 
+    /// <summary>Parses a date of birth, checking the format and the earliest year only (as <see cref="ParseText(string?)"/>).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The date of birth.</returns>
+    /// <exception cref="ContactKitFormatException">The text breaks a rule (code <c>CK0405</c>).</exception>
+    public static DateOfBirth Parse(string text) => ParseText(text).OrThrowFormat();
+
     /// <summary>Parses a date of birth without throwing, checking it against today.</summary>
     /// <param name="text">The text.</param>
     /// <param name="today">Today's date in the tenant's zone.</param>

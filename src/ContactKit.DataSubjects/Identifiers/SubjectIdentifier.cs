@@ -31,7 +31,7 @@ public enum IdentifierKind
 
 /// <summary>
 /// One validated identifier of any kind, in canonical form: what a subject record and a search hold. Create it from a
-/// typed identifier (<c>SubjectIdentifier.From(nino)</c>) or parse it with <see cref="Parse(IdentifierKind, string?, LocalDate)"/>.
+/// typed identifier (<c>SubjectIdentifier.From(nino)</c>) or parse it with <see cref="ParseText(IdentifierKind, string?, LocalDate)"/>.
 /// </summary>
 /// <remarks><see cref="ToString"/> returns the masked form.</remarks>
 [JsonConverter(typeof(SubjectIdentifierJsonConverter))]
@@ -106,7 +106,7 @@ public readonly record struct SubjectIdentifier
     /// <param name="text">The text.</param>
     /// <param name="today">Today's date in the tenant's zone, for dates of birth.</param>
     /// <returns>The identifier, the kind's parse error, or an error with code <see cref="DataSubjectsErrorCodes.UnknownIdentifierKind"/> when the kind is not defined.</returns>
-    public static Result<SubjectIdentifier> Parse(IdentifierKind kind, string? text, LocalDate today) => kind switch
+    public static Result<SubjectIdentifier> ParseText(IdentifierKind kind, string? text, LocalDate today) => kind switch
     {
         IdentifierKind.NationalInsuranceNumber => NationalInsuranceNumber.ParseText(text).Map(From),
         IdentifierKind.TelephoneNumber => TelephoneNumber.ParseText(text).Map(From),
@@ -118,9 +118,9 @@ public readonly record struct SubjectIdentifier
         _ => new ContactKitError(DataSubjectsErrorCodes.UnknownIdentifierKind, $"The identifier kind {Errors.Excerpt(kind.ToString())} is not defined; use one of {string.Join(", ", Enum.GetNames<IdentifierKind>())}.", "kind"),
     };
 
-    /// <summary>Parses a stored identifier: as <see cref="Parse"/>, but a date of birth is checked for format and earliest year only.</summary>
+    /// <summary>Parses a stored identifier: as <see cref="ParseText"/>, but a date of birth is checked for format and earliest year only.</summary>
     internal static Result<SubjectIdentifier> ParseStored(IdentifierKind kind, string? text) =>
-        kind == IdentifierKind.DateOfBirth ? DateOfBirth.ParseText(text).Map(From) : Parse(kind, text, default);
+        kind == IdentifierKind.DateOfBirth ? DateOfBirth.ParseText(text).Map(From) : ParseText(kind, text, default);
 
     /// <summary>Returns the kind and the masked text.</summary>
     /// <returns>The text.</returns>

@@ -46,7 +46,7 @@ public sealed class InteractionsOptions
             : null;
         return name is null
             ? new ContactKitError(InteractionsErrorCodes.Invalid, $"InteractionsOptions.RecordClasses has no record class for {kind} artefacts; add one.", "RecordClasses")
-            : RecordClass.Parse(name);
+            : RecordClass.ParseText(name);
     }
 }
 
@@ -57,10 +57,10 @@ public sealed class InteractionsOptionsValidator : AbstractValidator<Interaction
     public InteractionsOptionsValidator()
     {
         RuleForEach(o => o.RecordClasses)
-            .Must(pair => Enum.IsDefined(pair.Key) && RecordClass.Parse(pair.Value).IsSuccess)
+            .Must(pair => Enum.IsDefined(pair.Key) && RecordClass.ParseText(pair.Value).IsSuccess)
             .WithMessage((_, pair) => $"InteractionsOptions.RecordClasses[{pair.Key}] must be a record class name in lower-case words joined by underscores; {Errors.Excerpt(pair.Value)} is not.");
         RuleFor(o => o.ChatTranscriptRecordClass)
-            .Must(name => RecordClass.Parse(name).IsSuccess)
+            .Must(name => RecordClass.ParseText(name).IsSuccess)
             .WithMessage(o => $"InteractionsOptions.ChatTranscriptRecordClass must be a record class name in lower-case words joined by underscores; {Errors.Excerpt(o.ChatTranscriptRecordClass)} is not.");
         RuleForEach(o => o.StoredKinds)
             .Must((o, kind) => o.RecordClassFor(kind, Channel.VoiceCall).IsSuccess)

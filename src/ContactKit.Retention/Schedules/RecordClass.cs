@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace ContactKit.Retention;
 
 /// <summary>
 /// A kind of record that a retention rule governs, named in lower-case words joined by underscores (for example <c>call_recording</c>).
-/// The common ones are provided; a host may name its own with <see cref="Parse"/>.
+/// The common ones are provided; a host may name its own with <see cref="ParseText"/>.
 /// </summary>
-public readonly record struct RecordClass : IComparable<RecordClass>
+[JsonConverter(typeof(TextValueJsonConverter<RecordClass>))]
+public readonly record struct RecordClass : ITextValue<RecordClass>, IComparable<RecordClass>
 {
     private readonly string? _value;
 
@@ -46,8 +49,14 @@ public readonly record struct RecordClass : IComparable<RecordClass>
     /// <summary>Reads a record class name.</summary>
     /// <param name="text">The name.</param>
     /// <returns>The record class, or <see cref="RetentionErrorCodes.InvalidName"/>.</returns>
-    public static Result<RecordClass> Parse(string? text) =>
+    public static Result<RecordClass> ParseText(string? text) =>
         RetentionName.Validate(text, "record class", RetentionErrorCodes.InvalidName) is { } error ? error : new RecordClass(text!);
+
+    /// <summary>Reads a record class name.</summary>
+    /// <param name="text">The name.</param>
+    /// <returns>The record class.</returns>
+    /// <exception cref="ContactKitFormatException">The name breaks the rule (code <c>CK0203</c>).</exception>
+    public static RecordClass Parse(string text) => TextValue.OrThrow(ParseText(text));
 
     /// <inheritdoc />
     public int CompareTo(RecordClass other) => string.CompareOrdinal(Value, other.Value);

@@ -21,7 +21,7 @@ public static class RetentionScheduleJson
     /// <summary>Reads a schedule.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The schedule, or the first problem (use <see cref="Check"/> to see them all).</returns>
-    public static Result<RetentionSchedule> Parse(string json)
+    public static Result<RetentionSchedule> ParseText(string json)
     {
         var problems = Read(json, out var document);
         return problems.IsEmpty ? RetentionScheduleValidator.ToSchedule(document!) : problems[0];
@@ -34,7 +34,7 @@ public static class RetentionScheduleJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var reader = new StreamReader(utf8Json, leaveOpen: true);
-        return Parse(reader.ReadToEnd());
+        return ParseText(reader.ReadToEnd());
     }
 
     /// <summary>Every problem with a schedule's JSON, each naming its JSON path and rule.</summary>
@@ -42,7 +42,7 @@ public static class RetentionScheduleJson
     /// <returns>The problems; empty when the schedule is sound.</returns>
     public static ImmutableArray<ContactKitError> Check(string json) => Read(json, out _);
 
-    /// <summary>Writes a schedule as JSON that <see cref="Parse"/> reads back to an equal schedule.</summary>
+    /// <summary>Writes a schedule as JSON that <see cref="ParseText"/> reads back to an equal schedule.</summary>
     /// <param name="schedule">The schedule.</param>
     /// <returns>The JSON text.</returns>
     public static string Serialize(RetentionSchedule schedule)

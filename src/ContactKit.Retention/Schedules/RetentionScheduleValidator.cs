@@ -66,8 +66,8 @@ internal static class RetentionScheduleValidator
         Rules = [.. document.Rules!.Select(r => new RetentionRule
         {
             Name = r!.Name!,
-            RecordClass = RecordClass.Parse(r.RecordClass).Value,
-            Trigger = RetentionTrigger.Parse(r.Trigger).Value,
+            RecordClass = RecordClass.ParseText(r.RecordClass).Value,
+            Trigger = RetentionTrigger.ParseText(r.Trigger).Value,
             Period = r.Period is null ? null : PeriodPattern.Roundtrip.Parse(r.Period).Value,
             ReviewOn = r.ReviewOn is null ? null : LocalDatePattern.Iso.Parse(r.ReviewOn).Value,
             Action = ParseEnum<DisposalAction>(r.Action)!.Value,
@@ -193,10 +193,10 @@ internal static class RetentionScheduleValidator
         {
             RuleFor(r => r.Name).NotEmpty().WithMessage("A rule needs a name so that explanations and disposal proofs can cite it.");
             RuleFor(r => r.RecordClass)
-                .Must(v => RecordClass.Parse(v).IsSuccess)
+                .Must(v => RecordClass.ParseText(v).IsSuccess)
                 .WithMessage(r => $"{RuleLabel(r)}: the record class {Errors.Excerpt(r.RecordClass)} must be lower-case words joined by underscores, such as 'call_recording'.");
             RuleFor(r => r.Trigger)
-                .Must(v => RetentionTrigger.Parse(v).IsSuccess)
+                .Must(v => RetentionTrigger.ParseText(v).IsSuccess)
                 .WithMessage(r => $"{RuleLabel(r)}: the trigger {Errors.Excerpt(r.Trigger)} must be lower-case words joined by underscores, such as 'interaction_ended'.");
             RuleFor(r => r.Action)
                 .Must(v => ParseEnum<DisposalAction>(v) is not null)

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace ContactKit.Retention;
 
 /// <summary>
 /// The event that starts a retention clock, named in lower-case words joined by underscores. <see cref="Created"/> is known for every
 /// item; the others are recorded on the item when they happen, and may never happen.
 /// </summary>
-public readonly record struct RetentionTrigger : IComparable<RetentionTrigger>
+[JsonConverter(typeof(TextValueJsonConverter<RetentionTrigger>))]
+public readonly record struct RetentionTrigger : ITextValue<RetentionTrigger>, IComparable<RetentionTrigger>
 {
     private readonly string? _value;
 
@@ -34,8 +37,14 @@ public readonly record struct RetentionTrigger : IComparable<RetentionTrigger>
     /// <summary>Reads a trigger name; any well-formed name is a named event the host records when it happens.</summary>
     /// <param name="text">The name.</param>
     /// <returns>The trigger, or <see cref="RetentionErrorCodes.InvalidName"/>.</returns>
-    public static Result<RetentionTrigger> Parse(string? text) =>
+    public static Result<RetentionTrigger> ParseText(string? text) =>
         RetentionName.Validate(text, "trigger", RetentionErrorCodes.InvalidName) is { } error ? error : new RetentionTrigger(text!);
+
+    /// <summary>Reads a trigger name.</summary>
+    /// <param name="text">The name.</param>
+    /// <returns>The trigger.</returns>
+    /// <exception cref="ContactKitFormatException">The name breaks the rule (code <c>CK0203</c>).</exception>
+    public static RetentionTrigger Parse(string text) => TextValue.OrThrow(ParseText(text));
 
     /// <inheritdoc />
     public int CompareTo(RetentionTrigger other) => string.CompareOrdinal(Value, other.Value);

@@ -50,7 +50,7 @@ public sealed class BankHolidayFeedTests
     [Fact]
     public void WithFeed_YearsTheFeedCovers_TakePrecedenceOverTheRules()
     {
-        var feed = BankHolidayFeed.Parse(Sample).Value;
+        var feed = BankHolidayFeed.ParseText(Sample).Value;
         var builtIn = UkCalendars.For(UkDivision.EnglandAndWales);
         var withFeed = UkCalendars.Create(UkDivision.EnglandAndWales, feed);
 
@@ -66,7 +66,7 @@ public sealed class BankHolidayFeedTests
     [Fact]
     public void WithFeed_YearsAndDivisionsTheFeedDoesNotCover_KeepTheRules()
     {
-        var feed = BankHolidayFeed.Parse(Sample).Value;
+        var feed = BankHolidayFeed.ParseText(Sample).Value;
 
         Assert.Equal(UkCalendars.For(UkDivision.EnglandAndWales).GetBankHolidays(2031).ToArray(), UkCalendars.Create(UkDivision.EnglandAndWales, feed).GetBankHolidays(2031).ToArray());
         Assert.Equal(UkCalendars.For(UkDivision.NorthernIreland).GetBankHolidays(2030).ToArray(), UkCalendars.Create(UkDivision.NorthernIreland, feed).GetBankHolidays(2030).ToArray());
@@ -85,7 +85,7 @@ public sealed class BankHolidayFeedTests
     [InlineData("[1, 2]", "$")] // not an object at all
     public void Parse_BadFeed_FailsNamingTheJsonPath(string json, string path)
     {
-        var result = BankHolidayFeed.Parse(json);
+        var result = BankHolidayFeed.ParseText(json);
 
         Assert.Equal(CalendarsErrorCodes.InvalidBankHolidayFeed, result.Error?.Code);
         Assert.Equal(path, result.Error?.Field);
@@ -110,7 +110,7 @@ public sealed class BankHolidayFeedTests
         var half = ((char)surrogate).ToString();
         var json = insideAFeed ? "{ \"scotland\": { \"events\": [ { \"title\": \"A" + half + "\", \"date\": \"2030-02-03\" } ] } }" : half;
 
-        var result = BankHolidayFeed.Parse(json);
+        var result = BankHolidayFeed.ParseText(json);
 
         Assert.Equal(CalendarsErrorCodes.InvalidBankHolidayFeed, result.Error?.Code);
         Assert.Equal("$", result.Error?.Field);
@@ -124,7 +124,7 @@ public sealed class BankHolidayFeedTests
     [InlineData("2030-2-03")] // a short month
     public void Parse_DateWithTrailingOrOddCharacters_IsRefused(string date)
     {
-        var result = BankHolidayFeed.Parse($$"""{ "scotland": { "events": [ { "title": "A", "date": "{{date}}" } ] } }""");
+        var result = BankHolidayFeed.ParseText($$"""{ "scotland": { "events": [ { "title": "A", "date": "{{date}}" } ] } }""");
 
         Assert.Equal(CalendarsErrorCodes.InvalidBankHolidayFeed, result.Error?.Code);
         Assert.Equal("$['scotland'].events[0].date", result.Error?.Field);
@@ -136,7 +136,7 @@ public sealed class BankHolidayFeedTests
     {
         var date = "2030-02-03\\r\\nforged log line" + new string('x', 100_000);
 
-        var result = BankHolidayFeed.Parse($$"""{ "scotland": { "events": [ { "title": "A", "date": "{{date}}" } ] } }""");
+        var result = BankHolidayFeed.ParseText($$"""{ "scotland": { "events": [ { "title": "A", "date": "{{date}}" } ] } }""");
 
         Assert.Equal(CalendarsErrorCodes.InvalidBankHolidayFeed, result.Error?.Code);
         Assert.True(result.Error!.Message.Length < 300, result.Error.Message);
@@ -147,7 +147,7 @@ public sealed class BankHolidayFeedTests
     [Fact]
     public void Parse_PropertyNameWithLineBreak_IsNotRepeatedInThePath()
     {
-        var result = BankHolidayFeed.Parse("{ \"x\\nforged\": 3 }");
+        var result = BankHolidayFeed.ParseText("{ \"x\\nforged\": 3 }");
 
         Assert.Equal(CalendarsErrorCodes.InvalidBankHolidayFeed, result.Error?.Code);
         Assert.DoesNotContain('\n', result.Error!.Message);
@@ -161,7 +161,7 @@ public sealed class BankHolidayFeedTests
         var pieces = Gen.Int[0, pieceTexts.Length - 1].Select(i => pieceTexts[i]);
         pieces.Array[0, 30].Select(p => string.Concat(p)).Sample(json =>
         {
-            var result = BankHolidayFeed.Parse(json);
+            var result = BankHolidayFeed.ParseText(json);
             Assert.True(result.IsSuccess || result.Error!.Code == CalendarsErrorCodes.InvalidBankHolidayFeed, result.ToString());
             Assert.True(result.IsSuccess || result.Error!.Message.Length < 400);
 

@@ -53,7 +53,7 @@ public class AnnouncementTests
     [InlineData("  ", "must not be empty")] // blank wording
     public void Parse_BadTemplate_IsRefusedWithTheReason(string text, string reason)
     {
-        var result = AnnouncementTemplate.Parse(text, "spokenNotice");
+        var result = AnnouncementTemplate.ParseText(text, "spokenNotice");
 
         Assert.Equal(ConsentErrorCodes.InvalidAnnouncementTemplate, result.Error?.Code);
         Assert.Contains(reason, result.Error!.Message, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public class AnnouncementTests
     [Fact]
     public void Parse_DoubledBraces_AreLiteral()
     {
-        var template = AnnouncementTemplate.Parse("{{not a placeholder}} {organisation}", "t").Value;
+        var template = AnnouncementTemplate.ParseText("{{not a placeholder}} {organisation}", "t").Value;
 
         Assert.Equal("{not a placeholder} Fen & Marsh Council", template.Render(Values));
     }

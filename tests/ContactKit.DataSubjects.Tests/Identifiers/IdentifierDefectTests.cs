@@ -38,7 +38,7 @@ public class IdentifierDefectTests
     [Fact]
     public void SubjectIdentifier_ParseUndefinedKind_CodedErrorNotException()
     {
-        var result = SubjectIdentifier.Parse((IdentifierKind)99, "AB123456C", Today);
+        var result = SubjectIdentifier.ParseText((IdentifierKind)99, "AB123456C", Today);
 
         Assert.Equal((DataSubjectsErrorCodes.UnknownIdentifierKind, "kind"), (result.Error?.Code, result.Error?.Field));
     }

@@ -279,7 +279,7 @@ public class IdentifierExamplesTests
         Assert.Equal(PersonalDataClassifications.For(DataCategories.Phone), PersonalDataClassifications.For(IdentifierKind.TelephoneNumber));
         Assert.All(Enum.GetValues<IdentifierKind>(), kind => Assert.Equal(
             PersonalDataClassifications.For(kind).Value,
-            SubjectIdentifier.Parse(kind, Sample(kind), new LocalDate(2026, 1, 1)).Value.Category.Key.Value));
+            SubjectIdentifier.ParseText(kind, Sample(kind), new LocalDate(2026, 1, 1)).Value.Category.Key.Value));
         Assert.Equal("contact.email", new PersonalDataAttribute("contact.email").Classification.Value);
     }
 

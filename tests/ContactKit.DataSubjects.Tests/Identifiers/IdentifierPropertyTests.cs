@@ -198,7 +198,7 @@ public class IdentifierPropertyTests
         Gen.Select(Nasty, Gen.Int[-5, 20]).Sample((text, kind) =>
         {
             // Every kind, defined or not, gives a result; a refusal is short and does not repeat what was typed.
-            var result = SubjectIdentifier.Parse((IdentifierKind)kind, text, Today);
+            var result = SubjectIdentifier.ParseText((IdentifierKind)kind, text, Today);
             if (result.IsFailure)
             {
                 Assert.True(result.Error.Message.Length <= 400, result.Error.Message);

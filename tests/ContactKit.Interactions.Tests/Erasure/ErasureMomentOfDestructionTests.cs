@@ -75,7 +75,7 @@ public class ErasureMomentOfDestructionTests
         var store = new InMemoryRetentionStore();
         await store.SaveAsync(new StoredRetainedItem
         {
-            Item = new RetainedItem { Tenant = Council, Id = Rec, RecordClass = RecordClass.Parse("call_recording").Value, CreatedAt = Created },
+            Item = new RetainedItem { Tenant = Council, Id = Rec, RecordClass = RecordClass.ParseText("call_recording").Value, CreatedAt = Created },
             RuleName = "recordings",
             DisposeAt = Created.Plus(Duration.FromDays(6 * 365)),
             Action = DisposalAction.Delete,

@@ -27,7 +27,7 @@ public sealed class RetentionErasureFactsContractTests : ErasureRetentionFactsCo
         foreach (var kept in items.Where(k => k.Linked))
         {
             // One record class and rule per item, so that each item is kept for its own reason.
-            var cls = RecordClass.Parse($"class_{kept.Item.ItemId.Replace('-', '_')}").Value;
+            var cls = RecordClass.ParseText($"class_{kept.Item.ItemId.Replace('-', '_')}").Value;
             var rule = new RetentionRule { Name = $"rule-{kept.Item.ItemId}", RecordClass = cls, Trigger = RetentionTrigger.Created, Period = Period.FromYears(6), Action = DisposalAction.Delete, Reason = kept.KeptFor };
             rules.Add(rule);
             await store.SaveAsync(new StoredRetainedItem

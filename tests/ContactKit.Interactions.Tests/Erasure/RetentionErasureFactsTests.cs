@@ -29,7 +29,7 @@ public class RetentionErasureFactsTests
     public async Task GetAsync_LinkedItem_ReasonComesFromItsRule(string recordClass, bool legalClaims, bool legalObligation)
     {
         var store = new InMemoryRetentionStore();
-        var cls = RecordClass.Parse(recordClass).Value;
+        var cls = RecordClass.ParseText(recordClass).Value;
         await store.SaveAsync(Stored("ri-1", cls, Schedule.RulesFor(cls).Single().Name));
         var facts = new RetentionErasureFacts(store, new FixedSchedule());
 

@@ -15,7 +15,7 @@ public sealed class NoticeCommitmentsTests
     public void RecordingsAndTranscripts_SixMonthsAfterTheCall_ThenDeleted(string recordClass)
     {
         var ended = Instant.FromUtc(2026, 1, 14, 10, 42);
-        var item = Item(RecordClass.Parse(recordClass).Value, Created).WithTrigger(RetentionTrigger.InteractionEnded, ended);
+        var item = Item(RecordClass.ParseText(recordClass).Value, Created).WithTrigger(RetentionTrigger.InteractionEnded, ended);
 
         var decision = Calculator.Decide(item, London);
 
@@ -91,7 +91,7 @@ public sealed class NoticeCommitmentsTests
     {
         var forever = """{ "name": "n", "rules": [ { "name": "forever", "recordClass": "customer_account", "trigger": "created", "action": "delete", "reason": "contract" } ] }""";
 
-        var error = RetentionScheduleJson.Parse(forever).Error;
+        var error = RetentionScheduleJson.ParseText(forever).Error;
 
         Assert.Equal(RetentionErrorCodes.InvalidSchedule, error?.Code);
         Assert.Equal("$.rules[0].period", error?.Field);

@@ -25,7 +25,7 @@ internal static class NoticeSchedules
 
     public static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    public static RetentionSchedule All => RetentionScheduleJson.Parse(AllJson).Value;
+    public static RetentionSchedule All => RetentionScheduleJson.ParseText(AllJson).Value;
 
     public static RetainedItem Item(RecordClass recordClass, Instant created, string id = "item-1") => new()
     {

@@ -27,7 +27,7 @@ public sealed class RetentionPeriodBoundsTests
     {
         var json = Template.Replace("PERIOD", period, StringComparison.Ordinal).Replace("MINIMUM", string.Empty, StringComparison.Ordinal);
 
-        var result = RetentionScheduleJson.Parse(json);
+        var result = RetentionScheduleJson.ParseText(json);
         var all = RetentionScheduleJson.Check(json);
 
         Assert.Equal(RetentionErrorCodes.PeriodTooLong, result.Error?.Code);
@@ -41,7 +41,7 @@ public sealed class RetentionPeriodBoundsTests
     {
         var json = Template.Replace("PERIOD", "P6Y", StringComparison.Ordinal).Replace("MINIMUM", ""","minimum":"P99999Y" """, StringComparison.Ordinal);
 
-        var error = RetentionScheduleJson.Parse(json).Error;
+        var error = RetentionScheduleJson.ParseText(json).Error;
 
         Assert.Equal(RetentionErrorCodes.PeriodTooLong, error?.Code);
         Assert.Equal("$.rules[0].minimum", error?.Field);
@@ -52,7 +52,7 @@ public sealed class RetentionPeriodBoundsTests
     {
         var json = Template.Replace("PERIOD", "P200Y", StringComparison.Ordinal).Replace("MINIMUM", string.Empty, StringComparison.Ordinal);
 
-        Assert.True(RetentionScheduleJson.Parse(json).IsSuccess);
+        Assert.True(RetentionScheduleJson.ParseText(json).IsSuccess);
     }
 
     // Attribute strings cannot carry a lone surrogate, so each case is picked by number.
@@ -67,7 +67,7 @@ public sealed class RetentionPeriodBoundsTests
         var json = Template.Replace("PERIOD", "P6M", StringComparison.Ordinal).Replace("MINIMUM", string.Empty, StringComparison.Ordinal)
             .Replace("\"s\"", $"\"s{surrogate}\"", StringComparison.Ordinal) + (which == 3 ? "\uD800" : string.Empty);
 
-        var parsed = RetentionScheduleJson.Parse(json);
+        var parsed = RetentionScheduleJson.ParseText(json);
         var checkedAll = RetentionScheduleJson.Check(json);
 
         Assert.Equal(RetentionErrorCodes.InvalidSchedule, parsed.Error?.Code);
@@ -83,7 +83,7 @@ public sealed class RetentionPeriodBoundsTests
         var json = Template.Replace("PERIOD", "P6M", StringComparison.Ordinal).Replace("MINIMUM", string.Empty, StringComparison.Ordinal)
             .Replace("\"call_recording\"", $"\"{bad.Replace("\r\n", "\\r\\n", StringComparison.Ordinal)}\"", StringComparison.Ordinal);
 
-        var error = RetentionScheduleJson.Parse(json).Error;
+        var error = RetentionScheduleJson.ParseText(json).Error;
 
         Assert.Equal("$.rules[0].recordClass", error?.Field);
         Assert.DoesNotContain("\r", error!.Message, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class RetentionPeriodBoundsTests
     [Fact]
     public void RecordClassParse_LongBadValue_EchoesOnlyAnEscapedExcerpt()
     {
-        var error = RecordClass.Parse("Bad\nclass" + new string('x', 5000)).Error;
+        var error = RecordClass.ParseText("Bad\nclass" + new string('x', 5000)).Error;
 
         Assert.DoesNotContain("\n", error!.Message, StringComparison.Ordinal);
         Assert.True(error.Message.Length < 300, error.Message);

@@ -35,7 +35,7 @@ public sealed class RetentionScheduleJsonTests
             }),
         };
 
-        var again = RetentionScheduleJson.Parse(RetentionScheduleJson.Serialize(schedule));
+        var again = RetentionScheduleJson.ParseText(RetentionScheduleJson.Serialize(schedule));
 
         Assert.Equal(schedule, again.Value);
     }
@@ -56,7 +56,7 @@ public sealed class RetentionScheduleJsonTests
     [InlineData("""{"name":"","rules":[]}""", "$.name", "needs a name")] // an unnamed, empty schedule
     public void Parse_BadSchedule_NamesTheJsonPathAndTheRuleBroken(string json, string path, string words)
     {
-        var error = RetentionScheduleJson.Parse(json).Error;
+        var error = RetentionScheduleJson.ParseText(json).Error;
 
         Assert.Equal(RetentionErrorCodes.InvalidSchedule, error?.Code);
         Assert.Equal(path, error?.Field);
