@@ -35,7 +35,7 @@ internal sealed class HostingHost : IDisposable
         collection.AddFakeLogging().AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
         collection.AddMetrics();
         collection.AddContactKit()
-            .AddRetention(o => { o.Schedule = RetentionScheduleJson.Parse(ScheduleJson).Value; o.BatchSize = batchSize; })
+            .AddRetention(o => { o.Schedule = RetentionScheduleJson.ParseText(ScheduleJson).Value; o.BatchSize = batchSize; })
             .AddHosting(o => { o.Tenants.Add("council"); o.Tenants.Add("bureau"); })
             .AddDisposalSweep(o => { o.WorkerId = "sweeper-1"; sweep?.Invoke(o); })
             .AddDeadlineWatch(watch)
