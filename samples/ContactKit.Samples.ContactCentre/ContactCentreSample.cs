@@ -13,6 +13,7 @@ public static class ContactCentreSample
         await output.WriteLineAsync("================================");
 
         await Section(output, "Quick start", () => QuickStart.RunAsync(output));
+        await Section(output, "Configuration: every package's settings from appsettings.json", () => ConfigurationDemo.RunAsync(output));
         await Section(output, "The vocabulary: one council's contact-centre notice as data", () => VocabularyDemo.RunAsync(output));
         await Section(output, "Consent: notices, recording announcements and telemarketing screening", () => ConsentDemo.RunAsync(output));
         await Section(output, "Recording: three calls and their capture reports", () => RecordingDemo.RunAsync(output));

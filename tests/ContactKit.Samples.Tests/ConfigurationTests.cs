@@ -24,13 +24,8 @@ public class ConfigurationTests
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
         var services = new ServiceCollection();
-        services.AddContactKit().AddCalendars().AddConsent().AddRecording().AddRetention().AddDataSubjects().UseInMemoryStores();
-        services.Configure<ContactKitOptions>(configuration.GetSection("ContactKit"));
-        services.Configure<CalendarsOptions>(configuration.GetSection("ContactKit:Calendars"));
-        services.Configure<ConsentOptions>(configuration.GetSection("ContactKit:Consent"));
-        services.Configure<RecordingOptions>(configuration.GetSection("ContactKit:Recording"));
-        services.Configure<RetentionOptions>(configuration.GetSection("ContactKit:Retention"));
-        services.Configure<DataSubjectsOptions>(configuration.GetSection("ContactKit:DataSubjects"));
+        services.AddContactKit().AddCalendars().AddConsent().AddRecording().AddRetention().AddDataSubjects().UseInMemoryStores()
+            .BindConfiguration(configuration.GetSection("ContactKit"));
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -51,5 +46,6 @@ public class ConfigurationTests
         Assert.Equal("Northern Ireland", provider.GetRequiredService<ITenantCalendars>().CalendarFor(TenantId.Parse("belfast-office")).Name);
         Assert.Equal((Duration.FromMinutes(5), 50), (retention.ClaimTimeout, retention.BatchSize));
         Assert.Equal(20, dataSubjects.DeletionPeriodFor(TenantId.Parse("council")));
+        Assert.Equal(Period.FromMonths(6), retention.Schedule!.FindRule("recordings")!.Period);
     }
 }
