@@ -36,4 +36,29 @@ public sealed class NamingTests
 
         Assert.True(misplaced.Count == 0, $"Public types outside their package's namespace: {string.Join("; ", misplaced)}.");
     }
+
+    [Fact]
+    public void PublicTypes_OptionsValidators_AreInternal()
+    {
+        // Hosts never call a validator: start-up runs them. Keeping them internal keeps the surface to what hosts use.
+        var validators = Suite.PublicTypes
+            .Where(t => IsValidator(t))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(validators.Count == 0, $"Public validators: {string.Join("; ", validators)}. Make them internal.");
+    }
+
+    private static bool IsValidator(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition().FullName == "FluentValidation.AbstractValidator`1")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

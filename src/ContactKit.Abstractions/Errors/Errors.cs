@@ -4,7 +4,7 @@ using System.Text;
 namespace ContactKit;
 
 /// <summary>Builds the shared-vocabulary errors, so that every package words them the same way.</summary>
-public static class Errors
+internal static class Errors
 {
     /// <summary>A value is required but was missing or empty.</summary>
     /// <param name="field">The field at fault.</param>

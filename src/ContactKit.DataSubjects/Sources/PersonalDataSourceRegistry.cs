@@ -6,13 +6,8 @@ namespace ContactKit.DataSubjects;
 /// <remarks>Implementations must pass <c>ContactKit.Testing.PersonalDataSourceRegistryContractTests</c>.</remarks>
 public interface IPersonalDataSourceRegistry
 {
-    /// <summary>Every registered source, in the order registered.</summary>
+    /// <summary>Every source, in the order registered.</summary>
     IReadOnlyList<IPersonalDataSource> Sources { get; }
-
-    /// <summary>Registers a source.</summary>
-    /// <param name="source">The source.</param>
-    /// <returns>The source, or an error: <see cref="DataSubjectsErrorCodes.DuplicateDataSource"/> when the name is taken, <see cref="ErrorCodes.InvalidId"/> when it is not a valid name.</returns>
-    Result<IPersonalDataSource> Register(IPersonalDataSource source);
 
     /// <summary>Finds a source by name.</summary>
     /// <param name="name">The name.</param>
@@ -21,56 +16,47 @@ public interface IPersonalDataSourceRegistry
 }
 
 /// <summary>
-/// The registry ContactKit uses: every <see cref="IPersonalDataSource"/> registered in the service collection, plus any
-/// registered at run time. Thread-safe.
+/// The registry ContactKit uses: every <see cref="IPersonalDataSource"/> registered in the service collection. The set of
+/// sources is fixed when the registry is made, so it is safe to share between threads.
 /// </summary>
 public sealed class PersonalDataSourceRegistry : IPersonalDataSourceRegistry
 {
-    private readonly Lock _gate = new();
-    private ImmutableArray<IPersonalDataSource> _sources = [];
+    private readonly ImmutableArray<IPersonalDataSource> _sources;
 
     /// <summary>Creates a registry holding the given sources.</summary>
     /// <param name="sources">The sources, for example those registered in the service collection.</param>
-    /// <exception cref="ContactKitException">Two sources share a name, or a name is not valid.</exception>
+    /// <exception cref="ContactKitException">
+    /// Two sources share a name (<see cref="DataSubjectsErrorCodes.DuplicateDataSource"/>), or a name is not a valid id
+    /// (<see cref="ErrorCodes.InvalidId"/>).
+    /// </exception>
     public PersonalDataSourceRegistry(IEnumerable<IPersonalDataSource> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        var accepted = ImmutableArray.CreateBuilder<IPersonalDataSource>();
         foreach (var source in sources)
         {
-            var result = Register(source);
-            if (result.IsFailure)
+            ArgumentNullException.ThrowIfNull(source, nameof(sources));
+            if (Identifier.Validate(source.Name, "personal-data source name") is { } invalid)
             {
-                throw new ContactKitException(result.Error);
+                throw new ContactKitException(invalid);
             }
+
+            if (accepted.Any(s => s.Name == source.Name))
+            {
+                throw new ContactKitException(new ContactKitError(
+                    DataSubjectsErrorCodes.DuplicateDataSource,
+                    $"A personal-data source named {Errors.Excerpt(source.Name)} is registered twice; give each system its own name.",
+                    "name"));
+            }
+
+            accepted.Add(source);
         }
+
+        _sources = accepted.ToImmutable();
     }
 
     /// <inheritdoc />
     public IReadOnlyList<IPersonalDataSource> Sources => _sources;
-
-    /// <inheritdoc />
-    public Result<IPersonalDataSource> Register(IPersonalDataSource source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        if (Identifier.Validate(source.Name, "personal-data source name") is { } invalid)
-        {
-            return invalid;
-        }
-
-        lock (_gate)
-        {
-            if (_sources.Any(s => s.Name == source.Name))
-            {
-                return new ContactKitError(
-                    DataSubjectsErrorCodes.DuplicateDataSource,
-                    $"A personal-data source named {Errors.Excerpt(source.Name)} is already registered; give each system its own name.",
-                    "name");
-            }
-
-            _sources = _sources.Add(source);
-            return Result<IPersonalDataSource>.Success(source);
-        }
-    }
 
     /// <inheritdoc />
     public Result<IPersonalDataSource> Get(string name)

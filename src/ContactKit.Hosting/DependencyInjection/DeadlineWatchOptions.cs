@@ -26,7 +26,7 @@ public sealed class DeadlineWatchOptions
 }
 
 /// <summary>Checks <see cref="DeadlineWatchOptions"/>; every failure names the setting and the fix.</summary>
-public sealed class DeadlineWatchOptionsValidator : AbstractValidator<DeadlineWatchOptions>
+internal sealed class DeadlineWatchOptionsValidator : AbstractValidator<DeadlineWatchOptions>
 {
     /// <summary>Creates the validator.</summary>
     public DeadlineWatchOptionsValidator()

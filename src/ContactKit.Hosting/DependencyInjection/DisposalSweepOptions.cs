@@ -32,7 +32,7 @@ public sealed class DisposalSweepOptions
 }
 
 /// <summary>Checks <see cref="DisposalSweepOptions"/>; every failure names the setting and the fix.</summary>
-public sealed class DisposalSweepOptionsValidator : AbstractValidator<DisposalSweepOptions>
+internal sealed class DisposalSweepOptionsValidator : AbstractValidator<DisposalSweepOptions>
 {
     private static readonly Duration Day = Duration.FromDays(1);
 

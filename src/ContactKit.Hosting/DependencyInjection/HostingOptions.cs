@@ -13,7 +13,7 @@ public sealed class HostingOptions
 }
 
 /// <summary>Checks <see cref="HostingOptions"/>; every failure names the setting and the fix.</summary>
-public sealed class HostingOptionsValidator : AbstractValidator<HostingOptions>
+internal sealed class HostingOptionsValidator : AbstractValidator<HostingOptions>
 {
     /// <summary>Creates the validator.</summary>
     public HostingOptionsValidator()

@@ -5,56 +5,50 @@ using Xunit;
 namespace ContactKit.Testing.Conformance;
 
 /// <summary>
-/// The behaviour every <see cref="IPersonalDataSourceRegistry"/> must show: sources kept in the order registered, found
-/// by name, and names unique and valid. Inherit it and return a fresh, empty registry from <see cref="CreateRegistry"/>.
+/// The behaviour every <see cref="IPersonalDataSourceRegistry"/> must show: sources kept in the order given, found by
+/// name, and names unique and valid. Inherit it and return a registry holding the given sources from
+/// <see cref="CreateRegistry"/>.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names read as Member_Scenario_Outcome.")]
 public abstract class PersonalDataSourceRegistryContractTests
 {
-    /// <summary>Creates a new, empty registry for one test.</summary>
+    /// <summary>Creates a registry holding the given sources, refusing a duplicate or invalid name.</summary>
+    /// <param name="sources">The sources, in order.</param>
     /// <returns>The registry under test.</returns>
-    protected abstract IPersonalDataSourceRegistry CreateRegistry();
+    /// <exception cref="ContactKitException">A name is taken twice or is not a valid id.</exception>
+    protected abstract IPersonalDataSourceRegistry CreateRegistry(IReadOnlyList<IPersonalDataSource> sources);
 
-    /// <summary>Sources are listed in the order registered and found by name.</summary>
+    /// <summary>Sources are listed in the order given and found by name.</summary>
     [Fact]
-    public void Register_SeveralSources_ListedInOrderAndFoundByName()
+    public void Sources_SeveralSources_ListedInOrderAndFoundByName()
     {
-        var registry = CreateRegistry();
         var recorder = new InMemoryPersonalDataSource("call-recorder");
         var crm = new InMemoryPersonalDataSource("crm");
 
-        registry.Register(recorder);
-        registry.Register(crm);
+        var registry = CreateRegistry([recorder, crm]);
 
         Assert.Equal(["call-recorder", "crm"], registry.Sources.Select(s => s.Name));
         Assert.Same(crm, registry.Get("crm").Value);
     }
 
-    /// <summary>A second source with a taken name is refused and the first is kept.</summary>
+    /// <summary>Two sources with one name are refused, naming the rule.</summary>
     [Fact]
-    public void Register_DuplicateName_RefusedAndFirstKept()
+    public void Create_DuplicateName_Refused()
     {
-        var registry = CreateRegistry();
-        var first = new InMemoryPersonalDataSource("crm");
-        registry.Register(first);
+        var ex = Assert.Throws<ContactKitException>(
+            () => CreateRegistry([new InMemoryPersonalDataSource("crm"), new InMemoryPersonalDataSource("crm")]));
 
-        var second = registry.Register(new InMemoryPersonalDataSource("crm"));
-
-        Assert.Equal(DataSubjectsErrorCodes.DuplicateDataSource, second.Error?.Code);
-        Assert.Same(first, Assert.Single(registry.Sources));
+        Assert.Equal(DataSubjectsErrorCodes.DuplicateDataSource, ex.Error.Code);
     }
 
     /// <summary>A name that breaks the id rule is refused; an unknown name is not found.</summary>
     [Fact]
-    public void RegisterAndGet_BadOrUnknownName_Refused()
+    public void CreateAndGet_BadOrUnknownName_Refused()
     {
-        var registry = CreateRegistry();
+        var bad = Assert.Throws<ContactKitException>(() => CreateRegistry([new InMemoryPersonalDataSource("call recorder")]));
+        var unknown = CreateRegistry([new InMemoryPersonalDataSource("crm")]).Get("nowhere");
 
-        var bad = registry.Register(new InMemoryPersonalDataSource("call recorder"));
-        var unknown = registry.Get("nowhere");
-
-        Assert.Equal(ErrorCodes.InvalidId, bad.Error?.Code);
+        Assert.Equal(ErrorCodes.InvalidId, bad.Error.Code);
         Assert.Equal(ErrorCodes.NotFound, unknown.Error?.Code);
-        Assert.Empty(registry.Sources);
     }
 }
