@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ContactKit.DataSubjects;
 using ContactKit.Interactions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -15,20 +14,15 @@ namespace ContactKit.Hosting;
 /// whose last day is near. Each alert is raised once while its condition holds (per process); one whose condition
 /// ends and returns is raised again. Dates are the tenant's, in its time zone.
 /// </summary>
-public sealed class DeadlineWatch : BackgroundService
+public sealed class DeadlineWatch : TenantWorker
 {
     private readonly IRightsRequestStore _rights;
     private readonly IDeletionRequestStore? _deletions;
     private readonly IComplianceAlerts _alerts;
-    private readonly IClock _clock;
     private readonly ITenantTimeZones _zones;
-    private readonly IWorkerDelay _delay;
-    private readonly IOptionsMonitor<HostingOptions> _hosting;
     private readonly IOptionsMonitor<DeadlineWatchOptions> _options;
     private readonly IOptionsMonitor<DataSubjectsOptions> _dataSubjects;
-    private readonly HostingMetrics _metrics;
     private readonly DeadlineWatchStatus _status;
-    private readonly ILogger _logger;
     private readonly Dictionary<TenantId, HashSet<string>> _raised = [];
     private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
 
@@ -45,19 +39,15 @@ public sealed class DeadlineWatch : BackgroundService
         HostingMetrics metrics,
         DeadlineWatchStatus status,
         ILogger<DeadlineWatch> logger)
+        : base(clock, delay, hosting, metrics, logger)
     {
         _rights = rights;
         _deletions = deletions;
         _alerts = alerts;
-        _clock = clock;
         _zones = zones;
-        _delay = delay;
-        _hosting = hosting;
         _options = options;
         _dataSubjects = dataSubjects;
-        _metrics = metrics;
         _status = status;
-        _logger = logger;
     }
 
     /// <summary>
@@ -73,25 +63,18 @@ public sealed class DeadlineWatch : BackgroundService
         {
             using var activity = HostingTelemetry.Source.StartActivity("DeadlineWatch.Run");
             var total = new Counts();
-            var failed = 0;
-            foreach (var name in _hosting.CurrentValue.Tenants)
-            {
-                var tenant = TenantId.Parse(name);
-                try
+            var failed = await ForEachTenantAsync(
+                async tenant => total.Add(await CheckTenantAsync(tenant, cancellationToken).ConfigureAwait(false)),
+                (tenant, ex) =>
                 {
-                    total.Add(await CheckTenantAsync(tenant, cancellationToken).ConfigureAwait(false));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    failed++;
-                    _logger.WatchFailed(tenant.Value, HostingErrorCodes.WatchFailed, ex.GetType().Name, ex);
+                    Logger.WatchFailed(tenant.Value, HostingErrorCodes.WatchFailed, ex.GetType().Name, ex);
                     activity?.SetStatus(ActivityStatusCode.Error, HostingErrorCodes.WatchFailed);
-                }
-            }
+                },
+                cancellationToken).ConfigureAwait(false);
 
             var report = new DeadlineWatchReport(total.Open, total.DueSoon, total.Overdue, total.ExtensionNotices, total.DeletionsDueSoon, total.DeletionsOverdue, total.Raised, failed);
-            _status.Record(report, _clock.GetCurrentInstant());
-            _logger.WatchCompleted(report.RightsRequestsOpen, report.RightsRequestsDueSoon, report.RightsRequestsOverdue, report.DeletionRequestsOverdue, report.AlertsRaised);
+            _status.Record(report, Clock.GetCurrentInstant());
+            Logger.WatchCompleted(report.RightsRequestsOpen, report.RightsRequestsDueSoon, report.RightsRequestsOverdue, report.DeletionRequestsOverdue, report.AlertsRaised);
             return report;
         }
         finally
@@ -105,7 +88,7 @@ public sealed class DeadlineWatch : BackgroundService
         using var activity = HostingTelemetry.Source.StartActivity("DeadlineWatch.Tenant");
         activity?.SetTag("contactkit.tenant", tenant.Value);
         var options = _options.CurrentValue;
-        var now = _clock.GetCurrentInstant();
+        var now = Clock.GetCurrentInstant();
         var today = now.InZone(_zones.GetTimeZone(tenant)).Date;
         var dueSoonDays = options.RightsRequestDueSoonDays ?? _dataSubjects.CurrentValue.DueSoonWithinDays;
         var counts = new Counts();
@@ -168,10 +151,10 @@ public sealed class DeadlineWatch : BackgroundService
         }
 
         var tag = HostingMetrics.Tenant(tenant);
-        _metrics.RightsRequestsOpen.Record(counts.Open, tag);
-        _metrics.RightsRequestsDueSoon.Record(counts.DueSoon, tag);
-        _metrics.RightsRequestsOverdue.Record(counts.Overdue, tag);
-        _metrics.DeletionRequestsOverdue.Record(counts.DeletionsOverdue, tag);
+        Metrics.RightsRequestsOpen.Record(counts.Open, tag);
+        Metrics.RightsRequestsDueSoon.Record(counts.DueSoon, tag);
+        Metrics.RightsRequestsOverdue.Record(counts.Overdue, tag);
+        Metrics.DeletionRequestsOverdue.Record(counts.DeletionsOverdue, tag);
         counts.Raised = await RaiseNewAsync(tenant, current, cancellationToken).ConfigureAwait(false);
         return counts;
     }
@@ -200,11 +183,11 @@ public sealed class DeadlineWatch : BackgroundService
                 await _alerts.RaiseAsync(alert, cancellationToken).ConfigureAwait(false);
                 now.Add(key);
                 raised++;
-                _metrics.AlertsRaised.Add(1, HostingMetrics.Tenant(tenant), new("contactkit.alert.kind", alert.Kind.ToString()));
+                Metrics.AlertsRaised.Add(1, HostingMetrics.Tenant(tenant), new("contactkit.alert.kind", alert.Kind.ToString()));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.AlertNotDelivered(alert.Kind, tenant.Value, ex.GetType().Name, ex);
+                Logger.AlertNotDelivered(alert.Kind, tenant.Value, ex.GetType().Name, ex);
             }
         }
 
@@ -213,23 +196,16 @@ public sealed class DeadlineWatch : BackgroundService
         return raised;
     }
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private protected override async Task<Duration> RunForLoopAsync(CancellationToken stoppingToken)
     {
-        _logger.WatchStarted(_hosting.CurrentValue.Tenants.Count, DisposalSweep.Text(_options.CurrentValue.Interval), _deletions is not null);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await CheckOnceAsync(stoppingToken).ConfigureAwait(false);
-                await _delay.WaitAsync(_options.CurrentValue.Interval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-        }
+        await CheckOnceAsync(stoppingToken).ConfigureAwait(false);
+        return _options.CurrentValue.Interval;
     }
+
+    private protected override void LogStarted() =>
+        Logger.WatchStarted(Hosting.CurrentValue.Tenants.Count, DisposalSweep.Text(_options.CurrentValue.Interval), _deletions is not null);
+
+    private protected override void LogStopped() => Logger.WatchStopped();
 
     /// <inheritdoc />
     public override void Dispose()

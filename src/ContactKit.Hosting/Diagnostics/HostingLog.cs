@@ -63,4 +63,8 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 715, EventName = "WatchCompleted", Level = LogLevel.Information,
         Message = "Deadline watch run: {Open} rights requests open, {DueSoon} due soon, {Overdue} overdue; {DeletionsOverdue} deletions on request overdue; {Raised} alerts raised")]
     public static partial void WatchCompleted(this ILogger logger, int open, int dueSoon, int overdue, int deletionsOverdue, int raised);
+
+    [LoggerMessage(EventId = 716, EventName = "WatchStopped", Level = LogLevel.Information,
+        Message = "Deadline watch stopped")]
+    public static partial void WatchStopped(this ILogger logger);
 }

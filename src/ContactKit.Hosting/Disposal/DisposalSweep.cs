@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using ContactKit.Retention;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -22,19 +21,15 @@ namespace ContactKit.Hosting;
 /// done lapse after the retention claim timeout and another run takes them. Nothing is disposed of twice: an item is
 /// completed only under its claim.
 /// </remarks>
-public sealed class DisposalSweep : BackgroundService
+public sealed class DisposalSweep : TenantWorker
 {
     private readonly DisposalPlanner _planner;
     private readonly IRetainedItemDisposer _disposer;
-    private readonly IClock _clock;
-    private readonly IWorkerDelay _delay;
-    private readonly IOptionsMonitor<HostingOptions> _hosting;
     private readonly IOptionsMonitor<DisposalSweepOptions> _options;
     private readonly IOptionsMonitor<RetentionOptions> _retention;
-    private readonly HostingMetrics _metrics;
     private readonly DisposalSweepStatus _status;
-    private readonly ILogger _logger;
     private readonly CancellationTokenSource _hardStop = new();
+    private int _failedRuns;
 
     internal DisposalSweep(
         DisposalPlanner planner,
@@ -47,17 +42,13 @@ public sealed class DisposalSweep : BackgroundService
         HostingMetrics metrics,
         DisposalSweepStatus status,
         ILogger<DisposalSweep> logger)
+        : base(clock, delay, hosting, metrics, logger)
     {
         _planner = planner;
         _disposer = disposer;
-        _clock = clock;
-        _delay = delay;
-        _hosting = hosting;
         _options = options;
         _retention = retention;
-        _metrics = metrics;
         _status = status;
-        _logger = logger;
         Worker = ActorId.Parse(options.CurrentValue.WorkerId ?? DefaultWorkerId());
     }
 
@@ -74,41 +65,33 @@ public sealed class DisposalSweep : BackgroundService
     {
         var batchSize = _options.CurrentValue.BatchSize ?? _retention.CurrentValue.BatchSize;
         using var activity = HostingTelemetry.Source.StartActivity("DisposalSweep.Run");
-        _status.Started(_clock.GetCurrentInstant());
-        int disposed = 0, notDisposed = 0, failedTenants = 0;
+        _status.Started(Clock.GetCurrentInstant());
+        int disposed = 0, notDisposed = 0, refusedTenants = 0;
         var longestLag = Duration.Zero;
-        foreach (var name in _hosting.CurrentValue.Tenants)
-        {
-            if (cancellationToken.IsCancellationRequested)
+        var failedTenants = await ForEachTenantAsync(
+            async tenant =>
             {
-                break;
-            }
-
-            var tenant = TenantId.Parse(name);
-            try
-            {
-                var (d, n, lag, failed) = await SweepTenantAsync(tenant, batchSize, cancellationToken).ConfigureAwait(false);
+                var (d, n, lag, refused) = await SweepTenantAsync(tenant, batchSize, cancellationToken).ConfigureAwait(false);
                 disposed += d;
                 notDisposed += n;
                 longestLag = Duration.Max(longestLag, lag);
-                if (failed)
+                if (refused)
                 {
-                    failedTenants++;
+                    refusedTenants++;
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !_hardStop.IsCancellationRequested)
+            },
+            (tenant, ex) =>
             {
-                failedTenants++;
-                _metrics.SweepFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.type", ex.GetType().Name));
-                _logger.SweepFailed(tenant.Value, HostingErrorCodes.SweepFailed, ex.GetType().Name, ex);
+                Metrics.SweepFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.type", ex.GetType().Name));
+                Logger.SweepFailed(tenant.Value, HostingErrorCodes.SweepFailed, ex.GetType().Name, ex);
                 activity?.SetStatus(ActivityStatusCode.Error, HostingErrorCodes.SweepFailed);
-            }
-        }
+            },
+            cancellationToken).ConfigureAwait(false);
 
-        var report = new DisposalSweepReport(disposed, notDisposed, failedTenants, longestLag);
+        var report = new DisposalSweepReport(disposed, notDisposed, failedTenants + refusedTenants, longestLag);
         activity?.SetTag("contactkit.disposed", disposed);
         activity?.SetTag("contactkit.not_disposed", notDisposed);
-        var now = _clock.GetCurrentInstant();
+        var now = Clock.GetCurrentInstant();
         if (report.Failed)
         {
             _status.Failed(now);
@@ -118,11 +101,11 @@ public sealed class DisposalSweep : BackgroundService
             var before = _status.Completed(now, longestLag);
             if (before > 0)
             {
-                _logger.SweepRecovered(before);
+                Logger.SweepRecovered(before);
             }
         }
 
-        _logger.SweepCompleted(disposed, notDisposed, Text(longestLag));
+        Logger.SweepCompleted(disposed, notDisposed, Text(longestLag));
         return report;
     }
 
@@ -144,24 +127,24 @@ public sealed class DisposalSweep : BackgroundService
                 var lag = proof.DueAt is { } due && proof.DisposedAt > due ? proof.DisposedAt - due : Duration.Zero;
                 longestLag = Duration.Max(longestLag, lag);
                 var action = new KeyValuePair<string, object?>("contactkit.action", (proof.Action ?? DisposalAction.Delete).ToString());
-                _metrics.Disposals.Add(1, HostingMetrics.Tenant(tenant), action);
-                _metrics.DisposalLag.Record(HostingMetrics.Seconds(lag), HostingMetrics.Tenant(tenant), action);
+                Metrics.Disposals.Add(1, HostingMetrics.Tenant(tenant), action);
+                Metrics.DisposalLag.Record(HostingMetrics.Seconds(lag), HostingMetrics.Tenant(tenant), action);
             }
 
             foreach (var (item, error) in run.Failures)
             {
-                _metrics.DisposalFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.code", error.Code));
-                _logger.ItemNotDisposed(tenant.Value, item.Value, error.Code);
+                Metrics.DisposalFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.code", error.Code));
+                Logger.ItemNotDisposed(tenant.Value, item.Value, error.Code);
             }
 
             disposed += run.Proofs.Length;
             notDisposed += run.Failures.Length;
-            _logger.SweepBatch(tenant.Value, run.Claimed, run.Proofs.Length, run.Failures.Length);
+            Logger.SweepBatch(tenant.Value, run.Claimed, run.Proofs.Length, run.Failures.Length);
             if (run.Failures.Length > 0 && run.Proofs.Length == 0)
             {
                 // Every claimed item was refused: the store or the disposer is failing, so back off.
-                _metrics.SweepFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.type", run.Failures[0].Error.Code));
-                _logger.SweepFailed(tenant.Value, HostingErrorCodes.SweepFailed, run.Failures[0].Error.Code, null);
+                Metrics.SweepFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.type", run.Failures[0].Error.Code));
+                Logger.SweepFailed(tenant.Value, HostingErrorCodes.SweepFailed, run.Failures[0].Error.Code, null);
                 activity?.SetStatus(ActivityStatusCode.Error, HostingErrorCodes.SweepFailed);
                 return (disposed, notDisposed, longestLag, true);
             }
@@ -174,52 +157,33 @@ public sealed class DisposalSweep : BackgroundService
         }
     }
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private protected override async Task<Duration> RunForLoopAsync(CancellationToken stoppingToken)
     {
+        var report = await SweepOnceAsync(stoppingToken).ConfigureAwait(false);
         var options = _options.CurrentValue;
-        _status.Started(_clock.GetCurrentInstant());
-        _logger.SweepStarted(Worker.Value, _hosting.CurrentValue.Tenants.Count, Text(options.Interval), Text(options.MaxLag));
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        if (!report.Failed)
         {
-            DisposalSweepReport report;
-            try
-            {
-                report = await SweepOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_hardStop.IsCancellationRequested)
-            {
-                // The shutdown timeout cut the batch in hand short: its remaining claims lapse and another run takes them.
-                break;
-            }
-
-            options = _options.CurrentValue;
-            Duration wait;
-            if (report.Failed)
-            {
-                failures++;
-                wait = Backoff(options, failures);
-                _logger.SweepBackingOff(failures, Text(wait));
-            }
-            else
-            {
-                failures = 0;
-                wait = options.Interval;
-            }
-
-            try
-            {
-                await _delay.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
+            _failedRuns = 0;
+            return options.Interval;
         }
 
-        _logger.SweepStopped(Worker.Value);
+        _failedRuns++;
+        var wait = Backoff(options, _failedRuns);
+        Logger.SweepBackingOff(_failedRuns, Text(wait));
+        return wait;
     }
+
+    // The shutdown timeout cut the batch in hand short: its remaining claims lapse and another run takes them.
+    private protected override bool IsCutShort(CancellationToken stoppingToken) => _hardStop.IsCancellationRequested;
+
+    private protected override void LogStarted()
+    {
+        var options = _options.CurrentValue;
+        _status.Started(Clock.GetCurrentInstant());
+        Logger.SweepStarted(Worker.Value, Hosting.CurrentValue.Tenants.Count, Text(options.Interval), Text(options.MaxLag));
+    }
+
+    private protected override void LogStopped() => Logger.SweepStopped(Worker.Value);
 
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
