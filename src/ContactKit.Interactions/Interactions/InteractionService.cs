@@ -187,11 +187,24 @@ public sealed class InteractionService(
     /// <returns>
     /// The stored artefact; <see cref="InteractionsErrorCodes.NoRetentionRule"/> when the tenant's schedule has no rule
     /// for its record class, <see cref="InteractionsErrorCodes.UnknownRecording"/> when its recording is not the
-    /// interaction's, <see cref="InteractionsErrorCodes.ArtefactAlreadyStored"/> for a name already used.
+    /// interaction's, <see cref="InteractionsErrorCodes.ArtefactAlreadyStored"/> for a name already used,
+    /// <see cref="InteractionsErrorCodes.TranscriptNotRedacted"/> for a transcript, which
+    /// <see cref="TranscriptService.StoreAsync"/> stores once it is redacted.
     /// </returns>
-    public async ValueTask<Result<StoredArtefact>> StoreArtefactAsync(ArtefactToStore artefact, CancellationToken cancellationToken = default)
+    public ValueTask<Result<StoredArtefact>> StoreArtefactAsync(ArtefactToStore artefact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(artefact);
+        return artefact.Kind == ArtefactKind.Transcript
+            ? ValueTask.FromResult<Result<StoredArtefact>>(new ContactKitError(
+                InteractionsErrorCodes.TranscriptNotRedacted,
+                "A transcript is stored through TranscriptService.StoreAsync, which redacts it first; it cannot be stored as it is.",
+                "kind"))
+            : StoreArtefactCoreAsync(artefact, cancellationToken);
+    }
+
+    // Stores any artefact, transcripts included: TranscriptService calls it once a transcript is redacted.
+    internal async ValueTask<Result<StoredArtefact>> StoreArtefactCoreAsync(ArtefactToStore artefact, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(artefact.Name) || !Enum.IsDefined(artefact.Kind))
         {
             return new ContactKitError(InteractionsErrorCodes.Invalid, "An artefact needs a name and a known kind.", string.IsNullOrWhiteSpace(artefact.Name) ? "name" : "kind");
@@ -304,7 +317,7 @@ public sealed class InteractionService(
         return await recordings.StartAsync(started, actor, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Result<RecordingSession>> SessionOfAsync(TenantId tenant, InteractionId interaction, RecordingId recording, CancellationToken cancellationToken)
+    internal async ValueTask<Result<RecordingSession>> SessionOfAsync(TenantId tenant, InteractionId interaction, RecordingId recording, CancellationToken cancellationToken)
     {
         var current = await interactions.GetAsync(tenant, interaction, cancellationToken).ConfigureAwait(false);
         if (current.IsFailure)
