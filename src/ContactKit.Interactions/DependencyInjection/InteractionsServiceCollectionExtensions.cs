@@ -34,6 +34,7 @@ public static class InteractionsServiceCollectionExtensions
         builder.Services.TryAddSingleton<InteractionService>();
         builder.Services.TryAddSingleton<TranscriptService>();
         builder.Services.TryAddSingleton<IRetainedItemDisposer, ArtefactDisposer>();
+        builder.Services.TryAddSingleton<DeletionRequestService>();
         builder.Services.TryAddSingleton<IInteractionAlerts, NoInteractionAlerts>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InteractionsOptions>, StoredKindsHaveRulesCheck>());
         builder.Require<IInteractionStore>("AddInteractions()").Require<IArtefactStore>("AddInteractions()")

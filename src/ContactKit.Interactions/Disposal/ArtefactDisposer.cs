@@ -55,7 +55,7 @@ public sealed class ArtefactDisposer(
         var provider = artefact.Location is not null && artefact.Kind is ArtefactKind.Audio or ArtefactKind.Transcript ? "media" : "artefact-content";
         if (!artefact.IsDisposed)
         {
-            var deleted = await DeleteContentAsync(artefact, cancellationToken).ConfigureAwait(false);
+            var deleted = await DeleteContentAsync(artefact, media, content, cancellationToken).ConfigureAwait(false);
             if (deleted.IsFailure)
             {
                 return new ContactKitError(InteractionsErrorCodes.ContentNotDeleted, $"The content of artefact {Errors.Excerpt(artefact.Name)} of interaction {artefact.Interaction} could not be deleted ({deleted.Error.Code}); the item stays and the next sweep tries again.", "item");
@@ -82,7 +82,7 @@ public sealed class ArtefactDisposer(
     }
 
     // The content's SHA-256 as the store gives it; content already gone counts as deleted.
-    private async ValueTask<Result<string?>> DeleteContentAsync(StoredArtefact artefact, CancellationToken cancellationToken)
+    internal static async ValueTask<Result<string?>> DeleteContentAsync(StoredArtefact artefact, IRecordingMediaStore media, IArtefactContentProvider content, CancellationToken cancellationToken)
     {
         if (artefact.Location is { } location && artefact.Kind is ArtefactKind.Audio or ArtefactKind.Transcript)
         {
