@@ -110,7 +110,7 @@ public sealed class FiveNoticesTests
         Assert.Contains("recorded and transcribed as they happen", text, StringComparison.Ordinal);
         Assert.Contains("rate the service afterwards", text, StringComparison.Ordinal);
         Assert.Contains("forward or transfer your call", text, StringComparison.Ordinal);
-        foreach (var channel in new[] { "voice call", "webchat", "email", "social media" })
+        foreach (var channel in new[] { "phone", "webchat", "text message", "email", "social media", "WhatsApp" })
         {
             Assert.Contains($"  * {channel}\n", text, StringComparison.Ordinal);
         }
@@ -160,25 +160,25 @@ public sealed class FiveNoticesTests
 
         Assert.Contains("Lawful basis: a task in the public interest (Art 6(1)(e)).", text, StringComparison.Ordinal);
         // Card details are never recorded, on the phone or in webchat.
-        Assert.Contains("We record voice calls and webchats.", text, StringComparison.Ordinal);
+        Assert.Contains("We record phone calls and webchats.", text, StringComparison.Ordinal);
         Assert.Contains("Recording stops while you give card details, so card numbers are never recorded.", text, StringComparison.Ordinal);
         // The chatbot is not recorded; recording starts with an officer.
         Assert.Contains("The automated menu or assistant is not recorded.", text, StringComparison.Ordinal);
         // The webchat processor and the voice-assistant skill with its revocable permissions.
         Assert.Contains("Ubisend (chatbot and webchat platform)", text, StringComparison.Ordinal);
         Assert.Contains("Amazon Alexa skill", text, StringComparison.Ordinal);
-        Assert.Contains("name (you can withdraw this)", text, StringComparison.Ordinal);
-        Assert.Contains("address (you can withdraw this)", text, StringComparison.Ordinal);
-        Assert.Contains("email (you can withdraw this)", text, StringComparison.Ordinal);
+        Assert.Contains("your name, for greeting you by name (you can withdraw this)", text, StringComparison.Ordinal);
+        Assert.Contains("your address, for giving your bin collection days without asking each time (you can withdraw this)", text, StringComparison.Ordinal);
+        Assert.Contains("your email, for sending you a link you ask for (you can withdraw this)", text, StringComparison.Ordinal);
         // Passed to the internal service concerned and nowhere else.
         Assert.Contains("  * Licensing, when your query is about a licence", text, StringComparison.Ordinal);
         Assert.Contains("  * Garden waste, when you buy a garden bin service", text, StringComparison.Ordinal);
         Assert.Contains("more widely only where the law gives us the power to", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Outside it:", text, StringComparison.Ordinal);
         // Recordings and transcripts six months; case records six years.
-        Assert.Contains("  * Call recordings: 6 months", text, StringComparison.Ordinal);
-        Assert.Contains("  * Webchat transcripts: 6 months", text, StringComparison.Ordinal);
-        Assert.Contains("  * Your details on our case management system: 6 years", text, StringComparison.Ordinal);
+        Assert.Contains("  * Call recordings: 6 months after the call or chat ends", text, StringComparison.Ordinal);
+        Assert.Contains("  * Webchat transcripts: 6 months after the call or chat ends", text, StringComparison.Ordinal);
+        Assert.Contains("  * Your details on our case management system: 6 years after the case is closed", text, StringComparison.Ordinal);
         Assert.Contains("legal@breckland.gov.uk", text, StringComparison.Ordinal);
     }
 
@@ -215,10 +215,10 @@ public sealed class FiveNoticesTests
         var text = Text(BetterComms);
 
         // Enquirers who become customers: the relationship plus six years; those who do not: two years.
-        Assert.Contains("  * Details of enquirers who become customers: 6 years after", text, StringComparison.Ordinal);
-        Assert.Contains("  * Details of enquirers who do not become customers: 2 years", text, StringComparison.Ordinal);
+        Assert.Contains("  * Details of enquirers who become customers: 6 years after our relationship with you ends", text, StringComparison.Ordinal);
+        Assert.Contains("  * Details of enquirers who do not become customers: 2 years from when we receive it", text, StringComparison.Ordinal);
         // Telemarketing screened against TPS and CTPS, and again when the data is over 28 days old.
-        Assert.Contains("we check the TPS and CTPS", text, StringComparison.Ordinal);
+        Assert.Contains("we check the TPS and CTPS registers", text, StringComparison.Ordinal);
         Assert.Contains("check again after 28 days", text, StringComparison.Ordinal);
         // A recording deleted or stopped on request within 28 days once authorised.
         Assert.Contains("You can ask us to delete a recording; once agreed, it is deleted within 28 days.", text, StringComparison.Ordinal);
@@ -227,10 +227,12 @@ public sealed class FiveNoticesTests
         Assert.Contains("Calling line identity\n\n  * Why: reporting.", text, StringComparison.Ordinal);
         Assert.Contains("by auto attendant", text, StringComparison.Ordinal);
         // Unsuccessful applicants six months; employees six years after employment ends.
-        Assert.Contains("  * Applications that do not succeed: 6 months", text, StringComparison.Ordinal);
-        Assert.Contains("  * Employment records: 6 years after employment", text, StringComparison.Ordinal);
+        Assert.Contains("  * Applications that do not succeed: 6 months after the application is decided", text, StringComparison.Ordinal);
+        Assert.Contains("  * Employment records: 6 years after employment ends", text, StringComparison.Ordinal);
         // Nothing is passed to another organisation.
         Assert.Contains("we pass it to no other organisation", text, StringComparison.Ordinal);
+        // A job applicant may refuse, knowing what follows.
+        Assert.Contains("You do not have to provide it, but if you do not, your application may not be able to go ahead.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -315,8 +317,8 @@ public sealed class FiveNoticesTests
         var text = Text(TelephoneOffice);
 
         // Recording is an optional feature enabled per plan; everyone is told; carrying on is consent.
-        Assert.Contains("We record voice calls where the service you use includes recording.", text, StringComparison.Ordinal);
-        Assert.Contains("told at the start, by spoken announcement", text, StringComparison.Ordinal);
+        Assert.Contains("We record phone calls where the service you use includes recording.", text, StringComparison.Ordinal);
+        Assert.Contains("Everyone on the call or chat is told at the start, by spoken announcement.", text, StringComparison.Ordinal);
         Assert.Contains("If you carry on after being told, the call or chat is recorded.", text, StringComparison.Ordinal);
         // Kept for a set period, then deleted; only authorised staff with a business need.
         Assert.Contains("  * Call recordings: for the period the law requires, then deleted", text, StringComparison.Ordinal);
@@ -324,5 +326,7 @@ public sealed class FiveNoticesTests
         // A participant may ask for a copy.
         Assert.Contains("You can ask for a copy of a recording.", text, StringComparison.Ordinal);
         Assert.Contains("This notice applies from 1 October 2023.", text, StringComparison.Ordinal);
+        // No recipient is named, so the notice does not pretend to a sharing section (the lint reports CK0854).
+        Assert.DoesNotContain("Who we share it with", text, StringComparison.Ordinal);
     }
 }
