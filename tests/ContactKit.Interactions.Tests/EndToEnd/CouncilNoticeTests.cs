@@ -24,17 +24,9 @@ public sealed class CouncilNoticeTests
     private static readonly RecordingParty Officer = new(PartyId.Parse("officer-1"), PartyRole.Agent, Jurisdiction.England);
     private static readonly PrivacyNoticeId Notice = PrivacyNoticeId.Parse("council-recording");
 
-    private static readonly RetentionSchedule Schedule = new()
-    {
-        Name = "council",
-        Rules =
-        [
-            new RetentionRule { Name = "recordings", RecordClass = RecordClass.CallRecording, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "transcripts", RecordClass = RecordClass.Transcript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "chat-transcripts", RecordClass = RecordClass.ChatTranscript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "case-records", RecordClass = RecordClass.CaseRecord, Trigger = RetentionTrigger.CaseClosed, Period = Period.FromYears(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-        ],
-    };
+    // Notice 001: recordings and transcripts six months, case records six years.
+    private static readonly RetentionSchedule Schedule = LayerFixtures.Schedule(
+        more: new RetentionRule { Name = "case-records", RecordClass = RecordClass.CaseRecord, Trigger = RetentionTrigger.CaseClosed, Period = Period.FromYears(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask });
 
     [Fact]
     public async Task Call_ChatbotThenOfficerWithACardPayment_OnlyTheOfficerPartOutsideThePauseIsCaptured()
@@ -145,14 +137,7 @@ public sealed class CouncilNoticeTests
         public CouncilHost()
         {
             Clock = new SteppingClock(Monday);
-            var services = new ServiceCollection().AddSingleton<IClock>(Clock);
-            services.AddContactKit()
-                .AddRecording(o => o.CaptureBotPhase = false)
-                .AddRetention(o => o.Schedule = Schedule)
-                .AddInteractions()
-                .UseInMemoryStores();
-            _provider = services.BuildServiceProvider();
-            _provider.GetRequiredService<IStartupValidator>().Validate();
+            _provider = LayerFixtures.Host(Clock, Schedule, configure: b => b.AddRecording(o => o.CaptureBotPhase = false)); // the chatbot is not recorded
         }
 
         public SteppingClock Clock { get; }
@@ -179,12 +164,4 @@ public sealed class CouncilNoticeTests
         public void Dispose() => _provider.Dispose();
     }
 
-    private sealed class SteppingClock(Instant start) : IClock
-    {
-        private Instant _now = start;
-
-        public Instant GetCurrentInstant() => _now;
-
-        public void Advance(Duration by) => _now += by;
-    }
 }
