@@ -35,9 +35,6 @@ public sealed class InteractionsOptions
     /// </summary>
     public ISet<ArtefactKind> StoredKinds { get; } = new HashSet<ArtefactKind> { ArtefactKind.Audio, ArtefactKind.Transcript };
 
-    /// <summary>How many days an authorised deletion request may take, counted on the tenant's working-day calendar; at most 28 (notice 002).</summary>
-    public int DeletionPeriodDays { get; set; } = Calendars.StatutoryDeadlines.DeletionOnRequestDays;
-
     /// <summary>The record class of an artefact of <paramref name="kind"/> from an interaction on <paramref name="channel"/>.</summary>
     /// <param name="kind">The kind.</param>
     /// <param name="channel">The channel.</param>
@@ -68,8 +65,5 @@ internal sealed class InteractionsOptionsValidator : AbstractValidator<Interacti
         RuleForEach(o => o.StoredKinds)
             .Must((o, kind) => o.RecordClassFor(kind, Channel.VoiceCall).IsSuccess)
             .WithMessage((_, kind) => $"InteractionsOptions.StoredKinds holds {kind}, which has no record class in InteractionsOptions.RecordClasses; add one.");
-        RuleFor(o => o.DeletionPeriodDays)
-            .InclusiveBetween(1, Calendars.StatutoryDeadlines.DeletionOnRequestDays)
-            .WithMessage(o => $"InteractionsOptions.DeletionPeriodDays must be between 1 and {Calendars.StatutoryDeadlines.DeletionOnRequestDays} (the notice promises deletion within 28 days of authorisation); it is {o.DeletionPeriodDays}.");
     }
 }
