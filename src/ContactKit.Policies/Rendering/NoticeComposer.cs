@@ -100,7 +100,7 @@ internal static class NoticeComposer
         var collect = new List<NoticeBlock>();
         foreach (var category in policy.Categories)
         {
-            var name = category.Description ?? CategoryName(category.Category ?? "data");
+            var name = category.Description ?? CategoryHeading(category.Category ?? "data");
             var facts = new List<string>();
             if (!category.Purposes.IsEmpty)
             {
@@ -346,6 +346,10 @@ internal static class NoticeComposer
     // A data category by its name in ContactKit's taxonomy ("contact.phone" reads "telephone number").
     private static string CategoryName(string key) =>
         DataCategoryTaxonomy.Default.Resolve(key) is { IsSuccess: true } known ? known.Value.Name.ToLowerInvariant() : Words(key);
+
+    // A data category as a heading: its name as the taxonomy writes it ("National Insurance number").
+    private static string CategoryHeading(string key) =>
+        DataCategoryTaxonomy.Default.Resolve(key) is { IsSuccess: true } known ? known.Value.Name : Words(key);
 
     private static IEnumerable<string> Contact(string? address, string? email, string? phone, string? website)
     {

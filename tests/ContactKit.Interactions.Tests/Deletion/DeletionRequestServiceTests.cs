@@ -18,17 +18,6 @@ public sealed class DeletionRequestServiceTests
     private static readonly Instant Friday = Instant.FromUtc(2026, 3, 6, 10, 0); // 28 days later is Good Friday
     private static readonly RecordingParty Caller = new(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
 
-    private static RetentionSchedule Schedule(Period? minimum = null) => new()
-    {
-        Name = "council",
-        Rules =
-        [
-            new RetentionRule { Name = "recordings", RecordClass = RecordClass.CallRecording, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Minimum = minimum, Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "transcripts", RecordClass = RecordClass.Transcript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "chat-transcripts", RecordClass = RecordClass.ChatTranscript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-        ],
-    };
-
     [Fact]
     public async Task Authorise_Request_IsDueWithin28DaysAndTheMediaCannotBeUsedAnyMore()
     {
@@ -139,11 +128,7 @@ public sealed class DeletionRequestServiceTests
 
     private static TestHost Host(Period? minimum = null)
     {
-        var services = new ServiceCollection().AddSingleton<IClock>(FakeClocks.At(Friday, Duration.FromSeconds(1)));
-        services.AddContactKit().AddRetention(o => o.Schedule = Schedule(minimum)).AddInteractions().UseInMemoryStores();
-        var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<IStartupValidator>().Validate();
-        return new TestHost(provider);
+        return new TestHost(LayerFixtures.Host(FakeClocks.At(Friday, Duration.FromSeconds(1)), LayerFixtures.Schedule(minimum)));
     }
 
     private sealed class TestHost(ServiceProvider provider) : IDisposable

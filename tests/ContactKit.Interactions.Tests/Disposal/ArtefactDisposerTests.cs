@@ -19,16 +19,6 @@ public sealed class ArtefactDisposerTests
     private static readonly RecordingParty Caller = new(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
     private static readonly byte[] Audio = [1, 2, 3, 4, 5, 6, 7, 8];
 
-    private static readonly RetentionSchedule Schedule = new()
-    {
-        Name = "council",
-        Rules =
-        [
-            new RetentionRule { Name = "recordings", RecordClass = RecordClass.CallRecording, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "transcripts", RecordClass = RecordClass.Transcript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "chat-transcripts", RecordClass = RecordClass.ChatTranscript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-        ],
-    };
 
     [Fact]
     public async Task Sweep_DueRecording_DeletesTheBytesTombstonesTheSessionAndLeavesProofWithTheirHash()
@@ -134,21 +124,9 @@ public sealed class ArtefactDisposerTests
     private static TestHost Host()
     {
         var clock = new SteppingClock(T0);
-        var services = new ServiceCollection().AddSingleton<IClock>(clock);
-        services.AddContactKit().AddRetention(o => o.Schedule = Schedule).AddInteractions().UseInMemoryStores();
-        var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<IStartupValidator>().Validate();
-        return new TestHost(provider, clock);
+        return new TestHost(LayerFixtures.Host(clock, LayerFixtures.Schedule()), clock);
     }
 
-    private sealed class SteppingClock(Instant start) : IClock
-    {
-        private Instant _now = start;
-
-        public Instant GetCurrentInstant() => _now;
-
-        public void Advance(Duration by) => _now += by;
-    }
 
     private sealed class TestHost(ServiceProvider provider, SteppingClock clock) : IDisposable
     {

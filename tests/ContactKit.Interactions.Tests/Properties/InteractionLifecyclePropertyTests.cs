@@ -22,16 +22,6 @@ public sealed class InteractionLifecyclePropertyTests
     private static readonly Instant T0 = Instant.FromUtc(2026, 1, 5, 9, 0);
     private static readonly RecordingParty Caller = new(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
 
-    private static readonly RetentionSchedule Schedule = new()
-    {
-        Name = "council",
-        Rules =
-        [
-            new RetentionRule { Name = "recordings", RecordClass = RecordClass.CallRecording, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "transcripts", RecordClass = RecordClass.Transcript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "chat-transcripts", RecordClass = RecordClass.ChatTranscript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-        ],
-    };
 
     private enum Op
     {
@@ -56,9 +46,7 @@ public sealed class InteractionLifecyclePropertyTests
     private static async Task Run((Op Op, int Call, int Days)[] steps)
     {
         var clock = new SteppingClock(T0);
-        var services = new ServiceCollection().AddSingleton<IClock>(clock);
-        services.AddContactKit().AddRetention(o => o.Schedule = Schedule).AddInteractions().UseInMemoryStores();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = LayerFixtures.Host(clock, LayerFixtures.Schedule());
         var world = new World(provider, clock);
         for (var i = 0; i < Calls; i++)
         {
@@ -182,12 +170,4 @@ public sealed class InteractionLifecyclePropertyTests
         }
     }
 
-    private sealed class SteppingClock(Instant start) : IClock
-    {
-        private Instant _now = start;
-
-        public Instant GetCurrentInstant() => _now;
-
-        public void Advance(Duration by) => _now += by;
-    }
 }

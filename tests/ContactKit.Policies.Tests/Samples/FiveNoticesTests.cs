@@ -82,6 +82,24 @@ public sealed class FiveNoticesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Sample_EveryFormatListsTheSameFacts(string file)
+    {
+        var policy = Load(file);
+        var text = NoticeRenderer.Render(policy, NoticeFormat.PlainText);
+        var html = XDocument.Parse(NoticeRenderer.Render(policy, NoticeFormat.Html)["<!DOCTYPE html>\n".Length..]);
+        var markdown = NoticeRenderer.Render(policy, NoticeFormat.Markdown);
+
+        var facts = text.Split('\n').Where(l => l.StartsWith("  * ", StringComparison.Ordinal)).Select(l => l[4..]).ToList();
+        var htmlItems = html.Descendants("li").Select(li => li.Value).ToHashSet(StringComparer.Ordinal);
+        var markdownItems = markdown.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..].Replace("\\", string.Empty, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(facts);
+        Assert.All(facts, fact => Assert.Contains(fact, htmlItems));
+        Assert.All(facts, fact => Assert.Contains(fact, markdownItems));
+    }
+
     [Fact]
     public void Bath_Lint_FindsWhatTheNoticeLeavesOut()
     {
@@ -116,7 +134,7 @@ public sealed class FiveNoticesTests
         }
 
         // What is collected.
-        foreach (var item in new[] { "Name", "Username", "Recordings and transcripts of calls and messages", "Vehicle registration", "Email address", "Postal address", "Telephone number", "Date of birth", "National insurance number", "Reason for contact" })
+        foreach (var item in new[] { "Name", "Username", "Recordings and transcripts of calls and messages", "Vehicle registration", "Email address", "Postal address", "Telephone number", "Date of birth", "National Insurance number", "Reason for contact" })
         {
             Assert.Contains($"\n{item}\n", text, StringComparison.Ordinal);
         }
