@@ -35,6 +35,12 @@ public sealed class InteractionsOptions
     /// </summary>
     public ISet<ArtefactKind> StoredKinds { get; } = new HashSet<ArtefactKind> { ArtefactKind.Audio, ArtefactKind.Transcript };
 
+    /// <summary>The controller named in the consent ledger's records of the notice and consent given in an interaction; the tenant's id when empty.</summary>
+    public string? Controller { get; set; }
+
+    /// <summary>The purpose key the consent ledger's records of recording notices and consent cover (lower-case words joined by underscores).</summary>
+    public string RecordingPurpose { get; set; } = "call_recording";
+
     /// <summary>The record class of an artefact of <paramref name="kind"/> from an interaction on <paramref name="channel"/>.</summary>
     /// <param name="kind">The kind.</param>
     /// <param name="channel">The channel.</param>
@@ -65,5 +71,8 @@ internal sealed class InteractionsOptionsValidator : AbstractValidator<Interacti
         RuleForEach(o => o.StoredKinds)
             .Must((o, kind) => o.RecordClassFor(kind, Channel.VoiceCall).IsSuccess)
             .WithMessage((_, kind) => $"InteractionsOptions.StoredKinds holds {kind}, which has no record class in InteractionsOptions.RecordClasses; add one.");
+        RuleFor(o => o.RecordingPurpose)
+            .Must(key => Purpose.ParseText(key).IsSuccess)
+            .WithMessage(o => $"InteractionsOptions.RecordingPurpose must be a purpose key in lower-case words joined by underscores; {Errors.Excerpt(o.RecordingPurpose)} is not.");
     }
 }
