@@ -52,7 +52,7 @@ internal static class SamplePolicies
                      "delete_on_request_within": "P28D", "copy_on_request": true },
       "retention": [
         { "record_class": "call_recording", "trigger": "interaction_ended", "period": "P6M" },
-        { "record_class": "case_record", "trigger": "case_closed", "period": "P6Y" }
+        { "record_class": "case_record", "trigger": "case_closed", "period": "P6Y", "reason": "legal_obligation" }
       ],
       "marketing": { "channels": [ { "channel": "email", "opt_in": true } ], "opt_out": [ { "route": "unsubscribe_link" } ] },
       "sharing": { "internal": [ { "name": "Housing", "why": "to deal with repairs" } ] },

@@ -63,7 +63,8 @@ public static class HostingServiceCollectionExtensions
                 sp.GetRequiredService<IOptionsMonitor<RetentionOptions>>(),
                 sp.GetRequiredService<HostingMetrics>(),
                 sp.GetRequiredService<DisposalSweepStatus>(),
-                Logger<DisposalSweep>(sp)));
+                Logger<DisposalSweep>(sp),
+                sp.GetService<DeletionRequestService>()));
             services.AddSingleton<IHostedService>(static sp => sp.GetRequiredService<DisposalSweep>());
             services.AddHealthChecks().AddTypeActivatedCheck<DisposalSweepHealthCheck>(HostingHealthChecks.DisposalSweep, failureStatus: null, tags: [HostingHealthChecks.Tag]);
         }

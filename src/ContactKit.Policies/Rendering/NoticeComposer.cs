@@ -93,14 +93,14 @@ internal static class NoticeComposer
         Add(NoticeSectionId.WhoThisCovers, "Who this notice covers", "This notice is for people who contact us or whom we contact.",
         [
             List("It covers:", policy.DataSubjects.Select(g => Capitalise(g.Description ?? Words(g.Kind.ToString()) + "s"))),
-            List("It applies when you contact us by:", policy.Channels.Select(ch => Words(ch.ToString()))),
+            List("It applies when you contact us by:", policy.Channels.Select(ch => ChannelName(ch, plural: false))),
         ]);
 
         // What we collect, why, and on what basis (Art 13(1)(c) and (d), 13(2)(e), 14(1)(d)).
         var collect = new List<NoticeBlock>();
         foreach (var category in policy.Categories)
         {
-            var name = category.Description ?? CategoryName(category.Category ?? "data");
+            var name = category.Description ?? CategoryHeading(category.Category ?? "data");
             var facts = new List<string>();
             if (!category.Purposes.IsEmpty)
             {
@@ -126,7 +126,7 @@ internal static class NoticeComposer
             {
                 facts.Add(requirement.Required
                     ? $"You must provide it{(requirement.Basis is { } b ? $" ({b})" : string.Empty)}{(requirement.Consequence is { } q ? $"; if you do not, {q}" : string.Empty)}."
-                    : "You do not have to provide it.");
+                    : $"You do not have to provide it{(requirement.Consequence is { } unless ? $", but if you do not, {unless}" : string.Empty)}.");
             }
 
             if (category.Source is { } source)
@@ -180,7 +180,7 @@ internal static class NoticeComposer
         // Recording of calls and chats.
         if (policy.Recording is { } recording)
         {
-            var recorded = recording.Channels.IsEmpty ? "calls and chats" : string.Join(" and ", recording.Channels.Select(ch => Words(ch.ToString()) + "s"));
+            var recorded = recording.Channels.IsEmpty ? "calls and chats" : Join(recording.Channels.Select(ch => ChannelName(ch, plural: true)));
             var facts = new List<string>
             {
                 recording.Plan == RecordingPlan.Always ? $"We record {recorded}." : $"We record {recorded} where the service you use includes recording.",
@@ -197,7 +197,7 @@ internal static class NoticeComposer
                 facts.Add("Recording stops while you give card details, so card numbers are never recorded.");
             }
 
-            facts.Add($"You are told {(recording.WhoIsTold == NoticeAudience.EveryParty ? "at the start" : "at the start, as is every other person outside our organisation who joins")}{(recording.HowTold.IsEmpty ? string.Empty : $", by {string.Join(" or ", recording.HowTold.Select(m => Words(m.ToString())))}")}.");
+            facts.Add($"{(recording.WhoIsTold == NoticeAudience.EveryParty ? "Everyone on the call or chat is told at the start" : "You are told at the start, as is every other person outside our organisation who joins")}{(recording.HowTold.IsEmpty ? string.Empty : $", by {string.Join(" or ", recording.HowTold.Select(m => Words(m.ToString())))}")}.");
             facts.Add(recording.Consent switch
             {
                 ConsentModel.ExplicitAlways => "We ask for your agreement before we record.",
@@ -251,13 +251,13 @@ internal static class NoticeComposer
 
         sharing.Add(List("Organisations that handle data for us:", policy.Processors.Select(p =>
             $"{p.Name}{(p.Service is { } s ? $" ({s})" : string.Empty)}{(p.Receives.IsEmpty ? string.Empty : $": {string.Join(", ", p.Receives.Select(CategoryName))}")}" +
-            (p.Permissions.IsEmpty ? string.Empty : $"; it asks to use your {string.Join(", ", p.Permissions.Select(x => Words(x.Permission.ToString()) + (x.Revocable ? " (you can withdraw this)" : string.Empty)))}"))));
+            (p.Permissions.IsEmpty ? string.Empty : $"; it asks to use your {string.Join("; your ", p.Permissions.Select(x => Words(x.Permission.ToString()) + (x.UsedFor is { } use ? $", for {use}" : string.Empty) + (x.Revocable ? " (you can withdraw this)" : string.Empty)))}"))));
         if (policy.Sharing is not null || !policy.Processors.IsEmpty)
         {
             covered |= NoticeItems.Recipients;
         }
 
-        Add(NoticeSectionId.Sharing, "Who we share it with", "We share information only as set out here.", sharing);
+        Add(NoticeSectionId.Sharing, "Who we share it with", sharing.Any(b => !string.IsNullOrWhiteSpace(b.Text) || !b.Items.IsEmpty) ? "We share information only as set out here." : string.Empty, sharing);
 
         // Transfers (Art 13(1)(f)).
         if (policy.Transfers.All(t => t.Safeguard is not null))
@@ -284,7 +284,7 @@ internal static class NoticeComposer
             var facts = marketing.Channels.Select(m => $"{Capitalise(Words(m.Channel.ToString()))}: {(m.OptIn ? "only if you have said yes" : "unless you have said no")}{(m.Audience is { } who2 ? $" ({who2})" : string.Empty)}").ToList();
             if (marketing.Screening is { Registers.IsEmpty: false } screening)
             {
-                facts.Add($"Before we call for marketing we check the {string.Join(" and ", screening.Registers.Select(r => r.ToString().ToUpperInvariant()))} register{(screening.RescreenAfter is { } again ? $", and check again after {Describe(again)}" : string.Empty)}.");
+                facts.Add($"Before we call for marketing we check the {string.Join(" and ", screening.Registers.Select(r => r.ToString().ToUpperInvariant()))} register{(screening.Registers.Length > 1 ? "s" : string.Empty)}{(screening.RescreenAfter is { } again ? $", and check again after {Describe(again)}" : string.Empty)}.");
             }
 
             Add(NoticeSectionId.Marketing, "Marketing", "We send marketing only as set out here, and you can stop it at any time.",
@@ -347,6 +347,10 @@ internal static class NoticeComposer
     private static string CategoryName(string key) =>
         DataCategoryTaxonomy.Default.Resolve(key) is { IsSuccess: true } known ? known.Value.Name.ToLowerInvariant() : Words(key);
 
+    // A data category as a heading: its name as the taxonomy writes it ("National Insurance number").
+    private static string CategoryHeading(string key) =>
+        DataCategoryTaxonomy.Default.Resolve(key) is { IsSuccess: true } known ? known.Value.Name : Words(key);
+
     private static IEnumerable<string> Contact(string? address, string? email, string? phone, string? website)
     {
         if (address is not null)
@@ -376,11 +380,46 @@ internal static class NoticeComposer
     {
         var what = Capitalise(r.Description ?? Words(r.RecordClass ?? "records"));
         var how = r.Period is { } period
-            ? $"{Describe(period)}{(r.Trigger is { } trigger ? $" after {Words(trigger)}" : string.Empty)}"
+            ? $"{Describe(period)}{(r.Trigger is { } trigger ? " " + Since(trigger) : string.Empty)}"
             : r.Criteria ?? "no period stated";
         var review = r.ReviewOn is { } on ? $", reviewed by {on.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}" : string.Empty;
         var action = r.Action == ContactKit.Retention.DisposalAction.Anonymise ? ", then anonymised" : string.Empty;
         return $"{what}: {how}{review}{action}";
+    }
+
+    // The event a retention period runs from, as the notice says it ("6 years after our relationship with you ends").
+    private static string Since(string trigger) => trigger switch
+    {
+        "created" => "from when we receive it",
+        "interaction_ended" => "after the call or chat ends",
+        "relationship_ended" => "after our relationship with you ends",
+        "case_closed" => "after the case is closed",
+        "application_decided" => "after the application is decided",
+        "employment_ended" => "after employment ends",
+        _ => $"after {Words(trigger)}",
+    };
+
+    // A channel as people name it: "text messages", "WhatsApp", "phone calls".
+    private static string ChannelName(Channel channel, bool plural) => channel switch
+    {
+        Channel.VoiceCall => plural ? "phone calls" : "phone",
+        Channel.Webchat => plural ? "webchats" : "webchat",
+        Channel.Chatbot => plural ? "chatbot conversations" : "chatbot",
+        Channel.Sms => plural ? "text messages" : "text message",
+        Channel.Email => plural ? "emails" : "email",
+        Channel.SocialMedia => plural ? "social media messages" : "social media",
+        Channel.WhatsApp => plural ? "WhatsApp messages" : "WhatsApp",
+        Channel.VoiceAssistant => plural ? "voice assistant conversations" : "voice assistant",
+        Channel.WebForm => plural ? "web forms" : "web form",
+        Channel.Post => plural ? "letters" : "post",
+        _ => Words(channel.ToString()) + (plural ? "s" : string.Empty),
+    };
+
+    // "a, b and c".
+    private static string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Join(string.Empty, list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
     }
 
     private static string Describe(ProcessingRole role) => role switch

@@ -23,16 +23,6 @@ public sealed class TranscriptServiceTests
     private static readonly RecordingParty Agent = new(PartyId.Parse("agent"), PartyRole.Agent, Jurisdiction.UnitedKingdom);
     private const string Card = "4111 1111 1111 1111";
 
-    private static readonly RetentionSchedule Schedule = new()
-    {
-        Name = "council",
-        Rules =
-        [
-            new RetentionRule { Name = "recordings", RecordClass = RecordClass.CallRecording, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "transcripts", RecordClass = RecordClass.Transcript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-            new RetentionRule { Name = "chat-transcripts", RecordClass = RecordClass.ChatTranscript, Trigger = RetentionTrigger.InteractionEnded, Period = Period.FromMonths(6), Action = DisposalAction.Delete, Reason = RetentionReason.PublicTask },
-        ],
-    };
 
     [Fact]
     public async Task StoreAsync_CardTypedIntoTheChat_IsRedactedBeforeItIsStoredAndFlaggedOnTheSession()
@@ -215,22 +205,10 @@ public sealed class TranscriptServiceTests
     {
         var clock = new SteppingClock(T0);
         var alerts = new RecordingAlerts();
-        var services = new ServiceCollection().AddSingleton<IClock>(clock);
-        services.AddContactKit().AddRetention(o => o.Schedule = Schedule).AddInteractions().UseInMemoryStores();
-        services.Replace(ServiceDescriptor.Singleton<IInteractionAlerts>(alerts));
-        var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<IStartupValidator>().Validate();
+        var provider = LayerFixtures.Host(clock, LayerFixtures.Schedule(), services: s => s.Replace(ServiceDescriptor.Singleton<IInteractionAlerts>(alerts)));
         return new TestHost(provider, clock, alerts);
     }
 
-    private sealed class SteppingClock(Instant start) : IClock
-    {
-        private Instant _now = start;
-
-        public Instant GetCurrentInstant() => _now;
-
-        public void AdvanceSeconds(int seconds) => _now += Duration.FromSeconds(seconds);
-    }
 
     private sealed class RecordingAlerts : IInteractionAlerts
     {

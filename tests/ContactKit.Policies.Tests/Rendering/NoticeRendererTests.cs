@@ -13,7 +13,7 @@ public sealed class NoticeRendererTests
         Assert.Contains("## Recording calls and chats", markdown, StringComparison.Ordinal);
         Assert.Contains("card numbers are never recorded", markdown, StringComparison.Ordinal);
         Assert.Contains("deleted within 28 days", markdown, StringComparison.Ordinal);
-        Assert.Contains("- Call recording: 6 months after interaction ended", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Call recording: 6 months after the call or chat ends", markdown, StringComparison.Ordinal);
         Assert.Contains("the Information Commissioner's Office", markdown, StringComparison.Ordinal);
         Assert.Contains("(Art 6(1)(e))", markdown, StringComparison.Ordinal);
         Assert.Contains("dpo@example.gov.uk", markdown, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class NoticeRendererTests
 
         Assert.Contains("We follow our records management policy.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("We keep information only as long as set out here", text, StringComparison.Ordinal);
-        Assert.Contains("  * Call recording: 6 months after interaction ended", text, StringComparison.Ordinal);
+        Assert.Contains("  * Call recording: 6 months after the call or chat ends", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,6 +73,57 @@ public sealed class NoticeRendererTests
 
         Assert.StartsWith("CONTACT CENTRE PRIVACY NOTICE\n", text, StringComparison.Ordinal);
         Assert.Contains("How long we keep it\n-------------------\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ChannelsAndRetentionTriggers_ReadAsPeopleSayThem()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with
+        {
+            Channels = [Channel.VoiceCall, Channel.Sms, Channel.WhatsApp],
+            Recording = council.Recording! with { Channels = [Channel.VoiceCall, Channel.Sms, Channel.SocialMedia] },
+            Retention = [new RetentionEntry { RecordClass = "enquiry", Trigger = "created", Period = NodaTime.Period.FromYears(2) },
+                         new RetentionEntry { RecordClass = "customer_record", Trigger = "relationship_ended", Period = NodaTime.Period.FromYears(6) }],
+        };
+
+        var text = NoticeRenderer.Render(policy, NoticeFormat.PlainText);
+
+        Assert.Contains("  * phone\n  * text message\n  * WhatsApp\n", text, StringComparison.Ordinal);
+        Assert.Contains("We record phone calls, text messages and social media messages.", text, StringComparison.Ordinal);
+        Assert.Contains("  * Enquiry: 2 years from when we receive it", text, StringComparison.Ordinal);
+        Assert.Contains("  * Customer record: 6 years after our relationship with you ends", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WhatAPolicyAdds_IsNotDropped()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with
+        {
+            Categories = council.Categories.SetItem(1, council.Categories[1] with { Requirement = new RequirementStatement { Required = false, Consequence = "we cannot check what was agreed" } }),
+            Processors = [council.Processors[0] with { Permissions = [new PermissionEntry { Permission = ContactKit.Consent.AppPermission.Address, UsedFor = "finding your bin day", Revocable = true }] }],
+            Recording = council.Recording! with { WhoIsTold = NoticeAudience.EveryParty },
+            Marketing = council.Marketing! with { Screening = new ScreeningStatement { Registers = [ContactKit.Consent.TelephonePreferenceRegisters.Tps, ContactKit.Consent.TelephonePreferenceRegisters.Ctps] } },
+        };
+
+        var text = NoticeRenderer.Render(policy, NoticeFormat.PlainText);
+
+        Assert.Contains("You do not have to provide it, but if you do not, we cannot check what was agreed.", text, StringComparison.Ordinal);
+        Assert.Contains("it asks to use your address, for finding your bin day (you can withdraw this)", text, StringComparison.Ordinal);
+        Assert.Contains("Everyone on the call or chat is told at the start", text, StringComparison.Ordinal);
+        Assert.Contains("we check the TPS and CTPS registers", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoRecipientsAtAll_LeavesTheSharingSectionOut()
+    {
+        var policy = SamplePolicies.Council() with { Sharing = null, Processors = [] };
+
+        var text = NoticeRenderer.Render(policy, NoticeFormat.PlainText);
+
+        Assert.DoesNotContain("Who we share it with", text, StringComparison.Ordinal);
+        Assert.Contains(PolicyLint.Check(policy), f => f.Code == PoliciesErrorCodes.NoticeMissingRecipients);
     }
 
     [Fact]
