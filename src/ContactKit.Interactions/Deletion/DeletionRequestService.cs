@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ContactKit.Calendars;
+using ContactKit.DataSubjects;
 using ContactKit.Recording;
 using ContactKit.Retention;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace ContactKit.Interactions;
 /// <summary>
 /// Deletion of a recording on request (notice 002: within 28 days once authorised). A caller asks; a member of staff
 /// authorises or refuses; an authorised request is due within the tenant's deletion period
-/// (<see cref="InteractionsOptions.DeletionPeriodDays"/>) counted on the tenant's working-day calendar, is listed as
+/// (<see cref="DataSubjectsOptions.DeletionPeriodFor"/>, the one period for every deletion a person asks for) counted on
+/// the tenant's working-day calendar, is listed as
 /// overdue once that day has passed (<see cref="DeletionRequest.IsOverdue"/>), and is carried out by the sweep
 /// (<see cref="CarryOutDueAsync"/>), which deletes every artefact of the recording, tombstones the session and leaves
 /// proof in the audit trail. A legal hold, or a retention rule's minimum, refuses the request with the reason.
@@ -30,7 +32,7 @@ namespace ContactKit.Interactions;
 /// <param name="calendars">The tenants' working-day calendars.</param>
 /// <param name="zones">The tenants' time zones.</param>
 /// <param name="audit">The audit trail.</param>
-/// <param name="options">The layer's options: the deletion period.</param>
+/// <param name="subjects">The data-subject options: each tenant's deletion period.</param>
 /// <param name="retentionOptions">Retention's options: how long a claim lasts.</param>
 /// <param name="clock">The clock.</param>
 public sealed class DeletionRequestService(
@@ -47,7 +49,7 @@ public sealed class DeletionRequestService(
     ITenantCalendars calendars,
     ITenantTimeZones zones,
     IAuditTrail audit,
-    IOptionsMonitor<InteractionsOptions> options,
+    IOptionsMonitor<DataSubjectsOptions> subjects,
     IOptionsMonitor<RetentionOptions> retentionOptions,
     IClock clock)
 {
@@ -124,7 +126,7 @@ public sealed class DeletionRequestService(
         }
 
         var today = now.InZone(zones.GetTimeZone(tenant)).Date;
-        var due = calendars.DeadlinesFor(tenant).WithinDays(today, options.CurrentValue.DeletionPeriodDays);
+        var due = calendars.DeadlinesFor(tenant).WithinDays(today, subjects.CurrentValue.DeletionPeriodFor(tenant));
         return await requests.SaveAsync(
             request.Value with { State = DeletionRequestState.Authorised, DecidedBy = by, DecidedAt = now, DueBy = due },
             cancellationToken).ConfigureAwait(false);

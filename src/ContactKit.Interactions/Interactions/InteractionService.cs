@@ -23,8 +23,9 @@ namespace ContactKit.Interactions;
 /// <param name="schedules">The tenants' retention schedules.</param>
 /// <param name="rules">The consent rules for recording.</param>
 /// <param name="options">The layer's options: the record class of each kind of artefact.</param>
+/// <param name="ledger">The consent ledger, where the notice and consent each party was given are written with their evidence.</param>
 /// <param name="clock">The clock.</param>
-public sealed class InteractionService(
+public sealed partial class InteractionService(
     RecordingService recordings,
     IRecordingStore sessions,
     IInteractionStore interactions,
@@ -33,6 +34,7 @@ public sealed class InteractionService(
     IRetentionScheduleProvider schedules,
     RecordingRuleSet rules,
     IOptionsMonitor<InteractionsOptions> options,
+    ConsentLedger ledger,
     IClock clock)
 {
     /// <summary>
@@ -146,7 +148,9 @@ public sealed class InteractionService(
 
     /// <summary>
     /// Links a party of the interaction to the data subject they are, once identified (during or after the interaction).
-    /// Linking the same party to the same subject again changes nothing.
+    /// Linking the same party to the same subject again changes nothing. The notice and consent the party was given
+    /// earlier in the interaction's recordings (through <see cref="GiveNoticeAsync"/> and <see cref="AnswerConsentAsync"/>)
+    /// are then written to the consent ledger for that subject, with their evidence.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="interaction">The interaction.</param>
@@ -171,9 +175,16 @@ public sealed class InteractionService(
                 return new ContactKitError(InteractionsErrorCodes.Invalid, $"Party {party} of interaction {interaction} is already linked to another data subject; correct the link instead of adding one.", "party");
         }
 
-        return await interactions.SaveAsync(
+        var saved = await interactions.SaveAsync(
             current.Value with { Subjects = current.Value.Subjects.Add(new SubjectLink(party, subject, clock.GetCurrentInstant())) },
             cancellationToken).ConfigureAwait(false);
+        if (saved.IsFailure)
+        {
+            return saved;
+        }
+
+        var written = await WriteEarlierConsentAsync(saved.Value, party, subject, cancellationToken).ConfigureAwait(false);
+        return written is null ? saved : written;
     }
 
     /// <summary>

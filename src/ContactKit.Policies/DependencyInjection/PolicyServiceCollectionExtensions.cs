@@ -14,7 +14,7 @@ public static class PolicyServiceCollectionExtensions
     /// Configures every package from the policy, so that nothing it states is set twice: the tenant's retention
     /// schedule (ContactKit.Retention), its recording plan (whether it records, the bot phase, who is told), the
     /// jurisdictions where recording needs explicit consent and the notice period for changes (ContactKit.Consent), the
-    /// re-screening age for marketing calls, and the deletion period for recordings on request (ContactKit.DataSubjects).
+    /// re-screening age for marketing calls, and the tenant's deletion period on request (ContactKit.DataSubjects).
     /// Settings made in code or configuration that contradict the policy stop start-up with <c>CK0877</c>, naming the
     /// setting; settings the policy does not speak about are left alone.
     /// </summary>
@@ -80,7 +80,14 @@ public static class PolicyServiceCollectionExtensions
         if (settings.DeletionPeriodDays is { } days)
         {
             services.PostConfigure<DataSubjectsOptions>(o =>
-                o.DeletionPeriodDays = Agreed(o.DeletionPeriodDays, days, new DataSubjectsOptions().DeletionPeriodDays, "DataSubjects:DeletionPeriodDays", "recording.delete_on_request_within"));
+            {
+                if (o.TenantDeletionPeriodDays.TryGetValue(tenant, out var configured) && configured != days)
+                {
+                    throw Contradiction($"DataSubjects:TenantDeletionPeriodDays:{tenant}", "it is set in code or configuration and differs from the policy's recording.delete_on_request_within");
+                }
+
+                o.TenantDeletionPeriodDays[tenant] = days;
+            });
         }
 
         return builder;

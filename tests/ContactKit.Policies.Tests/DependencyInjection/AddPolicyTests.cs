@@ -33,7 +33,7 @@ public sealed class AddPolicyTests
         Assert.True(recording.NoticeRequired);
         Assert.False(recording.CaptureBotPhase);
         Assert.Equal(Period.FromDays(30), consent.NoticePeriod);
-        Assert.Equal(28, subjects.DeletionPeriodDays);
+        Assert.Equal(28, subjects.DeletionPeriodFor(Council));
     }
 
     [Fact]
@@ -68,19 +68,19 @@ public sealed class AddPolicyTests
     [Fact]
     public void AddPolicy_DeletionPeriodSetInConfigurationThatDiffers_StopsStartUp()
     {
-        using var provider = Build(b => b.AddDataSubjects(o => o.DeletionPeriodDays = 40).AddPolicy(SamplePolicies.Council()));
+        using var provider = Build(b => b.AddDataSubjects(o => o.TenantDeletionPeriodDays[Council.Value] = 20).AddPolicy(SamplePolicies.Council()));
 
         var ex = Assert.Throws<ContactKitException>(() => provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value);
 
-        Assert.Equal("DataSubjects:DeletionPeriodDays", ex.Error.Field);
+        Assert.Equal("DataSubjects:TenantDeletionPeriodDays:example-council", ex.Error.Field);
     }
 
     [Fact]
     public void AddPolicy_SettingThatAgrees_IsAccepted()
     {
-        using var provider = Build(b => b.AddDataSubjects(o => o.DeletionPeriodDays = 28).AddPolicy(SamplePolicies.Council()));
+        using var provider = Build(b => b.AddDataSubjects(o => o.TenantDeletionPeriodDays[Council.Value] = 28).AddPolicy(SamplePolicies.Council()));
 
-        Assert.Equal(28, provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value.DeletionPeriodDays);
+        Assert.Equal(28, provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value.DeletionPeriodFor(Council));
     }
 
     [Fact]

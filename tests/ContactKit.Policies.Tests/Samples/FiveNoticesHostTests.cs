@@ -81,6 +81,6 @@ public sealed class FiveNoticesHostTests
         // Recordings kept for the relationship become reviewed, not silently deleted.
         var calls = Assert.Single(schedule.RulesFor(RecordClass.CallRecording));
         Assert.Equal(DisposalAction.Review, calls.Action);
-        Assert.Equal(28, subjects.DeletionPeriodDays);
+        Assert.Equal(28, subjects.DeletionPeriodFor(TenantId.Parse(policy.Tenant!)));
     }
 }
