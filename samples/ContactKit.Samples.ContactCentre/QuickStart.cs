@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace ContactKit.Samples.ContactCentre;
 
-/// <summary>The README's quick start, kept here so that it is compiled and run; a test checks the README still matches.</summary>
+/// <summary>The first steps with the shared vocabulary and the audit trail.</summary>
 public static class QuickStart
 {
     /// <summary>Runs the quick start.</summary>
@@ -15,7 +15,6 @@ public static class QuickStart
     public static async Task RunAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        // <quick-start>
         var services = new ServiceCollection();
         services.AddContactKit(options => options.DefaultTimeZoneId = "Europe/London")
                 .UseInMemoryStores();                       // fakes from ContactKit.Testing
@@ -37,6 +36,5 @@ public static class QuickStart
             Resource = new ResourceRef("notice", "contact-centre"), Reason = "annual review",
         });
         output.WriteLine($"Audit entry {entry.Sequence}: {entry.Action} by {entry.Actor}");
-        // </quick-start>
     }
 }

@@ -29,4 +29,7 @@ public static class InteractionsErrorCodes
 
     /// <summary>The content of an artefact could not be deleted; the item stays and the next sweep tries again.</summary>
     public const string ContentNotDeleted = "CK0908";
+
+    /// <summary>A transcript was handed over to be stored as it is; transcripts are stored through <see cref="TranscriptService"/>, which redacts them first.</summary>
+    public const string TranscriptNotRedacted = "CK0950";
 }

@@ -21,15 +21,61 @@ public class SampleTests
     }
 
     [Fact]
-    public void ReadmeQuickStart_IsTheCodeInQuickStartCs()
+    public async Task ReadmeQuickStart_BuildsAndRunsAsItStandsInANewConsoleApp()
     {
         var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
-        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "QuickStart.cs"));
+        var program = Between(readme, "## Quick start\n", "\n```\n");
+        program = program[(program.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length)..];
+        var repository = Repository.Root;
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        var folder = Directory.CreateTempSubdirectory("contactkit-quickstart-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "Program.cs"), program);
+            File.Copy(Path.Combine(repository, "nuget.config"), Path.Combine(folder.FullName, "nuget.config"));
+            File.WriteAllText(Path.Combine(folder.FullName, "QuickStart.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <ProjectReference Include="{repository}/src/ContactKit.Interactions/ContactKit.Interactions.csproj" />
+                    <ProjectReference Include="{repository}/src/ContactKit.Testing/ContactKit.Testing.csproj" />
+                    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.15" />
+                  </ItemGroup>
+                </Project>
+                """);
 
-        var fromReadme = Between(readme, "## Quick start\n\n```csharp\n", "```");
-        var fromSource = Between(source, "// <quick-start>\n", "        // </quick-start>");
+            // The packages are the ones this test run was built with, so they are not built again.
+            var (code, output) = await DotnetAsync(folder.FullName, "run", "-c", configuration, "-p:BuildProjectReferences=false");
 
-        Assert.Equal(Unindent(fromSource).Trim(), fromReadme.Trim());
+            Assert.True(code == 0, output);
+            Assert.Contains("Recording call-1.voice is Available.", output, StringComparison.Ordinal);
+            Assert.Matches(@"Its audio is kept until \d{4}-\d{2}-\d{2} under rule call-recordings, then deleted with proof\.", output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(int Code, string Output)> DotnetAsync(string folder, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     // The text between the first start marker and the end marker after it, with line ends as \n.
@@ -41,8 +87,4 @@ public class SampleTests
         from += start.Length;
         return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
     }
-
-    // The README shows the code without the method body's eight spaces of indentation.
-    private static string Unindent(string code) =>
-        string.Join('\n', code.Split('\n').Select(line => line.StartsWith("        ", StringComparison.Ordinal) ? line[8..] : line));
 }

@@ -1,3 +1,4 @@
+using ContactKit.Interactions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -20,6 +21,13 @@ public enum ComplianceAlertKind
 
     /// <summary>An authorised deletion on request is past its due date and not completed.</summary>
     DeletionRequestOverdue = 5,
+
+    /// <summary>
+    /// Card data was found in a transcript outside a secure-payment pause (<c>Reference</c> names the interaction and
+    /// recording; <c>DueOn</c> is the day it was found). It was redacted before anything was stored, but shows a pause that
+    /// should have happened: check the agent's script and the payment flow.
+    /// </summary>
+    CardDataSeenOutsidePause = 20,
 }
 
 /// <summary>One deadline about to be missed, or missed. It names the request by its id only, never the person.</summary>
@@ -68,5 +76,18 @@ internal sealed class LoggingComplianceAlerts(ILogger<LoggingComplianceAlerts> l
         }
 
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Raises the interaction layer's alerts (<see cref="IInteractionAlerts"/>) as compliance alerts.</summary>
+internal sealed class InteractionAlertsAsComplianceAlerts(IComplianceAlerts alerts, ITenantTimeZones zones) : IInteractionAlerts
+{
+    public ValueTask CardDataSeenAsync(CardDataSighting sighting, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sighting);
+        var day = sighting.At.InZone(zones.GetTimeZone(sighting.Tenant)).Date;
+        return alerts.RaiseAsync(
+            new ComplianceAlert(ComplianceAlertKind.CardDataSeenOutsidePause, sighting.Tenant, $"{sighting.Interaction}/{sighting.Recording}", day, sighting.At),
+            cancellationToken);
     }
 }

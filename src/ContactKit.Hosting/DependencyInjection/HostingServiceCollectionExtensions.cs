@@ -19,7 +19,8 @@ public static class HostingServiceCollectionExtensions
     /// <summary>
     /// Adds what the hosted workers share: <see cref="HostingOptions"/> (the tenants served), the
     /// <c>ContactKit.Hosting</c> meter, the logging <see cref="IComplianceAlerts"/> default and the
-    /// <see cref="IWorkerDelay"/> on the host's <see cref="TimeProvider"/>. Adds no worker by itself.
+    /// <see cref="IWorkerDelay"/> on the host's <see cref="TimeProvider"/>. The interaction layer's alerts (card data seen
+    /// outside a secure pause) are raised through the same <see cref="IComplianceAlerts"/>. Adds no worker by itself.
     /// </summary>
     /// <param name="builder">The ContactKit builder from <c>AddContactKit()</c>.</param>
     /// <param name="configure">Sets <see cref="HostingOptions"/>.</param>
@@ -32,6 +33,7 @@ public static class HostingServiceCollectionExtensions
         services.TryAddSingleton<IWorkerDelay>(static sp => new TimeProviderWorkerDelay(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new HostingMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IComplianceAlerts>(static sp => new LoggingComplianceAlerts(Logger<LoggingComplianceAlerts>(sp)));
+        builder.Choose<IInteractionAlerts, InteractionAlertsAsComplianceAlerts>(); // card data seen outside a pause is raised here, whatever the order of registration
         return builder.AddValidatedOptions<HostingOptions, HostingOptionsValidator>(configure, HostingOptions.SectionName);
     }
 
@@ -61,7 +63,8 @@ public static class HostingServiceCollectionExtensions
                 sp.GetRequiredService<IOptionsMonitor<RetentionOptions>>(),
                 sp.GetRequiredService<HostingMetrics>(),
                 sp.GetRequiredService<DisposalSweepStatus>(),
-                Logger<DisposalSweep>(sp)));
+                Logger<DisposalSweep>(sp),
+                sp.GetService<DeletionRequestService>()));
             services.AddSingleton<IHostedService>(static sp => sp.GetRequiredService<DisposalSweep>());
             services.AddHealthChecks().AddTypeActivatedCheck<DisposalSweepHealthCheck>(HostingHealthChecks.DisposalSweep, failureStatus: null, tags: [HostingHealthChecks.Tag]);
         }

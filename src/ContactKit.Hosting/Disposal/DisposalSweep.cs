@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ContactKit.Interactions;
 using ContactKit.Retention;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,9 @@ namespace ContactKit.Hosting;
 /// A background service that disposes of what is due: every <see cref="DisposalSweepOptions.Interval"/>, for each
 /// tenant in <see cref="HostingOptions.Tenants"/>, it claims batches of due items through the retention package's
 /// <see cref="DisposalPlanner"/>, hands each to the registered <see cref="IRetainedItemDisposer"/> and records proof,
-/// until less than a full batch is due. Several instances may sweep one store: claims keep them apart.
+/// until less than a full batch is due. With the interaction layer, each pass also carries out the authorised deletions
+/// on request (<see cref="DeletionRequestService.CarryOutDueAsync"/>). Several instances may sweep one store: claims
+/// keep them apart.
 /// </summary>
 /// <remarks>
 /// When the store throws, or refuses every item of a batch, the run counts as failed: the sweep waits
@@ -25,6 +28,7 @@ public sealed class DisposalSweep : TenantWorker
 {
     private readonly DisposalPlanner _planner;
     private readonly IRetainedItemDisposer _disposer;
+    private readonly DeletionRequestService? _deletions;
     private readonly IOptionsMonitor<DisposalSweepOptions> _options;
     private readonly IOptionsMonitor<RetentionOptions> _retention;
     private readonly DisposalSweepStatus _status;
@@ -41,9 +45,11 @@ public sealed class DisposalSweep : TenantWorker
         IOptionsMonitor<RetentionOptions> retention,
         HostingMetrics metrics,
         DisposalSweepStatus status,
-        ILogger<DisposalSweep> logger)
+        ILogger<DisposalSweep> logger,
+        DeletionRequestService? deletions = null)
         : base(clock, delay, hosting, metrics, logger)
     {
+        _deletions = deletions;
         _planner = planner;
         _disposer = disposer;
         _options = options;
@@ -72,8 +78,9 @@ public sealed class DisposalSweep : TenantWorker
             async tenant =>
             {
                 var (d, n, lag, refused) = await SweepTenantAsync(tenant, batchSize, cancellationToken).ConfigureAwait(false);
-                disposed += d;
-                notDisposed += n;
+                var (deleted, notDeleted) = await CarryOutDeletionRequestsAsync(tenant).ConfigureAwait(false);
+                disposed += d + deleted;
+                notDisposed += n + notDeleted;
                 longestLag = Duration.Max(longestLag, lag);
                 if (refused)
                 {
@@ -155,6 +162,31 @@ public sealed class DisposalSweep : TenantWorker
                 return (disposed, notDisposed, longestLag, false);
             }
         }
+    }
+
+    // Deletions on request that have been authorised are carried out on every pass, with proof (notice 002).
+    private async Task<(int Deleted, int NotDeleted)> CarryOutDeletionRequestsAsync(TenantId tenant)
+    {
+        if (_deletions is null)
+        {
+            return (0, 0);
+        }
+
+        using var activity = HostingTelemetry.Source.StartActivity("DisposalSweep.DeletionRequests");
+        activity?.SetTag("contactkit.tenant", tenant.Value);
+        var (completed, failed) = await _deletions.CarryOutDueAsync(tenant, Worker, _hardStop.Token).ConfigureAwait(false);
+        foreach (var (request, error) in failed)
+        {
+            Metrics.DisposalFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.code", error.Code));
+            Logger.ItemNotDisposed(tenant.Value, request.Value, error.Code);
+        }
+
+        if (completed.Count > 0)
+        {
+            Metrics.Disposals.Add(completed.Count, HostingMetrics.Tenant(tenant), new("contactkit.action", "DeleteOnRequest"));
+        }
+
+        return (completed.Count, failed.Count);
     }
 
     private protected override async Task<Duration> RunForLoopAsync(CancellationToken stoppingToken)

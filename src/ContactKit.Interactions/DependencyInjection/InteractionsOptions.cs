@@ -35,8 +35,11 @@ public sealed class InteractionsOptions
     /// </summary>
     public ISet<ArtefactKind> StoredKinds { get; } = new HashSet<ArtefactKind> { ArtefactKind.Audio, ArtefactKind.Transcript };
 
-    /// <summary>How many days an authorised deletion request may take, counted on the tenant's working-day calendar; at most 28 (notice 002).</summary>
-    public int DeletionPeriodDays { get; set; } = Calendars.StatutoryDeadlines.DeletionOnRequestDays;
+    /// <summary>The controller named in the consent ledger's records of the notice and consent given in an interaction; the tenant's id when empty.</summary>
+    public string? Controller { get; set; }
+
+    /// <summary>The purpose key the consent ledger's records of recording notices and consent cover (lower-case words joined by underscores).</summary>
+    public string RecordingPurpose { get; set; } = "call_recording";
 
     /// <summary>The record class of an artefact of <paramref name="kind"/> from an interaction on <paramref name="channel"/>.</summary>
     /// <param name="kind">The kind.</param>
@@ -68,8 +71,8 @@ internal sealed class InteractionsOptionsValidator : AbstractValidator<Interacti
         RuleForEach(o => o.StoredKinds)
             .Must((o, kind) => o.RecordClassFor(kind, Channel.VoiceCall).IsSuccess)
             .WithMessage((_, kind) => $"InteractionsOptions.StoredKinds holds {kind}, which has no record class in InteractionsOptions.RecordClasses; add one.");
-        RuleFor(o => o.DeletionPeriodDays)
-            .InclusiveBetween(1, Calendars.StatutoryDeadlines.DeletionOnRequestDays)
-            .WithMessage(o => $"InteractionsOptions.DeletionPeriodDays must be between 1 and {Calendars.StatutoryDeadlines.DeletionOnRequestDays} (the notice promises deletion within 28 days of authorisation); it is {o.DeletionPeriodDays}.");
+        RuleFor(o => o.RecordingPurpose)
+            .Must(key => Purpose.ParseText(key).IsSuccess)
+            .WithMessage(o => $"InteractionsOptions.RecordingPurpose must be a purpose key in lower-case words joined by underscores; {Errors.Excerpt(o.RecordingPurpose)} is not.");
     }
 }

@@ -1,6 +1,7 @@
 using ContactKit;
 using ContactKit.DataSubjects;
 using ContactKit.Interactions;
+using ContactKit.Retention;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,9 @@ public static class InteractionsServiceCollectionExtensions
     /// (each with its own options), erasure reading legal holds and retention rules from ContactKit.Retention
     /// (<see cref="UseRetentionForErasure"/>), the recording lifecycle's deletion path reading the same holds
     /// (<see cref="RetentionHoldAuthority"/>, the one hold authority, which replaces any other), and above them the interaction layer
-    /// (<see cref="InteractionService"/>) with <see cref="InteractionsOptions"/>
+    /// (<see cref="InteractionService"/>, and <see cref="TranscriptService"/>, which redacts every transcript with ContactKit.Redaction
+    /// before it is stored), the disposer the disposal sweep uses (<see cref="ArtefactDisposer"/>, which deletes content
+    /// and tombstones the recording) with <see cref="InteractionsOptions"/>
     /// validated at start-up. The stores (<see cref="IInteractionStore"/>, <see cref="IArtefactStore"/>,
     /// <see cref="IDeletionRequestStore"/>, <see cref="IArtefactContentProvider"/> and those of the concepts) come from a
     /// provider package, or from <c>UseInMemoryStores()</c> in tests; start-up reports any missing with <c>CK0090</c>.
@@ -26,9 +29,13 @@ public static class InteractionsServiceCollectionExtensions
     public static ContactKitBuilder AddInteractions(this ContactKitBuilder builder, Action<InteractionsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddRecording().AddRetention().AddConsent().AddDataSubjects().UseRetentionForErasure();
+        builder.AddRecording().AddRetention().AddConsent().AddDataSubjects().AddRedaction().UseRetentionForErasure();
         builder.Choose<ILegalHoldAuthority, RetentionHoldAuthority>(); // one registry of holds, whatever else was registered
         builder.Services.TryAddSingleton<InteractionService>();
+        builder.Services.TryAddSingleton<TranscriptService>();
+        builder.Services.TryAddSingleton<IRetainedItemDisposer, ArtefactDisposer>();
+        builder.Services.TryAddSingleton<DeletionRequestService>();
+        builder.Services.TryAddSingleton<IInteractionAlerts, NoInteractionAlerts>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InteractionsOptions>, StoredKindsHaveRulesCheck>());
         builder.Require<IInteractionStore>("AddInteractions()").Require<IArtefactStore>("AddInteractions()")
             .Require<IDeletionRequestStore>("AddInteractions()").Require<IArtefactContentProvider>("AddInteractions()");

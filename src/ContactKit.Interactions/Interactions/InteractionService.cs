@@ -23,8 +23,9 @@ namespace ContactKit.Interactions;
 /// <param name="schedules">The tenants' retention schedules.</param>
 /// <param name="rules">The consent rules for recording.</param>
 /// <param name="options">The layer's options: the record class of each kind of artefact.</param>
+/// <param name="ledger">The consent ledger, where the notice and consent each party was given are written with their evidence.</param>
 /// <param name="clock">The clock.</param>
-public sealed class InteractionService(
+public sealed partial class InteractionService(
     RecordingService recordings,
     IRecordingStore sessions,
     IInteractionStore interactions,
@@ -33,6 +34,7 @@ public sealed class InteractionService(
     IRetentionScheduleProvider schedules,
     RecordingRuleSet rules,
     IOptionsMonitor<InteractionsOptions> options,
+    ConsentLedger ledger,
     IClock clock)
 {
     /// <summary>
@@ -146,7 +148,9 @@ public sealed class InteractionService(
 
     /// <summary>
     /// Links a party of the interaction to the data subject they are, once identified (during or after the interaction).
-    /// Linking the same party to the same subject again changes nothing.
+    /// Linking the same party to the same subject again changes nothing. The notice and consent the party was given
+    /// earlier in the interaction's recordings (through <see cref="GiveNoticeAsync"/> and <see cref="AnswerConsentAsync"/>)
+    /// are then written to the consent ledger for that subject, with their evidence.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="interaction">The interaction.</param>
@@ -171,9 +175,16 @@ public sealed class InteractionService(
                 return new ContactKitError(InteractionsErrorCodes.Invalid, $"Party {party} of interaction {interaction} is already linked to another data subject; correct the link instead of adding one.", "party");
         }
 
-        return await interactions.SaveAsync(
+        var saved = await interactions.SaveAsync(
             current.Value with { Subjects = current.Value.Subjects.Add(new SubjectLink(party, subject, clock.GetCurrentInstant())) },
             cancellationToken).ConfigureAwait(false);
+        if (saved.IsFailure)
+        {
+            return saved;
+        }
+
+        var written = await WriteEarlierConsentAsync(saved.Value, party, subject, cancellationToken).ConfigureAwait(false);
+        return written is null ? saved : written;
     }
 
     /// <summary>
@@ -187,11 +198,24 @@ public sealed class InteractionService(
     /// <returns>
     /// The stored artefact; <see cref="InteractionsErrorCodes.NoRetentionRule"/> when the tenant's schedule has no rule
     /// for its record class, <see cref="InteractionsErrorCodes.UnknownRecording"/> when its recording is not the
-    /// interaction's, <see cref="InteractionsErrorCodes.ArtefactAlreadyStored"/> for a name already used.
+    /// interaction's, <see cref="InteractionsErrorCodes.ArtefactAlreadyStored"/> for a name already used,
+    /// <see cref="InteractionsErrorCodes.TranscriptNotRedacted"/> for a transcript, which
+    /// <see cref="TranscriptService.StoreAsync"/> stores once it is redacted.
     /// </returns>
-    public async ValueTask<Result<StoredArtefact>> StoreArtefactAsync(ArtefactToStore artefact, CancellationToken cancellationToken = default)
+    public ValueTask<Result<StoredArtefact>> StoreArtefactAsync(ArtefactToStore artefact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(artefact);
+        return artefact.Kind == ArtefactKind.Transcript
+            ? ValueTask.FromResult<Result<StoredArtefact>>(new ContactKitError(
+                InteractionsErrorCodes.TranscriptNotRedacted,
+                "A transcript is stored through TranscriptService.StoreAsync, which redacts it first; it cannot be stored as it is.",
+                "kind"))
+            : StoreArtefactCoreAsync(artefact, cancellationToken);
+    }
+
+    // Stores any artefact, transcripts included: TranscriptService calls it once a transcript is redacted.
+    internal async ValueTask<Result<StoredArtefact>> StoreArtefactCoreAsync(ArtefactToStore artefact, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(artefact.Name) || !Enum.IsDefined(artefact.Kind))
         {
             return new ContactKitError(InteractionsErrorCodes.Invalid, "An artefact needs a name and a known kind.", string.IsNullOrWhiteSpace(artefact.Name) ? "name" : "kind");
@@ -304,7 +328,7 @@ public sealed class InteractionService(
         return await recordings.StartAsync(started, actor, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Result<RecordingSession>> SessionOfAsync(TenantId tenant, InteractionId interaction, RecordingId recording, CancellationToken cancellationToken)
+    internal async ValueTask<Result<RecordingSession>> SessionOfAsync(TenantId tenant, InteractionId interaction, RecordingId recording, CancellationToken cancellationToken)
     {
         var current = await interactions.GetAsync(tenant, interaction, cancellationToken).ConfigureAwait(false);
         if (current.IsFailure)

@@ -122,6 +122,12 @@ public sealed record RetentionEntry
 
     /// <summary>What happens at the end of the period; deletion when not given.</summary>
     public ContactKit.Retention.DisposalAction Action { get; init; }
+
+    /// <summary>
+    /// Why the records are kept, which decides whether an erasure request can end their retention early (a legal
+    /// obligation or legal claims outweigh it); legitimate interests when not given.
+    /// </summary>
+    public ContactKit.Retention.RetentionReason? Reason { get; init; }
 }
 
 /// <summary>Direct marketing.</summary>

@@ -25,7 +25,7 @@ namespace ContactKit.Policies;
         typeof(SnakeCaseEnumConverter<SpecialCategoryCondition>), typeof(SnakeCaseEnumConverter<DataSubjectRight>),
         typeof(SnakeCaseEnumConverter<AppPermission>), typeof(SnakeCaseEnumConverter<MarketingChannel>),
         typeof(SnakeCaseEnumConverter<OptOutRoute>), typeof(SnakeCaseEnumConverter<TelephonePreferenceRegisters>),
-        typeof(SnakeCaseEnumConverter<DisposalAction>), typeof(SnakeCaseEnumConverter<RecordingPlan>),
+        typeof(SnakeCaseEnumConverter<DisposalAction>), typeof(SnakeCaseEnumConverter<RetentionReason>), typeof(SnakeCaseEnumConverter<RecordingPlan>),
         typeof(SnakeCaseEnumConverter<NoticeAudience>), typeof(SnakeCaseEnumConverter<NoticeMedium>),
         typeof(SnakeCaseEnumConverter<ConsentModel>), typeof(SnakeCaseEnumConverter<TransferSafeguard>),
         typeof(SnakeCaseEnumConverter<NoticeSectionId>)])]

@@ -62,4 +62,7 @@ public enum RecordingEventKind
 
     /// <summary><see cref="RecordingConsentRefused"/>.</summary>
     ConsentRefused,
+
+    /// <summary><see cref="CardDataSeen"/>.</summary>
+    CardDataSeen,
 }

@@ -35,6 +35,7 @@ namespace ContactKit.Recording;
 [JsonDerivedType(typeof(DeletionAuthorised), "deletion_authorised")]
 [JsonDerivedType(typeof(DeletionRefused), "deletion_refused")]
 [JsonDerivedType(typeof(Disposed), "disposed")]
+[JsonDerivedType(typeof(CardDataSeen), "card_data_seen")]
 public abstract record RecordingEvent
 {
     private protected RecordingEvent(EventId id, RecordingEventKind kind)
@@ -171,7 +172,37 @@ public sealed record MediaStored(EventId Id, RecordingMedia Media) : RecordingEv
 /// <summary>A transcript (of a chat, or of a call) was stored.</summary>
 /// <param name="Id">The event's id.</param>
 /// <param name="Transcript">Where it is, its size and checksum.</param>
-public sealed record TranscriptStored(EventId Id, RecordingMedia Transcript) : RecordingEvent(Id, RecordingEventKind.TranscriptStored);
+public sealed record TranscriptStored(EventId Id, RecordingMedia Transcript) : RecordingEvent(Id, RecordingEventKind.TranscriptStored)
+{
+    /// <summary>What was removed from the transcript before it was stored, by type and time; never the values.</summary>
+    [JsonIgnore]
+    public ImmutableArray<TranscriptRedaction> Redactions { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    // Written only when something was removed, so an event with nothing redacted reads and writes as it always has.
+    [JsonInclude]
+    [JsonPropertyName("redactions")]
+    internal ImmutableArray<TranscriptRedaction>? RedactionsWhenAny
+    {
+        get => Redactions.IsEmpty ? null : Redactions;
+        init => Redactions = value ?? [];
+    }
+
+    /// <inheritdoc />
+    public bool Equals(TranscriptStored? other) =>
+        other is not null && Id == other.Id && Transcript == other.Transcript && Redactions.SequenceEqual(other.Redactions);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Transcript, Redactions.Length);
+}
+
+/// <summary>
+/// Card data was found in what the session captured outside a secure-payment pause: a card number in a transcript,
+/// typed into a chat or spoken while capture ran. It was redacted before anything was stored; the event shows a pause
+/// that should have happened. Allowed in every state in which the session captures or keeps what it captured.
+/// </summary>
+/// <param name="Id">The event's id.</param>
+/// <param name="Count">How many card numbers were found (at least one).</param>
+public sealed record CardDataSeen(EventId Id, int Count) : RecordingEvent(Id, RecordingEventKind.CardDataSeen);
 
 /// <summary>Storing the media failed.</summary>
 /// <param name="Id">The event's id.</param>

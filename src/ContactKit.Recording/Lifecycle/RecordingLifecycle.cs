@@ -176,7 +176,10 @@ public static class RecordingLifecycle
                 OpenPauses = [],
             },
             MediaStored stored => Store(session, stored.Media, MediaKind.Audio),
-            TranscriptStored transcript => Store(session, transcript.Transcript, MediaKind.Transcript),
+            TranscriptStored transcript => transcript.Redactions.Any(r => string.IsNullOrWhiteSpace(r.Entity) || r.AudioEnd < r.AudioStart)
+                ? Invalid("redactions", "Each redaction needs its type, and cannot end before it starts.")
+                : Store(session, transcript.Transcript, MediaKind.Transcript),
+            CardDataSeen seen => seen.Count < 1 ? Invalid("count", "Say how many card numbers were seen (at least one).") : session,
             MediaFailed failed => string.IsNullOrWhiteSpace(failed.Reason)
                 ? Invalid("reason", "Say why storing the media failed.")
                 : session with { State = RecordingState.Failed },

@@ -51,6 +51,8 @@ public static class RecordingTransitionTable
             {
                 Add(state, RecordingEventKind.CaptureResumed, mayResume);
             }
+
+            Add(state, RecordingEventKind.CardDataSeen, state);
         }
 
         Add(RecordingState.NotCapturing, RecordingEventKind.CaptureStarted, RecordingState.Capturing, RecordingState.Paused);
@@ -63,6 +65,8 @@ public static class RecordingTransitionTable
         Add(RecordingState.Processing, RecordingEventKind.MediaFailed, RecordingState.Failed);
         Add(RecordingState.Available, RecordingEventKind.MediaStored, RecordingState.Available);
         Add(RecordingState.Available, RecordingEventKind.TranscriptStored, RecordingState.Available);
+        Add(RecordingState.Processing, RecordingEventKind.CardDataSeen, RecordingState.Processing);
+        Add(RecordingState.Available, RecordingEventKind.CardDataSeen, RecordingState.Available);
 
         foreach (var state in new[] { RecordingState.Available, RecordingState.Absent, RecordingState.Failed })
         {

@@ -35,3 +35,12 @@ public sealed record RecordingPolicy(bool RecordingEnabled, bool NoticeRequired,
 /// <param name="Sha256">The SHA-256 checksum of its bytes, as 64 hex digits.</param>
 /// <param name="Length">How long the audio lasts, when known.</param>
 public sealed record RecordingMedia(MediaKind Kind, string Location, long SizeBytes, string Sha256, Duration? Length = null);
+
+/// <summary>
+/// One stretch removed from a transcript before it was stored: its type and, where the transcript has word timings, the
+/// stretch of the recording it was said in (so the audio can be muted there too). The value itself is never kept.
+/// </summary>
+/// <param name="Entity">The type of value, as a snake_case key (<c>card_number</c>, <c>security_code</c>, ...).</param>
+/// <param name="AudioStart">Where it starts, from the start of the recording, when known.</param>
+/// <param name="AudioEnd">Where it ends, from the start of the recording, when known.</param>
+public sealed record TranscriptRedaction(string Entity, Duration? AudioStart = null, Duration? AudioEnd = null);

@@ -49,6 +49,15 @@ public sealed record CaptureReport(
     /// <summary>What was stored; empty, never a default array, when read from JSON without it.</summary>
     public ImmutableArray<RecordingMedia> Media { get; init; } = Media.IsDefault ? [] : Media;
 
+    /// <summary>What was removed from the stored transcripts before they were stored, by type and time; never the values.</summary>
+    public ImmutableArray<TranscriptRedaction> Redactions { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>
+    /// How many card numbers were found in what was captured outside a secure-payment pause (<see cref="CardDataSeen"/>);
+    /// each shows a pause that should have happened.
+    /// </summary>
+    public int CardDataSeenOutsidePause { get; init; }
+
     /// <summary>Builds the report of a session from its snapshot and its log.</summary>
     /// <param name="session">The session.</param>
     /// <param name="events">The session's log, first to last, as <see cref="IRecordingStore.ReadEventsAsync"/> gives it.</param>
@@ -76,9 +85,28 @@ public sealed record CaptureReport(
             }
         }
 
+        var redactions = ImmutableArray.CreateBuilder<TranscriptRedaction>();
+        var cardDataSeen = 0;
+        foreach (var recorded in events)
+        {
+            switch (recorded.Event)
+            {
+                case TranscriptStored transcript:
+                    redactions.AddRange(transcript.Redactions);
+                    break;
+                case CardDataSeen seen:
+                    cardDataSeen += seen.Count;
+                    break;
+            }
+        }
+
         return new CaptureReport(
             session.Tenant, session.Id, session.Channel, session.State, session.StartedAt, session.EndedAt,
-            captured, notCaptured, segments, session.Parties, session.Media, session.Deletion, session.Policy.StaffToldByEmployment);
+            captured, notCaptured, segments, session.Parties, session.Media, session.Deletion, session.Policy.StaffToldByEmployment)
+        {
+            Redactions = redactions.ToImmutable(),
+            CardDataSeenOutsidePause = cardDataSeen,
+        };
     }
 
     // The timeline, by replaying the log: after each event, whether the session captured and why not. A stretch that
@@ -189,6 +217,21 @@ public sealed record CaptureReport(
             Line(text, $"Stored {media.Kind}: {media.Location}, {media.SizeBytes} bytes, SHA-256 {media.Sha256}");
         }
 
+        if (Redactions.Length > 0)
+        {
+            Line(text, "Redacted from transcripts before they were stored:");
+            foreach (var group in Redactions.GroupBy(r => r.Entity, StringComparer.Ordinal))
+            {
+                var times = string.Join(", ", group.Where(r => r.AudioStart is not null).Select(r => $"{Offset(r.AudioStart!.Value)}-{Offset(r.AudioEnd ?? r.AudioStart!.Value)}"));
+                Line(text, $"  {group.Key}: {group.Count()}" + (times.Length > 0 ? $" (at {times})" : string.Empty));
+            }
+        }
+
+        if (CardDataSeenOutsidePause > 0)
+        {
+            Line(text, $"[FLAG: card data seen outside a secure pause, {CardDataSeenOutsidePause} time(s); redacted, but a pause should have happened]");
+        }
+
         if (Deletion is { } deletion)
         {
             var decision = deletion.Authorised switch
@@ -220,6 +263,8 @@ public sealed record CaptureReport(
     private static string Time(Instant instant) => InstantPattern.General.Format(instant);
 
     private static string Length(Duration duration) => duration.ToString("H:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Offset(Duration offset) => offset.ToString("H:mm:ss.fff", CultureInfo.InvariantCulture);
 
     private static string Describe(UncapturedReason? reason) => reason switch
     {

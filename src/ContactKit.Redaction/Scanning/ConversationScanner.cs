@@ -1,3 +1,4 @@
+using System.Buffers;
 using NodaTime;
 using PhoneNumbers;
 
@@ -21,7 +22,7 @@ internal sealed class ConversationScanner
 
     private readonly RedactionSettings _settings;
     private readonly string[] _markers;
-    private readonly string _markerFirstChars;
+    private readonly SearchValues<char> _markerFirstChars;
     private readonly bool[] _enabled;
     private readonly string[] _markerFor;
     private readonly ItemList _carry = new();
@@ -30,6 +31,7 @@ internal sealed class ConversationScanner
     private List<Chain> _chains = null!;
     private ItemList _joined = null!;
     private readonly List<PendingMessage> _held = [];
+    private readonly Stack<PendingMessage> _spare = new(); // released messages, reused so that a message costs only its output
     private readonly int[] _counts = new int[10];
     private PartyId _carryParty;
     private Cues _previousCues;
@@ -93,7 +95,7 @@ internal sealed class ConversationScanner
         var text = message.Text;
         _currentText = text;
         _hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
-        var pending = new PendingMessage(index, message);
+        var pending = _spare.Count > 0 ? _spare.Pop().Reuse(index, message) : new PendingMessage(index, message);
         _answersPrevious = _previousParty is { } previous && previous != message.Party;
         var joinable = _carry.Items.Count > 0 && message.Party == _carryParty;
         if (!joinable)
@@ -807,6 +809,11 @@ internal sealed class ConversationScanner
         }
 
         var text = pending.Message.Text;
+        if (!UkRules.MayHoldNationalInsuranceNumber(text))
+        {
+            return;
+        }
+
         foreach (var match in UkRules.NationalInsuranceShape().EnumerateMatches(text))
         {
             if (UkRules.IsNationalInsurancePrefix(text[match.Index], text[match.Index + 1]) &&
@@ -825,6 +832,11 @@ internal sealed class ConversationScanner
         }
 
         var text = pending.Message.Text;
+        if (!UkRules.MayHoldPostcode(text))
+        {
+            return;
+        }
+
         foreach (var match in UkRules.Postcode().EnumerateMatches(text))
         {
             if (!pending.Overlaps(match.Index, match.Index + match.Length))
@@ -1069,6 +1081,7 @@ internal sealed class ConversationScanner
         while (_held.Count > 0 && _held[0].Index < keepFrom)
         {
             released.Add(Build(_held[0]));
+            _spare.Push(_held[0].Emptied());
             _held.RemoveAt(0);
         }
     }
@@ -1078,6 +1091,7 @@ internal sealed class ConversationScanner
         foreach (var held in _held)
         {
             released.Add(Build(held));
+            _spare.Push(held.Emptied());
         }
 
         _held.Clear();

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ContactKit.Redaction;
 
 /// <summary>A stretch of one message's text found to hold a value.</summary>
@@ -6,11 +8,26 @@ internal readonly record struct Detection(RedactionEntity Entity, int Start, int
 /// <summary>A message processed but not yet returned, because its tail could still be the start of a split card.</summary>
 internal sealed class PendingMessage(int index, TranscriptMessage message)
 {
-    public int Index { get; } = index;
+    public int Index { get; private set; } = index;
 
-    public TranscriptMessage Message { get; } = message;
+    public TranscriptMessage Message { get; private set; } = message;
 
     public List<Detection> Detections { get; } = [];
+
+    /// <summary>Makes a spare hold the next message.</summary>
+    public PendingMessage Reuse(int index, TranscriptMessage message)
+    {
+        (Index, Message) = (index, message);
+        return this;
+    }
+
+    /// <summary>Lets go of a released message and its detections, so that the spare keeps nothing of it.</summary>
+    public PendingMessage Emptied()
+    {
+        Message = null!;
+        Detections.Clear();
+        return this;
+    }
 
     public bool Overlaps(int start, int end)
     {
@@ -46,7 +63,7 @@ internal sealed class CompiledSettings
     {
         Settings = settings;
         Markers = [.. RedactionEntityNames.All.Select(settings.MarkerFor).Distinct().OrderByDescending(m => m.Length)];
-        MarkerFirstChars = new string([.. Markers.Select(m => m[0]).Distinct()]);
+        MarkerFirstChars = SearchValues.Create([.. Markers.Select(m => m[0]).Distinct()]);
         MarkerFor = new string[RedactionEntityNames.All.Count + 1];
         Enabled = new bool[RedactionEntityNames.All.Count + 1];
         foreach (var entity in RedactionEntityNames.All)
@@ -60,7 +77,7 @@ internal sealed class CompiledSettings
 
     public string[] Markers { get; }
 
-    public string MarkerFirstChars { get; }
+    public SearchValues<char> MarkerFirstChars { get; }
 
     public bool[] Enabled { get; }
 

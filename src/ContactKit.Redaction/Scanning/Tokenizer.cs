@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ContactKit.Redaction;
 
 /// <summary>
@@ -7,14 +9,14 @@ namespace ContactKit.Redaction;
 /// </summary>
 internal static class Tokenizer
 {
-    public static void Tokenize(string text, IReadOnlyList<string> markers, string markerFirstChars, List<Token> tokens)
+    public static void Tokenize(string text, IReadOnlyList<string> markers, SearchValues<char> markerFirstChars, List<Token> tokens)
     {
         tokens.Clear();
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if (markerFirstChars.Contains(c, StringComparison.Ordinal) && MarkerAt(text, i, markers) is var length and > 0)
+            if (markerFirstChars.Contains(c) && MarkerAt(text, i, markers) is var length and > 0)
             {
                 tokens.Add(new Token(TokenKind.Marker, i, length));
                 i += length;

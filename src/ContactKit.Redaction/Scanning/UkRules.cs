@@ -31,4 +31,46 @@ internal static partial class UkRules
         ReadOnlySpan<char> prefix = [first, second];
         return prefix is not ("BG" or "GB" or "KN" or "NK" or "NT" or "TN" or "ZZ");
     }
+
+    /// <summary>
+    /// Whether the text has what every postcode ends in: a digit and two letters, then no letter or digit. Most messages
+    /// have none, and the regular expression, which looks behind at every position, is then not run at all.
+    /// </summary>
+    public static bool MayHoldPostcode(string text)
+    {
+        for (var i = text.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0 && i + 2 < text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i]) && char.IsAsciiLetter(text[i + 1]) && char.IsAsciiLetter(text[i + 2]) &&
+                (i + 3 == text.Length || !char.IsAsciiLetterOrDigit(text[i + 3])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the text has what every National Insurance number ends in: a digit, perhaps a space, and a suffix letter A
+    /// to D, then no letter or digit.
+    /// </summary>
+    public static bool MayHoldNationalInsuranceNumber(string text)
+    {
+        for (var i = text.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0 && i + 1 < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                continue;
+            }
+
+            var suffix = text[i + 1] == ' ' && i + 2 < text.Length ? i + 2 : i + 1;
+            if (text[suffix] is >= 'A' and <= 'D' or >= 'a' and <= 'd' &&
+                (suffix + 1 == text.Length || !char.IsAsciiLetterOrDigit(text[suffix + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

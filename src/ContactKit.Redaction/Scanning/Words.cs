@@ -21,8 +21,26 @@ internal static class Words
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DomainLookup =
         TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // For each word length, the first letters (bit 0 for 'a') that begin a word of that length in the vocabulary: most
+    // words of a message are ruled out by this before the dictionary is asked.
+    private static readonly uint[] FirstLetters = BuildFirstLetters();
+
     public static (WordClass Class, byte Value) Classify(ReadOnlySpan<char> w) =>
-        w.Length <= LongestWord && Lookup.TryGetValue(w, out var found) ? found : (WordClass.Other, (byte)0);
+        w.Length <= LongestWord && w.Length > 0 && (w[0] | 0x20) is var first and >= 'a' and <= 'z' &&
+        (FirstLetters[w.Length] & (1u << (first - 'a'))) != 0 && Lookup.TryGetValue(w, out var found)
+            ? found
+            : (WordClass.Other, (byte)0);
+
+    private static uint[] BuildFirstLetters()
+    {
+        var letters = new uint[LongestWord + 1];
+        foreach (var word in Vocabulary.Keys)
+        {
+            letters[word.Length] |= 1u << (char.ToLowerInvariant(word[0]) - 'a');
+        }
+
+        return letters;
+    }
 
     /// <summary>Top-level domains accepted after a spoken "dot".</summary>
     public static bool IsTopLevelDomain(ReadOnlySpan<char> w) => DomainLookup.Contains(w);

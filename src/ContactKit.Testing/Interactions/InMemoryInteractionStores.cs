@@ -43,14 +43,37 @@ public sealed class InMemoryArtefactStore : IArtefactStore
 {
     private readonly VersionedMap<(TenantId, RetainedItemId), StoredArtefact> _map = new(a => (a.Tenant, a.RetainedItem), a => a.Version, (a, v) => a with { Version = v }, "artefact");
 
+    // The artefacts of each interaction, in the order stored, as a database indexes them: reading one interaction's
+    // artefacts costs the same however many are stored.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(TenantId, InteractionId), List<RetainedItemId>> _byInteraction = [];
+
     /// <inheritdoc />
     public ValueTask<Result<StoredArtefact>> SaveAsync(StoredArtefact artefact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(artefact);
-        return ValueTask.FromResult(_map.Save(artefact, new ContactKitError(
+        var saved = _map.Save(artefact, new ContactKitError(
             InteractionsErrorCodes.ArtefactAlreadyStored,
             $"Interaction {artefact.Interaction} already has an artefact named {Errors.Excerpt(artefact.Name)}; read it and save with its version to change it.",
-            "name")));
+            "name"));
+        if (saved.IsSuccess)
+        {
+            lock (_gate)
+            {
+                var key = (artefact.Tenant, artefact.Interaction);
+                if (!_byInteraction.TryGetValue(key, out var items))
+                {
+                    _byInteraction[key] = items = [];
+                }
+
+                if (!items.Contains(artefact.RetainedItem))
+                {
+                    items.Add(artefact.RetainedItem);
+                }
+            }
+        }
+
+        return ValueTask.FromResult(saved);
     }
 
     /// <inheritdoc />
@@ -60,10 +83,20 @@ public sealed class InMemoryArtefactStore : IArtefactStore
     /// <inheritdoc />
     public async IAsyncEnumerable<StoredArtefact> ReadByInteractionAsync(TenantId tenant, InteractionId interaction, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var artefact in _map.Where(a => a.Tenant == tenant && a.Interaction == interaction))
+        RetainedItemId[] items;
+        lock (_gate)
+        {
+            items = _byInteraction.TryGetValue((tenant, interaction), out var stored) ? [.. stored] : [];
+        }
+
+        foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return artefact;
+            if (_map.Get((tenant, item), tenant, $"artefact {item}") is { IsSuccess: true } found)
+            {
+                yield return found.Value;
+            }
+
             await Task.Yield();
         }
     }

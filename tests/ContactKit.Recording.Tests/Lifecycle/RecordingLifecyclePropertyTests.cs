@@ -37,6 +37,7 @@ public class RecordingLifecyclePropertyTests
         (1, Gen.Const(RecordingEventKind.StopRequested)),
         (1, Gen.Const(RecordingEventKind.ConsentRefused)),
         (1, Gen.Const(RecordingEventKind.InteractionEnded)),
+        (1, Gen.Const(RecordingEventKind.CardDataSeen)),
         (1, Gen.Int[(int)RecordingEventKind.MediaStored, (int)RecordingEventKind.Disposed].Select(k => (RecordingEventKind)k)));
 
     private static readonly Gen<Step> GenStep =
@@ -185,7 +186,11 @@ public class RecordingLifecyclePropertyTests
             RecordingEventKind.Transferred => Calls.Transfer(party, Pool[(step.Party + step.Hold + 1) % Pool.Length]),
             RecordingEventKind.InteractionEnded => Calls.End(),
             RecordingEventKind.MediaStored => Calls.Stored(),
-            RecordingEventKind.TranscriptStored => new TranscriptStored(Calls.NewId(), Calls.Audio with { Kind = MediaKind.Transcript }),
+            RecordingEventKind.TranscriptStored => new TranscriptStored(Calls.NewId(), Calls.Audio with { Kind = MediaKind.Transcript })
+            {
+                Redactions = step.Hold == 0 ? [] : [new TranscriptRedaction("card_number", Duration.FromSeconds(step.Seconds), Duration.FromSeconds(step.Seconds + 4))],
+            },
+            RecordingEventKind.CardDataSeen => new CardDataSeen(Calls.NewId(), step.Hold + 1),
             RecordingEventKind.MediaFailed => new MediaFailed(Calls.NewId(), "disk full"),
             RecordingEventKind.DeletionRequested => Calls.RequestDeletion(),
             RecordingEventKind.DeletionAuthorised => Calls.Authorise(),

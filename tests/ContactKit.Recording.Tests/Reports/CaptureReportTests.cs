@@ -143,3 +143,103 @@ public class CaptureReportTests
         Assert.NotNull(json);
     }
 }
+
+public class TranscriptRedactionReportTests
+{
+    private static readonly RecordingMedia Chat = new(MediaKind.Transcript, "memory://rec-1/transcript", 400, new string('c', 64));
+
+    private static RecordingSession CallWithRedactedTranscript() =>
+        Capturing()
+            .Then(new CardDataSeen(NewId(), 1))
+            .Then(End())
+            .Then(new TranscriptStored(NewId(), Chat)
+            {
+                Redactions =
+                [
+                    new TranscriptRedaction("card_number", Duration.FromSeconds(65), Duration.FromSeconds(72)),
+                    new TranscriptRedaction("card_number", Duration.FromSeconds(80), Duration.FromSeconds(84)),
+                    new TranscriptRedaction("email_address"),
+                ],
+            })
+            .Then(new CardDataSeen(NewId(), 1));
+
+    [Fact]
+    public void From_TranscriptsWithRedactions_ListsEachByTypeAndTimeAndCountsCardDataOutsideAPause()
+    {
+        var report = Report(CallWithRedactedTranscript());
+
+        Assert.Equal(["card_number", "card_number", "email_address"], report.Redactions.Select(r => r.Entity));
+        Assert.Equal(Duration.FromSeconds(65), report.Redactions[0].AudioStart);
+        Assert.Equal(2, report.CardDataSeenOutsidePause);
+        Assert.Equal(RecordingState.Available, report.State);
+    }
+
+    [Fact]
+    public void ToText_Redactions_GroupedByTypeWithTimesAndFlagged()
+    {
+        var text = Report(CallWithRedactedTranscript()).ToText();
+
+        Assert.Contains("  card_number: 2 (at 0:01:05.000-0:01:12.000, 0:01:20.000-0:01:24.000)\n", text, StringComparison.Ordinal);
+        Assert.Contains("  email_address: 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("[FLAG: card data seen outside a secure pause, 2 time(s)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToText_NothingRedacted_HasNoRedactionLines()
+    {
+        var text = Report(Capturing().Then(End()).Then(Stored())).ToText();
+
+        Assert.DoesNotContain("Redacted", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("card data", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToJson_ReportWithRedactions_ReadsBackWithThem()
+    {
+        var report = Report(CallWithRedactedTranscript());
+
+        var read = CaptureReport.FromJson(report.ToJson());
+
+        Assert.Equal(report.Redactions, read.Redactions.AsEnumerable());
+        Assert.Equal(2, read.CardDataSeenOutsidePause);
+    }
+
+    [Theory]
+    [InlineData(RecordingState.Capturing)]
+    [InlineData(RecordingState.Paused)]
+    [InlineData(RecordingState.Processing)]
+    [InlineData(RecordingState.Available)]
+    public void IsAllowed_CardDataSeen_InEveryStateThatCapturesOrKeeps(RecordingState state)
+    {
+        Assert.True(RecordingTransitionTable.IsAllowed(state, RecordingEventKind.CardDataSeen));
+        Assert.Contains(new RecordingTransition(state, RecordingEventKind.CardDataSeen, state), RecordingTransitionTable.Transitions);
+    }
+
+    [Fact]
+    public void Apply_CardDataSeenWithNoCount_RefusedNamingTheField()
+    {
+        var refused = Capturing().Try(new CardDataSeen(NewId(), 0));
+
+        Assert.Equal(RecordingErrorCodes.InvalidEvent, refused.Error?.Code);
+        Assert.Equal("count", refused.Error?.Field);
+    }
+
+    [Fact]
+    public void Apply_RedactionEndingBeforeItStarts_Refused()
+    {
+        var refused = Capturing().Then(End()).Try(new TranscriptStored(NewId(), Chat)
+        {
+            Redactions = [new TranscriptRedaction("card_number", Duration.FromSeconds(9), Duration.FromSeconds(3))],
+        });
+
+        Assert.Equal("redactions", refused.Error?.Field);
+    }
+
+    [Fact]
+    public void Apply_CardDataSeenAfterDeletion_Refused()
+    {
+        var deleted = Capturing().Then(End()).Then(Stored()).Then(RequestDeletion()).Then(Authorise()).Then(new Disposed(NewId(), ActorId.Parse("sweep")));
+
+        Assert.True(deleted.Try(new CardDataSeen(NewId(), 1)).IsFailure);
+    }
+}

@@ -38,6 +38,11 @@ public class RecordingEventJsonTests
         new DeletionAuthorised(EventId.Parse("e-20"), ActorId.Parse("records-manager")),
         new DeletionRefused(EventId.Parse("e-21"), ActorId.Parse("records-manager"), "needed for an open complaint"),
         new Disposed(EventId.Parse("e-22"), ActorId.Parse("retention-service")),
+        new TranscriptStored(EventId.Parse("e-23"), new RecordingMedia(MediaKind.Transcript, "memory://rec-1/chat", 512, new string('c', 64)))
+        {
+            Redactions = [new TranscriptRedaction("card_number", Duration.FromSeconds(65), Duration.FromSeconds(72)), new TranscriptRedaction("email_address")],
+        },
+        new CardDataSeen(EventId.Parse("e-24"), 2),
     ];
 
     private static string GoldenPath => Path.Combine(AppContext.BaseDirectory, "Serialization", "recording-events.v1.jsonl");

@@ -1,4 +1,4 @@
-namespace ContactKit.Policies.Tests;
+namespace ContactKit;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
 internal static class Repository

@@ -1,0 +1,127 @@
+using ContactKit;
+using ContactKit.Consent;
+using ContactKit.DataSubjects;
+using ContactKit.Policies;
+using ContactKit.Recording;
+using ContactKit.Retention;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Configures the ContactKit packages from a tenant's privacy policy.</summary>
+public static class PolicyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Configures every package from the policy, so that nothing it states is set twice: the tenant's retention
+    /// schedule (ContactKit.Retention), its recording plan (whether it records, the bot phase, who is told), the
+    /// jurisdictions where recording needs explicit consent and the notice period for changes (ContactKit.Consent), the
+    /// re-screening age for marketing calls, and the tenant's deletion period on request (ContactKit.DataSubjects).
+    /// Settings made in code or configuration that contradict the policy stop start-up with <c>CK0877</c>, naming the
+    /// setting; settings the policy does not speak about are left alone.
+    /// </summary>
+    /// <param name="builder">The ContactKit builder.</param>
+    /// <param name="policy">The policy, as loaded by <see cref="PolicyLoader"/>. It must name its tenant.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ContactKitException">The policy breaks a rule of the document (the first is given), or it
+    /// states something ContactKit cannot enforce (<c>CK0873</c>: a retention entry with neither a period nor a review
+    /// date).</exception>
+    public static ContactKitBuilder AddPolicy(this ContactKitBuilder builder, PolicyDocument policy)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(policy);
+        var settings = PolicySettings.From(policy);
+        builder.AddRetention().AddRecording().AddConsent().AddDataSubjects();
+        var services = builder.Services;
+        var tenant = settings.Tenant.Value;
+
+        services.PostConfigure<RetentionOptions>(o =>
+        {
+            if (o.TenantSchedules.TryGetValue(tenant, out var configured) && !configured.Equals(settings.Schedule))
+            {
+                throw Contradiction($"Retention:TenantSchedules:{tenant}", "the tenant's retention schedule is set in code or configuration and differs from the policy's retention entries");
+            }
+
+            o.TenantSchedules[tenant] = settings.Schedule;
+        });
+
+        services.PostConfigure<RecordingOptions>(o =>
+        {
+            if (o.Tenants.TryGetValue(tenant, out var configured) && !settings.SamePlan(configured))
+            {
+                throw Contradiction($"Recording:Tenants:{tenant}", "the tenant's recording plan is set in code or configuration and differs from the policy's recording statement");
+            }
+
+            o.Tenants[tenant] = settings.Plan(configured);
+        });
+
+        services.PostConfigure<ConsentOptions>(o =>
+        {
+            if (settings.NoticePeriod is { } notice)
+            {
+                o.NoticePeriod = Agreed(o.NoticePeriod, notice, new ConsentOptions().NoticePeriod, "Consent:NoticePeriod", "changes.notice_period");
+            }
+
+            if (settings.ScreeningValidity is { } screening)
+            {
+                o.ScreeningValidity = Agreed(o.ScreeningValidity, screening, new ConsentOptions().ScreeningValidity, "Consent:ScreeningValidity", "marketing.screening.rescreen_after");
+            }
+
+            foreach (var jurisdiction in settings.ExplicitConsentIn.Where(j => !o.RecordingRules.Any(r => r.Jurisdiction == j.Value)))
+            {
+                o.RecordingRules.Add(new RecordingRuleOverride
+                {
+                    Jurisdiction = jurisdiction.Value,
+                    Requirement = CaptureRequirement.ExplicitConsent,
+                    Summary = "Recording needs the explicit consent of every party.",
+                    Source = $"Privacy policy of tenant {tenant}",
+                });
+            }
+        });
+
+        if (settings.DeletionPeriodDays is { } days)
+        {
+            services.PostConfigure<DataSubjectsOptions>(o =>
+            {
+                if (o.TenantDeletionPeriodDays.TryGetValue(tenant, out var configured) && configured != days)
+                {
+                    throw Contradiction($"DataSubjects:TenantDeletionPeriodDays:{tenant}", "it is set in code or configuration and differs from the policy's recording.delete_on_request_within");
+                }
+
+                o.TenantDeletionPeriodDays[tenant] = days;
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>Loads the policy from a JSON file and configures every package from it (<see cref="AddPolicy(ContactKitBuilder, PolicyDocument)"/>).</summary>
+    /// <param name="builder">The ContactKit builder.</param>
+    /// <param name="path">The policy file.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ContactKitException">The file is not a valid policy: the first problem is given, with its code and JSON path, and the message counts the rest.</exception>
+    public static ContactKitBuilder AddPolicy(this ContactKitBuilder builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var loaded = PolicyLoader.Load(File.ReadAllText(path));
+        if (!loaded.IsLoaded)
+        {
+            var first = loaded.Errors[0];
+            throw new ContactKitException(new ContactKitError(
+                first.Code,
+                $"The policy file is not valid: {first.Message}{(loaded.Errors.Length > 1 ? $" ({loaded.Errors.Length - 1} more problems; run the lint or PolicyLoader.Load for all of them.)" : string.Empty)}",
+                first.Field));
+        }
+
+        return builder.AddPolicy(loaded.Document!);
+    }
+
+    // A setting left at its default takes the policy's value; one set to another value contradicts the policy.
+    private static T Agreed<T>(T configured, T stated, T byDefault, string key, string field)
+        where T : notnull =>
+        configured.Equals(byDefault) || configured.Equals(stated)
+            ? stated
+            : throw Contradiction(key, $"it is set in code or configuration and differs from the policy's {field}");
+
+    private static ContactKitException Contradiction(string key, string what) =>
+        new(new ContactKitError(PoliciesErrorCodes.HostContradictsPolicy, $"{key} contradicts the tenant's privacy policy: {what}. Remove the setting and let the policy decide, or change the policy.", key));
+}

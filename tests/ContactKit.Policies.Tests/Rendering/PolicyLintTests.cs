@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+
+namespace ContactKit.Policies.Tests.Rendering;
+
+public sealed class PolicyLintTests
+{
+    [Fact]
+    public void Check_CompleteCouncilPolicy_FindsNothing()
+    {
+        Assert.Empty(PolicyLint.Check(SamplePolicies.Council()));
+    }
+
+    [Fact]
+    public void Check_MinimalPolicy_SaysWhichArticle13ItemsAreMissing()
+    {
+        var codes = PolicyLint.Check(SamplePolicies.Minimal()).Select(f => f.Code).ToHashSet();
+
+        Assert.Contains(PoliciesErrorCodes.NoticeMissingAutomatedDecisions, codes);
+        Assert.Contains(PoliciesErrorCodes.NoticeMissingComplaint, codes);
+        Assert.Contains(PoliciesErrorCodes.NoticeMissingRight, codes);
+        Assert.Contains(PoliciesErrorCodes.NoticeMissingRecipients, codes);
+        Assert.DoesNotContain(PoliciesErrorCodes.NoticeMissingController, codes);
+        Assert.DoesNotContain(PoliciesErrorCodes.NoticeMissingDpo, codes);
+    }
+
+    [Fact]
+    public void Check_EachRuleBroken_GivesItsCodeAtItsPlace()
+    {
+        var council = SamplePolicies.Council();
+        var broken = council with
+        {
+            Controller = council.Controller! with { Dpo = null },
+            Categories = council.Categories
+                .SetItem(0, council.Categories[0] with { LawfulBasis = LawfulBasis.LegitimateInterests, LegitimateInterest = null })
+                .SetItem(2, council.Categories[2] with { SpecialCategoryCondition = null })
+                .SetItem(1, council.Categories[1] with { Purposes = [] }),
+            DerivedData = [council.DerivedData[0] with { FeedsAutomatedDecision = true, RecordClass = "enquiry" }],
+            Processors = [council.Processors[0] with { Receives = ["contact.email"] }],
+            Transfers = [new TransferEntry { Destination = "United States", Recipient = "ChatCo" }],
+            Retention = council.Retention.Add(new RetentionEntry { RecordClass = "complaint", Trigger = "case_closed", Criteria = "as long as necessary" }),
+            Marketing = council.Marketing! with { Channels = [new MarketingChannelEntry { Channel = ContactKit.Consent.MarketingChannel.Phone, OptIn = true }] },
+            Rights = council.Rights! with { WithdrawConsent = null, Rights = council.Rights.Rights.RemoveAt(2) },
+            Changes = council.Changes! with { NoticePeriod = NodaTime.Period.FromDays(7) },
+        };
+
+        var findings = PolicyLint.Check(broken).Select(f => (f.Code, f.Path)).ToList();
+
+        Assert.Contains((PoliciesErrorCodes.NoticeMissingDpo, "$.controller.dpo"), findings);
+        Assert.Contains((PoliciesErrorCodes.NoticeMissingLegitimateInterest, "$.categories[0].legitimate_interest"), findings);
+        Assert.Contains((PoliciesErrorCodes.CategoryWithoutPurpose, "$.categories[1].purposes"), findings);
+        Assert.Contains((PoliciesErrorCodes.SpecialCategoryWithoutCondition, "$.categories[2].special_category_condition"), findings);
+        Assert.Contains((PoliciesErrorCodes.UndeclaredAutomatedDecision, "$.derived_data[0].feeds_automated_decision"), findings);
+        Assert.Contains((PoliciesErrorCodes.RecordClassWithoutRetention, "$.derived_data[0].record_class"), findings);
+        Assert.Contains((PoliciesErrorCodes.ProcessorReceivesUnlistedData, "$.processors[0].receives[0]"), findings);
+        Assert.Contains((PoliciesErrorCodes.NoticeMissingTransferSafeguard, "$.transfers[0].safeguard"), findings);
+        Assert.Contains((PoliciesErrorCodes.OpenEndedRetention, "$.retention[2]"), findings);
+        Assert.Contains((PoliciesErrorCodes.PhoneMarketingWithoutScreening, "$.marketing.channels[0]"), findings);
+        Assert.Contains((PoliciesErrorCodes.NoticeMissingRight, "$.rights.rights"), findings);
+        Assert.Contains((PoliciesErrorCodes.NoticeMissingWithdrawal, "$.rights.withdraw_consent"), findings);
+        Assert.Contains((PoliciesErrorCodes.ShortChangeNotice, "$.changes.notice_period"), findings);
+    }
+
+    [Fact]
+    public void Check_Findings_NeverRepeatAValueFromThePolicy()
+    {
+        var secret = "sk-do-not-echo-4111111111111111";
+        var policy = SamplePolicies.Council() with
+        {
+            Processors = [new ProcessorEntry { Name = secret, Receives = [secret] }],
+            Transfers = [new TransferEntry { Destination = secret }],
+        };
+
+        Assert.All(PolicyLint.Check(policy), f => Assert.DoesNotContain(secret, f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_SeverityFollowsTheLaw_MissingItemsAreErrorsAndWeaknessesWarnings()
+    {
+        var findings = PolicyLint.Check(SamplePolicies.Minimal()).ToImmutableDictionary(f => f.Code + f.Path, f => f.Severity);
+
+        Assert.Equal(PolicyFindingSeverity.Error, findings[PoliciesErrorCodes.NoticeMissingComplaint + "$.complaints.regulator"]);
+        Assert.Equal(PolicyFindingSeverity.Warning, findings[PoliciesErrorCodes.NoticeMissingRequirement + "$.categories[0].requirement"]);
+    }
+}
