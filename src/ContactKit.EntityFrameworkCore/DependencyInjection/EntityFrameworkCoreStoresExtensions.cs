@@ -33,6 +33,7 @@ public static partial class EntityFrameworkCoreStoresExtensions
         Use<ContactKit.Interactions.IInteractionStore, EntityFrameworkCoreInteractionStore<TContext>>(services);
         Use<ContactKit.Interactions.IArtefactStore, EntityFrameworkCoreArtefactStore<TContext>>(services);
         Use<ContactKit.Interactions.IDeletionRequestStore, EntityFrameworkCoreDeletionRequestStore<TContext>>(services);
+        Use<ContactKit.Retention.IRetentionStore, EntityFrameworkCoreRetentionStore<TContext>>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactKitOptions>, ContextFactoryCheck<TContext>>());
         return builder;
     }
