@@ -55,16 +55,19 @@ public abstract class TestDatabase : IDisposable
         }
     }
 
-    /// <summary>Creates the schema in a new, empty database.</summary>
-    protected virtual void CreateSchema(ContactKitDbContext context) => context.Database.EnsureCreated();
+    /// <summary>Prepares a database the shipped migrations have just brought to the current schema.</summary>
+    protected virtual void Prepare(ContactKitDbContext context)
+    {
+    }
 
     private ServiceProvider Build()
     {
         var services = new ServiceCollection();
         services.AddContactKit().AddEntityFrameworkCoreStores(UseProvider);
         var provider = services.BuildServiceProvider();
+        provider.MigrateContactKitAsync().GetAwaiter().GetResult(); // the schema as a host gets it: by the shipped migrations
         using var context = provider.GetRequiredService<IDbContextFactory<ContactKitDbContext>>().CreateDbContext();
-        CreateSchema(context);
+        Prepare(context);
         return provider;
     }
 }
@@ -81,11 +84,7 @@ public sealed class SqliteDatabase : TestDatabase
     protected override void UseProvider(DbContextOptionsBuilder options) => options.UseSqlite($"Data Source={Path}");
 
     /// <inheritdoc />
-    protected override void CreateSchema(ContactKitDbContext context)
-    {
-        base.CreateSchema(context);
-        context.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL");
-    }
+    protected override void Prepare(ContactKitDbContext context) => context.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL");
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
