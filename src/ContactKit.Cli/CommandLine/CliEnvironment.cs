@@ -3,7 +3,7 @@ using NodaTime;
 namespace ContactKit.Cli;
 
 /// <summary>Where the tool writes and what it runs against: the console for the real tool, captured writers in tests.</summary>
-internal sealed class CliEnvironment
+internal sealed record CliEnvironment
 {
     /// <summary>Where results go (text or JSON).</summary>
     public required TextWriter Output { get; init; }
