@@ -41,4 +41,22 @@ public sealed class BadRowTests(SqliteDatabase database) : IClassFixture<SqliteD
         Assert.Equal(EntityFrameworkCoreErrorCodes.UnknownRowVersion, read.Error?.Code);
         Assert.Contains("tenant-a/rec-1/1", read.Error!.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetAsync_DamagedRetainedItemTriggers_IsCorruptRowNamingTheRow()
+    {
+        var store = database.Fresh<ContactKit.Retention.IRetentionStore>();
+        var item = new ContactKit.Retention.RetainedItem { Tenant = Tenant, Id = RetainedItemId.Parse("item-1"), RecordClass = ContactKit.Retention.RecordClass.CallRecording, CreatedAt = Instant.FromUtc(2026, 3, 2, 9, 0) };
+        await store.SaveAsync(new ContactKit.Retention.StoredRetainedItem { Item = item });
+        using (var context = database.NewContext())
+        {
+            await context.Set<RetainedItemRow>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Triggers, "{\"created\":"));
+        }
+
+        var read = await store.GetAsync(Tenant, item.Id);
+
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, read.Error?.Code);
+        Assert.Contains("tenant-a/item-1", read.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains(RetainedItemRow.Table, read.Error.Message, StringComparison.Ordinal);
+    }
 }

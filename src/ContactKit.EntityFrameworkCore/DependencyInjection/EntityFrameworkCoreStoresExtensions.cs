@@ -30,6 +30,7 @@ public static partial class EntityFrameworkCoreStoresExtensions
         Use<IRecordingStore, EntityFrameworkCoreRecordingStore<TContext>>(services);
         Use<ContactKit.Consent.IConsentStore, EntityFrameworkCoreConsentStore<TContext>>(services);
         Use<ContactKit.DataSubjects.IRightsRequestStore, EntityFrameworkCoreRightsRequestStore<TContext>>(services);
+        Use<ContactKit.Retention.IRetentionStore, EntityFrameworkCoreRetentionStore<TContext>>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactKitOptions>, ContextFactoryCheck<TContext>>());
         return builder;
     }

@@ -47,6 +47,7 @@ internal static partial class ContactKitModel
 
         ConfigureConsent(modelBuilder);
         ConfigureRightsRequests(modelBuilder);
+        ConfigureRetention(modelBuilder);
         ConfigureInteractions(modelBuilder);
         SnakeCaseColumns(modelBuilder);
     }
@@ -55,6 +56,8 @@ internal static partial class ContactKitModel
     static partial void ConfigureConsent(ModelBuilder modelBuilder);
 
     static partial void ConfigureRightsRequests(ModelBuilder modelBuilder);
+
+    static partial void ConfigureRetention(ModelBuilder modelBuilder);
 
     static partial void ConfigureInteractions(ModelBuilder modelBuilder);
 

@@ -37,6 +37,10 @@ internal abstract class StoreBase<TContext>(IDbContextFactory<TContext> contexts
         }
     }
 
+    /// <summary>The gate that SQLite writers of this process queue at, one per database.</summary>
+    protected static SemaphoreSlim SqliteWriter(DbContext context) =>
+        SqliteWriters.GetOrAdd(context.Database.GetConnectionString() ?? string.Empty, static _ => new SemaphoreSlim(1, 1));
+
     protected static long Ticks(Instant at) => at.ToUnixTimeTicks();
 
     protected static Instant FromTicks(long ticks) => Instant.FromUnixTimeTicks(ticks);
@@ -54,7 +58,7 @@ internal abstract class StoreBase<TContext>(IDbContextFactory<TContext> contexts
             var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using (context.ConfigureAwait(false))
             {
-                var gate = IsSqlite(context) ? SqliteWriters.GetOrAdd(context.Database.GetConnectionString() ?? string.Empty, static _ => new SemaphoreSlim(1, 1)) : null;
+                var gate = IsSqlite(context) ? SqliteWriter(context) : null;
                 if (gate is not null)
                 {
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
