@@ -1,3 +1,4 @@
+using ContactKit.Interactions;
 using ContactKit.Recording;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -40,6 +41,114 @@ public sealed class BadRowTests(SqliteDatabase database) : IClassFixture<SqliteD
 
         Assert.Equal(EntityFrameworkCoreErrorCodes.UnknownRowVersion, read.Error?.Code);
         Assert.Contains("tenant-a/rec-1/1", read.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_InteractionWithDamagedSubjects_IsCorruptRowNamingTheRowAndColumn()
+    {
+        var store = database.Fresh<IInteractionStore>();
+        await store.SaveAsync(new InteractionRecord { Tenant = Tenant, Id = InteractionId.Parse("int-1"), Channel = Channel.VoiceCall, StartedAt = Instant.FromUtc(2026, 3, 2, 9, 0) });
+        using (var context = database.NewContext())
+        {
+            await context.Set<InteractionRow>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Subjects, "[{\"party\":"));
+        }
+
+        var read = await store.GetAsync(Tenant, InteractionId.Parse("int-1"));
+
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, read.Error?.Code);
+        Assert.Contains("tenant-a/int-1", read.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains(InteractionRow.Table, read.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("column subjects", read.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaveAsync_OverADamagedInteraction_IsCorruptRowAndChangesNothing()
+    {
+        var store = database.Fresh<IInteractionStore>();
+        var saved = (await store.SaveAsync(new InteractionRecord { Tenant = Tenant, Id = InteractionId.Parse("int-1"), Channel = Channel.VoiceCall, StartedAt = Instant.FromUtc(2026, 3, 2, 9, 0) })).Value;
+        using (var context = database.NewContext())
+        {
+            await context.Set<InteractionRow>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Channel, 99));
+        }
+
+        var save = await store.SaveAsync(saved with { Case = CaseId.Parse("case-1") });
+
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, save.Error?.Code);
+        Assert.Contains("column channel", save.Error!.Message, StringComparison.Ordinal);
+        using var check = database.NewContext();
+        Assert.Null((await check.Set<InteractionRow>().SingleAsync()).Case);
+    }
+
+    [Fact]
+    public async Task ReadByInteractionAsync_ArtefactOfAnUnknownKind_ThrowsCorruptRowNamingTheRow()
+    {
+        var store = database.Fresh<IArtefactStore>();
+        var interaction = InteractionId.Parse("int-1");
+        var item = StoredArtefact.RetainedItemFor(interaction, "sentiment");
+        await store.SaveAsync(new StoredArtefact { Tenant = Tenant, Interaction = interaction, Name = "sentiment", Kind = ArtefactKind.Sentiment, RetainedItem = item, StoredAt = Instant.FromUtc(2026, 3, 2, 9, 0) });
+        using (var context = database.NewContext())
+        {
+            await context.Set<ArtefactRow>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Kind, 0));
+        }
+
+        var error = await Assert.ThrowsAsync<ContactKitException>(async () => await store.ReadByInteractionAsync(Tenant, interaction).ToListAsync());
+
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, error.Error.Code);
+        Assert.Contains($"tenant-a/{item}", error.Error.Message, StringComparison.Ordinal);
+        Assert.Contains(ArtefactRow.Table, error.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("column kind", error.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadOpenAsync_DeletionRequestNamingNoValidRecording_ThrowsCorruptRowWithoutTheValue()
+    {
+        var store = database.Fresh<IDeletionRequestStore>();
+        await store.SaveAsync(new DeletionRequest
+        {
+            Id = DeletionRequestId.Parse("del-1"),
+            Tenant = Tenant,
+            Recording = RecordingId.Parse("rec-1"),
+            Interaction = InteractionId.Parse("int-1"),
+            RequestedBy = ActorId.Parse("officer-1"),
+            Reason = "asked on the phone",
+            RequestedAt = Instant.FromUtc(2026, 3, 2, 10, 0),
+        });
+        using (var context = database.NewContext())
+        {
+            await context.Set<DeletionRequestRow>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Recording, "not a recording id!"));
+        }
+
+        var error = await Assert.ThrowsAsync<ContactKitException>(async () => await store.ReadOpenAsync(Tenant).ToListAsync());
+
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, error.Error.Code);
+        Assert.Contains("tenant-a/del-1", error.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("column recording", error.Error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a recording id", error.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_DeletionRequestInAnUnknownState_IsCorruptRow()
+    {
+        var store = database.Fresh<IDeletionRequestStore>();
+        await store.SaveAsync(new DeletionRequest
+        {
+            Id = DeletionRequestId.Parse("del-1"),
+            Tenant = Tenant,
+            Recording = RecordingId.Parse("rec-1"),
+            Interaction = InteractionId.Parse("int-1"),
+            RequestedBy = ActorId.Parse("officer-1"),
+            Reason = "asked on the phone",
+            RequestedAt = Instant.FromUtc(2026, 3, 2, 10, 0),
+        });
+        using (var context = database.NewContext())
+        {
+            await context.Set<DeletionRequestRow>().ExecuteUpdateAsync(s => s.SetProperty(r => r.State, 7));
+        }
+
+        var read = await store.GetAsync(Tenant, DeletionRequestId.Parse("del-1"));
+
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, read.Error?.Code);
+        Assert.Contains("column state", read.Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]

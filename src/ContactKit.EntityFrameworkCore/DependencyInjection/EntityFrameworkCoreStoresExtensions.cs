@@ -30,6 +30,9 @@ public static partial class EntityFrameworkCoreStoresExtensions
         Use<IRecordingStore, EntityFrameworkCoreRecordingStore<TContext>>(services);
         Use<ContactKit.Consent.IConsentStore, EntityFrameworkCoreConsentStore<TContext>>(services);
         Use<ContactKit.DataSubjects.IRightsRequestStore, EntityFrameworkCoreRightsRequestStore<TContext>>(services);
+        Use<ContactKit.Interactions.IInteractionStore, EntityFrameworkCoreInteractionStore<TContext>>(services);
+        Use<ContactKit.Interactions.IArtefactStore, EntityFrameworkCoreArtefactStore<TContext>>(services);
+        Use<ContactKit.Interactions.IDeletionRequestStore, EntityFrameworkCoreDeletionRequestStore<TContext>>(services);
         Use<ContactKit.Retention.IRetentionStore, EntityFrameworkCoreRetentionStore<TContext>>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactKitOptions>, ContextFactoryCheck<TContext>>());
         return builder;
