@@ -30,6 +30,9 @@ public static class InteractionsErrorCodes
     /// <summary>The content of an artefact could not be deleted; the item stays and the next sweep tries again.</summary>
     public const string ContentNotDeleted = "CK0908";
 
+    /// <summary>A consent record was asked to be erased; the ledger is the proof of consent, append-only, and keeps it.</summary>
+    public const string ConsentEvidenceKept = "CK0909";
+
     /// <summary>A transcript was handed over to be stored as it is; transcripts are stored through <see cref="TranscriptService"/>, which redacts them first.</summary>
     public const string TranscriptNotRedacted = "CK0950";
 }

@@ -106,6 +106,38 @@ public sealed class MarketingCallIndex
         return new CallDecision(number, mayCall, factors, screenedOn);
     }
 
+    /// <summary>
+    /// Counts the screenings valid on <paramref name="today"/> that go stale within the next <paramref name="withinDays"/>
+    /// days, and finds the first day one of them is stale, so a list can be screened again before calls are refused.
+    /// </summary>
+    /// <param name="today">Today's date in the tenant's time zone.</param>
+    /// <param name="withinDays">How many days ahead to look; zero or more.</param>
+    /// <returns>How many go stale, and the first day one is stale.</returns>
+    public ScreeningsGoingStale GoingStale(LocalDate today, int withinDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(withinDays);
+        var day = today.ToDateOnly().DayNumber;
+        var count = 0;
+        int? first = null;
+        foreach (var entry in _entries)
+        {
+            if (entry.ScreenedDay == NeverScreened)
+            {
+                continue;
+            }
+
+            // Valid while today - screened <= validity: stale from screened + validity + 1.
+            var staleFrom = entry.ScreenedDay + ScreeningValidityDays + 1;
+            if (staleFrom > day && staleFrom <= day + withinDays)
+            {
+                count++;
+                first = first is { } f && f <= staleFrom ? f : staleFrom;
+            }
+        }
+
+        return new ScreeningsGoingStale(count, first is { } d ? LocalDate.FromDateOnly(DateOnly.FromDayNumber(d)) : null);
+    }
+
     [StructLayout(LayoutKind.Sequential, Pack = 1)]
     private readonly record struct Entry(int ScreenedDay, byte Registers, byte Suppression, bool SpecificConsent);
 

@@ -29,6 +29,7 @@ internal static partial class ContactKitModel
             e.ToTable(RecordingSessionRow.Table);
             e.HasKey(r => new { r.Tenant, r.Recording });
             e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Tenant, r.SecurePauseSince }); // the deadline watch's open secure pauses
             Text(e, r => r.Tenant, 64);
             Text(e, r => r.Recording, 64);
         });

@@ -13,6 +13,9 @@ internal sealed class RecordingSessionRow
 
     /// <summary>When the last accepted event happened, in ticks since the Unix epoch.</summary>
     public long LastChangedAt { get; set; }
+
+    /// <summary>When the open secure-payment pause began, in ticks since the Unix epoch; null when none is open.</summary>
+    public long? SecurePauseSince { get; set; }
 }
 
 /// <summary>One accepted event of a session's log, in the published JSON contract. Append-only: never updated.</summary>

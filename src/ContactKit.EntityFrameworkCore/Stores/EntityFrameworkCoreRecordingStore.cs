@@ -61,12 +61,13 @@ internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFact
 
             if (head is null)
             {
-                context.Add(new RecordingSessionRow { Tenant = tenant, Recording = recording, Version = session.Version, LastChangedAt = Ticks(session.LastChangedAt) });
+                context.Add(new RecordingSessionRow { Tenant = tenant, Recording = recording, Version = session.Version, LastChangedAt = Ticks(session.LastChangedAt), SecurePauseSince = PauseTicks(session) });
             }
             else
             {
                 head.Version = session.Version;
                 head.LastChangedAt = Ticks(session.LastChangedAt);
+                head.SecurePauseSince = PauseTicks(session);
             }
 
             context.Add(new RecordingEventRow
@@ -96,6 +97,35 @@ internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFact
             {
                 var read = FromRow(row);
                 yield return read.IsSuccess ? read.Value : throw new ContactKitException(read.Error);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<RecordingSession> ReadSecurePausedAsync(TenantId tenant, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // Only live sessions in a secure pause have the column set: a range of the (tenant, secure_pause_since) index.
+            var tenantId = tenant.Value;
+            var paused = await context.Set<RecordingSessionRow>().AsNoTracking()
+                .Where(r => r.Tenant == tenantId && r.SecurePauseSince != null)
+                .OrderBy(r => r.SecurePauseSince).ThenBy(r => r.Recording)
+                .Select(r => r.Recording)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var recording in paused)
+            {
+                // A session that ended or was removed since the list was read is left out.
+                if (await LoadAsync(context, tenantId, recording, cancellationToken).ConfigureAwait(false) is not { } loaded)
+                {
+                    continue;
+                }
+
+                var session = loaded.IsSuccess ? loaded.Value : throw new ContactKitException(loaded.Error);
+                if (session.SecurePauseSince is not null)
+                {
+                    yield return session;
+                }
             }
         }
     }
@@ -180,6 +210,8 @@ internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFact
                 $"The log of recording session {key} in table {RecordingEventRow.Table} does not replay ({replayed.Error.Code}).",
                 RecordingEventRow.Table);
     }
+
+    private static long? PauseTicks(RecordingSession session) => session.SecurePauseSince is { } since ? Ticks(since) : null;
 
     internal static Result<RecordedEvent> FromRow(RecordingEventRow row)
     {

@@ -23,6 +23,18 @@ public enum ComplianceAlertKind
     DeletionRequestOverdue = 5,
 
     /// <summary>
+    /// A secure-payment pause has stayed open longer than its session's limit (<c>Reference</c> is the recording;
+    /// <c>DueOn</c> the day the limit passed): capture has not resumed after a card payment.
+    /// </summary>
+    SecurePauseOverdue = 6,
+
+    /// <summary>
+    /// Screenings of a published calling list go stale within the warning window (<c>Reference</c> is the list's name;
+    /// <c>DueOn</c> the first day a number on it may no longer be called until it is screened again).
+    /// </summary>
+    ScreeningGoingStale = 7,
+
+    /// <summary>
     /// Card data was found in a transcript outside a secure-payment pause (<c>Reference</c> names the interaction and
     /// recording; <c>DueOn</c> is the day it was found). It was redacted before anything was stored, but shows a pause that
     /// should have happened: check the agent's script and the payment flow.

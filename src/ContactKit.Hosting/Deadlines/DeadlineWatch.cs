@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using ContactKit.Consent;
 using ContactKit.DataSubjects;
 using ContactKit.Interactions;
+using ContactKit.Recording;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -11,13 +13,18 @@ namespace ContactKit.Hosting;
 /// A background service that watches statutory deadlines: every <see cref="DeadlineWatchOptions.Interval"/>, for each
 /// tenant in <see cref="HostingOptions.Tenants"/>, it reads the open rights requests and the open deletions on request
 /// and raises, through <see cref="IComplianceAlerts"/>, each request due soon, each overdue, and each extension notice
-/// whose last day is near. Each alert is raised once while its condition holds (per process); one whose condition
+/// whose last day is near; with the recording package, each secure-payment pause left open past the session's
+/// <see cref="RecordingPolicy.MaxSecurePause"/>; with the consent package, each published calling list
+/// (<see cref="CallingListScreenings"/>) whose screenings go stale within <see cref="DeadlineWatchOptions.ScreeningStaleWarningDays"/>.
+/// Each alert is raised once while its condition holds (per process); one whose condition
 /// ends and returns is raised again. Dates are the tenant's, in its time zone.
 /// </summary>
 public sealed class DeadlineWatch : TenantWorker
 {
     private readonly IRightsRequestStore _rights;
     private readonly IDeletionRequestStore? _deletions;
+    private readonly IRecordingStore? _recordings;
+    private readonly CallingListScreenings? _screenings;
     private readonly IComplianceAlerts _alerts;
     private readonly ITenantTimeZones _zones;
     private readonly IOptionsMonitor<DeadlineWatchOptions> _options;
@@ -38,9 +45,13 @@ public sealed class DeadlineWatch : TenantWorker
         IOptionsMonitor<DataSubjectsOptions> dataSubjects,
         HostingMetrics metrics,
         DeadlineWatchStatus status,
-        ILogger<DeadlineWatch> logger)
+        ILogger<DeadlineWatch> logger,
+        IRecordingStore? recordings = null,
+        CallingListScreenings? screenings = null)
         : base(clock, delay, hosting, metrics, logger)
     {
+        _recordings = recordings;
+        _screenings = screenings;
         _rights = rights;
         _deletions = deletions;
         _alerts = alerts;
@@ -72,7 +83,11 @@ public sealed class DeadlineWatch : TenantWorker
                 },
                 cancellationToken).ConfigureAwait(false);
 
-            var report = new DeadlineWatchReport(total.Open, total.DueSoon, total.Overdue, total.ExtensionNotices, total.DeletionsDueSoon, total.DeletionsOverdue, total.Raised, failed);
+            var report = new DeadlineWatchReport(total.Open, total.DueSoon, total.Overdue, total.ExtensionNotices, total.DeletionsDueSoon, total.DeletionsOverdue, total.Raised, failed)
+            {
+                SecurePausesOverdue = total.PausesOverdue,
+                ScreeningsGoingStale = total.ScreeningsGoingStale,
+            };
             _status.Record(report, Clock.GetCurrentInstant());
             Logger.WatchCompleted(report.RightsRequestsOpen, report.RightsRequestsDueSoon, report.RightsRequestsOverdue, report.DeletionRequestsOverdue, report.AlertsRaised);
             return report;
@@ -146,6 +161,35 @@ public sealed class DeadlineWatch : TenantWorker
                         counts.DeletionsDueSoon++;
                         current.Add(new(ComplianceAlertKind.DeletionRequestDueSoon, tenant, request.Id.Value, due, now));
                     }
+                }
+            }
+        }
+
+        if (_recordings is not null)
+        {
+            using (HostingTelemetry.Source.StartActivity("DeadlineWatch.ReadSecurePauses"))
+            {
+                await foreach (var session in _recordings.ReadSecurePausedAsync(tenant, cancellationToken).ConfigureAwait(false))
+                {
+                    if (session.SecurePauseSince is { } since && session.IsSecurePauseOverdue(now))
+                    {
+                        counts.PausesOverdue++;
+                        var limit = (since + session.Policy.MaxSecurePause).InZone(_zones.GetTimeZone(tenant)).Date;
+                        current.Add(new(ComplianceAlertKind.SecurePauseOverdue, tenant, session.Id.Value, limit, now));
+                    }
+                }
+            }
+        }
+
+        if (_screenings is not null)
+        {
+            foreach (var list in _screenings.Read(tenant))
+            {
+                var stale = list.Index.GoingStale(today, options.ScreeningStaleWarningDays);
+                if (stale.FirstStaleOn is { } first)
+                {
+                    counts.ScreeningsGoingStale += stale.Count;
+                    current.Add(new(ComplianceAlertKind.ScreeningGoingStale, tenant, list.Name, first, now));
                 }
             }
         }
@@ -230,6 +274,10 @@ public sealed class DeadlineWatch : TenantWorker
 
         public int Raised { get; set; }
 
+        public int PausesOverdue { get; set; }
+
+        public int ScreeningsGoingStale { get; set; }
+
         public void Add(Counts other)
         {
             Open += other.Open;
@@ -239,6 +287,8 @@ public sealed class DeadlineWatch : TenantWorker
             DeletionsDueSoon += other.DeletionsDueSoon;
             DeletionsOverdue += other.DeletionsOverdue;
             Raised += other.Raised;
+            PausesOverdue += other.PausesOverdue;
+            ScreeningsGoingStale += other.ScreeningsGoingStale;
         }
     }
 }

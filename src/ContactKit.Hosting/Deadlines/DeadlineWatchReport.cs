@@ -21,4 +21,10 @@ public sealed record DeadlineWatchReport(
 {
     /// <summary>Whether any statutory deadline has passed with the work not done.</summary>
     public bool AnyOverdue => RightsRequestsOverdue > 0 || DeletionRequestsOverdue > 0;
+
+    /// <summary>Secure-payment pauses open longer than their session's limit (not a statutory deadline: card data may be going unrecorded, or recording never resumed).</summary>
+    public int SecurePausesOverdue { get; init; }
+
+    /// <summary>Numbers on published calling lists whose TPS/CTPS screening goes stale within the warning window.</summary>
+    public int ScreeningsGoingStale { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed class DeadlineWatchOptions
 
     /// <summary>How many days before its due date an authorised deletion on request is "due soon". Default five.</summary>
     public int DeletionDueSoonDays { get; set; } = 5;
+
+    /// <summary>How many days before a published calling list's screenings go stale the watch warns. Default three.</summary>
+    public int ScreeningStaleWarningDays { get; set; } = 3;
 }
 
 /// <summary>Checks <see cref="DeadlineWatchOptions"/>; every failure names the setting and the fix.</summary>
@@ -44,5 +47,8 @@ internal sealed class DeadlineWatchOptionsValidator : AbstractValidator<Deadline
         RuleFor(o => o.DeletionDueSoonDays)
             .InclusiveBetween(0, 28)
             .WithMessage(o => $"DeadlineWatchOptions.DeletionDueSoonDays is {o.DeletionDueSoonDays}; set it between 0 and 28.");
+        RuleFor(o => o.ScreeningStaleWarningDays)
+            .InclusiveBetween(0, 27)
+            .WithMessage(o => $"DeadlineWatchOptions.ScreeningStaleWarningDays is {o.ScreeningStaleWarningDays}; set it between 0 and 27 (a screening is valid for at most 28 days).");
     }
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using ContactKit;
+using ContactKit.Consent;
 using ContactKit.DataSubjects;
 using ContactKit.Hosting;
 using ContactKit.Interactions;
+using ContactKit.Recording;
 using ContactKit.Retention;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -76,7 +78,8 @@ public static class HostingServiceCollectionExtensions
     /// <summary>
     /// Adds the <see cref="DeadlineWatch"/> background service with its health check
     /// <see cref="HostingHealthChecks.Deadlines"/>. It reads rights requests (<see cref="IRightsRequestStore"/>) and, when
-    /// one is registered, deletions on request (<see cref="IDeletionRequestStore"/>), and raises alerts through
+    /// one is registered, deletions on request (<see cref="IDeletionRequestStore"/>), open secure-payment pauses
+    /// (<see cref="IRecordingStore"/>) and published calling lists (<see cref="CallingListScreenings"/>), and raises alerts through
     /// <see cref="IComplianceAlerts"/>.
     /// </summary>
     /// <param name="builder">The ContactKit builder from <c>AddContactKit()</c>.</param>
@@ -103,7 +106,9 @@ public static class HostingServiceCollectionExtensions
                 sp.GetRequiredService<IOptionsMonitor<DataSubjectsOptions>>(),
                 sp.GetRequiredService<HostingMetrics>(),
                 sp.GetRequiredService<DeadlineWatchStatus>(),
-                Logger<DeadlineWatch>(sp)));
+                Logger<DeadlineWatch>(sp),
+                sp.GetService<IRecordingStore>(),
+                sp.GetService<CallingListScreenings>()));
             services.AddSingleton<IHostedService>(static sp => sp.GetRequiredService<DeadlineWatch>());
             services.AddHealthChecks().AddTypeActivatedCheck<DeadlineHealthCheck>(HostingHealthChecks.Deadlines, failureStatus: null, tags: [HostingHealthChecks.Tag]);
         }

@@ -41,6 +41,12 @@ public sealed class InteractionsOptions
     /// <summary>The purpose key the consent ledger's records of recording notices and consent cover (lower-case words joined by underscores).</summary>
     public string RecordingPurpose { get; set; } = "call_recording";
 
+    /// <summary>
+    /// The lawful basis on which interactions are recorded and their artefacts kept, as rights requests report it and
+    /// erasure decisions read it (<see cref="InteractionPersonalDataSource"/>); legitimate interests unless the policy states another.
+    /// </summary>
+    public LawfulBasis LawfulBasis { get; set; } = LawfulBasis.LegitimateInterests;
+
     /// <summary>The record class of an artefact of <paramref name="kind"/> from an interaction on <paramref name="channel"/>.</summary>
     /// <param name="kind">The kind.</param>
     /// <param name="channel">The channel.</param>
@@ -74,5 +80,8 @@ internal sealed class InteractionsOptionsValidator : AbstractValidator<Interacti
         RuleFor(o => o.RecordingPurpose)
             .Must(key => Purpose.ParseText(key).IsSuccess)
             .WithMessage(o => $"InteractionsOptions.RecordingPurpose must be a purpose key in lower-case words joined by underscores; {Errors.Excerpt(o.RecordingPurpose)} is not.");
+        RuleFor(o => o.LawfulBasis)
+            .IsInEnum()
+            .WithMessage("InteractionsOptions.LawfulBasis must be one of the six lawful bases of UK GDPR Art 6(1).");
     }
 }

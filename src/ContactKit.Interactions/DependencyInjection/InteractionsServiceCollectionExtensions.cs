@@ -17,7 +17,8 @@ public static class InteractionsServiceCollectionExtensions
     /// (<see cref="RetentionHoldAuthority"/>, the one hold authority, which replaces any other), and above them the interaction layer
     /// (<see cref="InteractionService"/>, and <see cref="TranscriptService"/>, which redacts every transcript with ContactKit.Redaction
     /// before it is stored), the disposer the disposal sweep uses (<see cref="ArtefactDisposer"/>, which deletes content
-    /// and tombstones the recording) with <see cref="InteractionsOptions"/>
+    /// and tombstones the recording), the personal-data sources that rights requests reach (<see cref="InteractionPersonalDataSource"/> over
+    /// every artefact, <see cref="ConsentLedgerPersonalDataSource"/> over the consent ledger) beside the host's own, with <see cref="InteractionsOptions"/>
     /// validated at start-up. The stores (<see cref="IInteractionStore"/>, <see cref="IArtefactStore"/>,
     /// <see cref="IDeletionRequestStore"/>, <see cref="IArtefactContentProvider"/> and those of the concepts) come from a
     /// provider package, or from <c>UseInMemoryStores()</c> in tests; start-up reports any missing with <c>CK0090</c>.
@@ -33,8 +34,11 @@ public static class InteractionsServiceCollectionExtensions
         builder.Choose<ILegalHoldAuthority, RetentionHoldAuthority>(); // one registry of holds, whatever else was registered
         builder.Services.TryAddSingleton<InteractionService>();
         builder.Services.TryAddSingleton<TranscriptService>();
-        builder.Services.TryAddSingleton<IRetainedItemDisposer, ArtefactDisposer>();
+        builder.Services.TryAddSingleton<IRetainedItemDisposer>(sp => sp.GetRequiredService<ArtefactDisposer>());
         builder.Services.TryAddSingleton<DeletionRequestService>();
+        builder.Services.TryAddSingleton<ArtefactDisposer>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataSource, InteractionPersonalDataSource>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataSource, ConsentLedgerPersonalDataSource>());
         builder.Services.TryAddSingleton<IInteractionAlerts, NoInteractionAlerts>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InteractionsOptions>, StoredKindsHaveRulesCheck>());
         builder.Require<IInteractionStore>("AddInteractions()").Require<IArtefactStore>("AddInteractions()")

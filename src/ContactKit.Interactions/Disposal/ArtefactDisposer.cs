@@ -49,8 +49,15 @@ public sealed class ArtefactDisposer(
                 "item");
         }
 
-        var artefact = found.Value;
-        var worker = item.ClaimedBy ?? Sweep;
+        return await DestroyAsync(found.Value, item.ClaimedBy ?? Sweep, DisposalReason.Retention, $"retention rule {item.RuleName ?? "due"}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Destroys an artefact for any reason: deletes its content, marks it disposed with <paramref name="reason"/>, and
+    /// tombstones its recording once none of the recording's artefacts is left. Every step can be run again.
+    /// </summary>
+    internal async ValueTask<Result<DestructionReceipt>> DestroyAsync(StoredArtefact artefact, ActorId worker, DisposalReason reason, string because, CancellationToken cancellationToken)
+    {
         var hash = artefact.Sha256;
         var provider = artefact.Location is not null && artefact.Kind is ArtefactKind.Audio or ArtefactKind.Transcript ? "media" : "artefact-content";
         if (!artefact.IsDisposed)
@@ -58,11 +65,11 @@ public sealed class ArtefactDisposer(
             var deleted = await DeleteContentAsync(artefact, media, content, cancellationToken).ConfigureAwait(false);
             if (deleted.IsFailure)
             {
-                return new ContactKitError(InteractionsErrorCodes.ContentNotDeleted, $"The content of artefact {Errors.Excerpt(artefact.Name)} of interaction {artefact.Interaction} could not be deleted ({deleted.Error.Code}); the item stays and the next sweep tries again.", "item");
+                return new ContactKitError(InteractionsErrorCodes.ContentNotDeleted, $"The content of artefact {Errors.Excerpt(artefact.Name)} of interaction {artefact.Interaction} could not be deleted ({deleted.Error.Code}); the item stays and the next run tries again.", "item");
             }
 
             hash = deleted.Value ?? hash;
-            var marked = await artefacts.SaveAsync(artefact with { DisposedAt = clock.GetCurrentInstant(), DisposedBecause = DisposalReason.Retention }, cancellationToken).ConfigureAwait(false);
+            var marked = await artefacts.SaveAsync(artefact with { DisposedAt = clock.GetCurrentInstant(), DisposedBecause = reason }, cancellationToken).ConfigureAwait(false);
             if (marked.IsFailure)
             {
                 return marked.Error;
@@ -71,7 +78,7 @@ public sealed class ArtefactDisposer(
 
         if (artefact.Recording is { } recording)
         {
-            var tombstoned = await TombstoneWhenAllGoneAsync(artefact, recording, item, worker, cancellationToken).ConfigureAwait(false);
+            var tombstoned = await TombstoneWhenAllGoneAsync(artefact, recording, worker, because, cancellationToken).ConfigureAwait(false);
             if (tombstoned is not null)
             {
                 return tombstoned;
@@ -95,8 +102,8 @@ public sealed class ArtefactDisposer(
     }
 
     // Once none of the recording's artefacts is left, the session goes to its tombstone: deletion requested for the
-    // retention rule, authorised and carried out by the sweep, each event with a fixed id so that a rerun changes nothing.
-    private async ValueTask<ContactKitError?> TombstoneWhenAllGoneAsync(StoredArtefact disposed, RecordingId recording, StoredRetainedItem item, ActorId worker, CancellationToken cancellationToken)
+    // reason given, authorised and carried out, each event with a fixed id so that a rerun changes nothing.
+    private async ValueTask<ContactKitError?> TombstoneWhenAllGoneAsync(StoredArtefact disposed, RecordingId recording, ActorId worker, string because, CancellationToken cancellationToken)
     {
         await foreach (var other in artefacts.ReadByInteractionAsync(disposed.Tenant, disposed.Interaction, cancellationToken).ConfigureAwait(false))
         {
@@ -115,9 +122,9 @@ public sealed class ArtefactDisposer(
         RecordingEvent[] steps = session.Value.State switch
         {
             RecordingState.Available or RecordingState.Absent or RecordingState.Failed =>
-                [new DeletionRequested(Step(item, "requested"), worker, $"retention rule {item.RuleName ?? "due"}"), new DeletionAuthorised(Step(item, "authorised"), worker), new Disposed(Step(item, "disposed"), worker)],
-            RecordingState.DeletionRequested => [new DeletionAuthorised(Step(item, "authorised"), worker), new Disposed(Step(item, "disposed"), worker)],
-            RecordingState.DeletionAuthorised => [new Disposed(Step(item, "disposed"), worker)],
+                [new DeletionRequested(Step(disposed, "requested"), worker, because), new DeletionAuthorised(Step(disposed, "authorised"), worker), new Disposed(Step(disposed, "disposed"), worker)],
+            RecordingState.DeletionRequested => [new DeletionAuthorised(Step(disposed, "authorised"), worker), new Disposed(Step(disposed, "disposed"), worker)],
+            RecordingState.DeletionAuthorised => [new Disposed(Step(disposed, "disposed"), worker)],
             _ => [], // already a tombstone, or not yet ended
         };
         foreach (var step in steps)
@@ -132,6 +139,6 @@ public sealed class ArtefactDisposer(
         return null;
     }
 
-    private static EventId Step(StoredRetainedItem item, string step) =>
-        EventId.Parse($"disposal-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(item.Id.Value)))[..24]}-{step}");
+    private static EventId Step(StoredArtefact artefact, string step) =>
+        EventId.Parse($"disposal-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(artefact.RetainedItem.Value)))[..24]}-{step}");
 }

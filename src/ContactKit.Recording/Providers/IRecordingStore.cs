@@ -39,6 +39,16 @@ public interface IRecordingStore
     /// <returns>The accepted events, first to last.</returns>
     IAsyncEnumerable<RecordedEvent> ReadEventsAsync(TenantId tenant, RecordingId recording, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads the tenant's sessions that have a secure-payment pause open now (<see cref="RecordingSession.SecurePauseSince"/>
+    /// set), the longest open first, for the deadline watch that flags a pause left open past its limit. Only live
+    /// sessions can have one: the end of an interaction closes every pause.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The sessions, in the order their secure pause opened.</returns>
+    IAsyncEnumerable<RecordingSession> ReadSecurePausedAsync(TenantId tenant, CancellationToken cancellationToken = default);
+
     /// <summary>Removes a session's snapshot and log entirely (for example once its tombstone has been kept long enough).</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="recording">The recording id.</param>

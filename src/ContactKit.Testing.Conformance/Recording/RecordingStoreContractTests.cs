@@ -249,6 +249,54 @@ public abstract class RecordingStoreContractTests
     }
 
     /// <summary>
+    /// Only the tenant's sessions with a secure-payment pause open now are read, longest open first: not one on hold, not
+    /// one whose secure pause was resumed, not one that ended while paused, not another tenant's.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ReadSecurePausedAsync_SessionsInEveryPauseState_ReadsOnlyTheOpenSecurePausesOfTheTenantOldestFirst()
+    {
+        var store = CreateStore();
+        var secure = UncapturedReason.SecurePayment;
+        await SaveAllAsync(store, Live(TenantA, "later", Duration.FromMinutes(9), new CapturePaused(EventId.Parse("p"), secure)));
+        await SaveAllAsync(store, Live(TenantA, "earlier", Duration.FromMinutes(2), new CapturePaused(EventId.Parse("p"), secure)));
+        await SaveAllAsync(store, Live(TenantA, "on-hold", Duration.FromMinutes(1), new CapturePaused(EventId.Parse("p"), UncapturedReason.OnHold)));
+        await SaveAllAsync(store, Live(TenantA, "resumed", Duration.FromMinutes(1), new CapturePaused(EventId.Parse("p"), secure), new CaptureResumed(EventId.Parse("r"), secure)));
+        await SaveAllAsync(store, Live(TenantA, "ended", Duration.FromMinutes(1), new CapturePaused(EventId.Parse("p"), secure), new InteractionEnded(EventId.Parse("e"))));
+        await SaveAllAsync(store, Live(TenantB, "other-tenant", Duration.FromMinutes(1), new CapturePaused(EventId.Parse("p"), secure)));
+
+        var paused = new List<RecordingSession>();
+        await foreach (var session in store.ReadSecurePausedAsync(TenantA))
+        {
+            paused.Add(session);
+        }
+
+        Assert.Equal(["earlier", "later"], paused.Select(s => s.Id.Value));
+        Assert.Equal(Start + Duration.FromMinutes(3), paused[0].SecurePauseSince);
+        Assert.All(paused, s => Assert.Equal(TenantA, s.Tenant));
+    }
+
+    // A live voice session under its own id; its events come a minute apart, the first a minute after firstAfter.
+    private static List<(RecordingSession Session, RecordedEvent Event)> Live(TenantId tenant, string id, Duration firstAfter, params RecordingEvent[] events)
+    {
+        var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
+        var started = new InteractionStarted(EventId.Parse("started"), tenant, RecordingId.Parse(id), Channel.VoiceCall, RecordingPolicy.Default, [caller], false);
+        var session = RecordingLifecycle.Begin(started, Start).Value;
+        var steps = new List<(RecordingSession, RecordedEvent)> { (session, new RecordedEvent(1, Start, started)) };
+        var at = Start + firstAfter;
+        foreach (var @event in events)
+        {
+            at += Duration.FromMinutes(1);
+            var next = RecordingLifecycle.Apply(session, @event, at);
+            Assert.True(next.IsSuccess, next.IsFailure ? next.Error.ToString() : null);
+            session = next.Value;
+            steps.Add((session, new RecordedEvent(session.Version, at, @event)));
+        }
+
+        return steps;
+    }
+
+    /// <summary>
     /// The steps of a session, each snapshot with the event that produced it: an interaction that started and ended with
     /// nothing captured, then <paramref name="advances"/> steps that each move it on by one version (a deletion asked
     /// for, then refused, then asked for again).

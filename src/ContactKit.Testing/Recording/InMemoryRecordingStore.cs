@@ -83,6 +83,25 @@ public sealed class InMemoryRecordingStore : IRecordingStore
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<RecordingSession> ReadSecurePausedAsync(TenantId tenant, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RecordingSession[] paused;
+        lock (_gate)
+        {
+            paused = [.. _streams.Values.Select(s => s.Session).Where(s => s.Tenant == tenant && s.SecurePauseSince is not null)
+                .OrderBy(s => s.SecurePauseSince).ThenBy(s => s.Id.Value, StringComparer.Ordinal)];
+        }
+
+        foreach (var session in paused)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return session;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public ValueTask<Result<RecordingSession>> DeleteAsync(TenantId tenant, RecordingId recording, long expectedVersion, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
