@@ -33,6 +33,9 @@ public static class InteractionsErrorCodes
     /// <summary>A consent record was asked to be erased; the ledger is the proof of consent, append-only, and keeps it.</summary>
     public const string ConsentEvidenceKept = "CK0909";
 
+    /// <summary>Artefacts whose content the host keeps itself are stored, and no <see cref="IArtefactContentProvider"/> is registered to delete it.</summary>
+    public const string NoArtefactContentProvider = "CK0910";
+
     /// <summary>A transcript was handed over to be stored as it is; transcripts are stored through <see cref="TranscriptService"/>, which redacts them first.</summary>
     public const string TranscriptNotRedacted = "CK0950";
 }

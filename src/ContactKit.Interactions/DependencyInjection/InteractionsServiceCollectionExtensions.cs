@@ -20,8 +20,10 @@ public static class InteractionsServiceCollectionExtensions
     /// and tombstones the recording), the personal-data sources that rights requests reach (<see cref="InteractionPersonalDataSource"/> over
     /// every artefact, <see cref="ConsentLedgerPersonalDataSource"/> over the consent ledger) beside the host's own, with <see cref="InteractionsOptions"/>
     /// validated at start-up. The stores (<see cref="IInteractionStore"/>, <see cref="IArtefactStore"/>,
-    /// <see cref="IDeletionRequestStore"/>, <see cref="IArtefactContentProvider"/> and those of the concepts) come from a
-    /// provider package, or from <c>UseInMemoryStores()</c> in tests; start-up reports any missing with <c>CK0090</c>.
+    /// <see cref="IDeletionRequestStore"/> and those of the concepts) come from a provider package, or from
+    /// <c>UseInMemoryStores()</c> in tests; start-up reports any missing with <c>CK0090</c>. A host that stores artefacts
+    /// whose content it keeps itself (sentiment, summaries, survey answers, calling line identity) registers an
+    /// <see cref="IArtefactContentProvider"/> to delete that content; start-up reports it missing with <c>CK0910</c>.
     /// Safe to call more than once.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
@@ -35,14 +37,16 @@ public static class InteractionsServiceCollectionExtensions
         builder.Services.TryAddSingleton<InteractionService>();
         builder.Services.TryAddSingleton<TranscriptService>();
         builder.Services.TryAddSingleton<IRetainedItemDisposer>(sp => sp.GetRequiredService<ArtefactDisposer>());
-        builder.Services.TryAddSingleton<DeletionRequestService>();
-        builder.Services.TryAddSingleton<ArtefactDisposer>();
+        // Both delete artefact content: through the host's provider, or, when the host keeps none, the media-only one.
+        builder.Services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<DeletionRequestService>(sp, MediaOnlyArtefactContent.Or(sp)));
+        builder.Services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ArtefactDisposer>(sp, MediaOnlyArtefactContent.Or(sp)));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataSource, InteractionPersonalDataSource>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataSource, ConsentLedgerPersonalDataSource>());
         builder.Services.TryAddSingleton<IInteractionAlerts, NoInteractionAlerts>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InteractionsOptions>, StoredKindsHaveRulesCheck>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InteractionsOptions>, StoredKindsHaveContentProviderCheck>());
         builder.Require<IInteractionStore>("AddInteractions()").Require<IArtefactStore>("AddInteractions()")
-            .Require<IDeletionRequestStore>("AddInteractions()").Require<IArtefactContentProvider>("AddInteractions()");
+            .Require<IDeletionRequestStore>("AddInteractions()");
         return builder.AddValidatedOptions<InteractionsOptions, InteractionsOptionsValidator>(configure, InteractionsOptions.SectionName);
     }
 

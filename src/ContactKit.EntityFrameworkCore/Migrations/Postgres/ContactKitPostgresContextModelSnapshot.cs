@@ -506,12 +506,18 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("last_changed_at");
 
+                    b.Property<long?>("SecurePauseSince")
+                        .HasColumnType("bigint")
+                        .HasColumnName("secure_pause_since");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Tenant", "Recording");
+
+                    b.HasIndex("Tenant", "SecurePauseSince");
 
                     b.ToTable("contactkit_recording_sessions", (string)null);
                 });

@@ -501,12 +501,18 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_changed_at");
 
+                    b.Property<long?>("SecurePauseSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("secure_pause_since");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Tenant", "Recording");
+
+                    b.HasIndex("Tenant", "SecurePauseSince");
 
                     b.ToTable("contactkit_recording_sessions", (string)null);
                 });

@@ -186,7 +186,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                     tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     recording = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false),
-                    last_changed_at = table.Column<long>(type: "bigint", nullable: false)
+                    last_changed_at = table.Column<long>(type: "bigint", nullable: false),
+                    secure_pause_since = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -306,6 +307,11 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 table: "contactkit_recording_events",
                 columns: new[] { "tenant", "recording", "event_id" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contactkit_recording_sessions_tenant_secure_pause_since",
+                table: "contactkit_recording_sessions",
+                columns: new[] { "tenant", "secure_pause_since" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_contactkit_retained_items_tenant_case_id",
