@@ -1,0 +1,3 @@
+using ContactKit.Cli;
+
+return await ContactKitCommandLine.RunAsync(args, CliEnvironment.FromConsole()).ConfigureAwait(false);

@@ -1,0 +1,219 @@
+using ContactKit.Retention;
+using ContactKit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace ContactKit.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>schedule dry-run</c> over a store seeded under an older schedule (enquiries kept 3 years, complaints 1, case
+/// records 6) while the policy says 2, 2 and 6; the store is the in-memory one behind the tool's store seam.
+/// </summary>
+public sealed class ScheduleCommandTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 12, 3, 9, 0);
+    private static readonly TenantId Tenant = TenantId.Parse("example-council");
+    private static readonly string Policy = CliRun.Policy("schedule.policy.json");
+
+    [Fact]
+    public async Task DryRun_OlderScheduleInStore_CountsEarlierLaterAndUnchanged()
+    {
+        var store = await SeedAsync();
+
+        var result = await DryRunAsync(store);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            """
+            Dry run of {0} (example-council privacy policy) over 4 stored items of tenant example-council, at 2026-12-03T09:00:00Z:
+              unchanged           1
+              earlier             2  (2 keep their date: shortening is not allowed; --allow-shortening moves them)
+              later               1
+              due now             0
+            Nothing was changed.
+            """.Replace("{0}", Policy, StringComparison.Ordinal),
+            result.Output.TrimEnd().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task DryRun_AllowShortening_CountsTheEnquiryPastTwoYearsAsDueNow()
+    {
+        var store = await SeedAsync();
+
+        var result = await DryRunAsync(store, "--allow-shortening", "--json");
+        var json = result.Json;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Policy, json.GetProperty("file").GetString());
+        Assert.Equal("example-council", json.GetProperty("tenant").GetString());
+        Assert.Equal("example-council privacy policy", json.GetProperty("schedule").GetString());
+        Assert.Equal("2026-12-03T09:00:00Z", json.GetProperty("evaluated_at").GetString());
+        Assert.True(json.GetProperty("shortening_allowed").GetBoolean());
+        Assert.Equal(4, json.GetProperty("items").GetInt32());
+        Assert.Equal(1, json.GetProperty("unchanged").GetInt32());
+        Assert.Equal(2, json.GetProperty("earlier").GetInt32());
+        Assert.Equal(1, json.GetProperty("later").GetInt32());
+        Assert.Equal(0, json.GetProperty("kept_by_no_shortening").GetInt32());
+        Assert.Equal(1, json.GetProperty("become_due").GetInt32());
+    }
+
+    [Fact]
+    public async Task DryRun_ChangesNoStoredItem()
+    {
+        var store = await SeedAsync();
+        var before = await ReadAllAsync(store);
+
+        await DryRunAsync(store, "--allow-shortening");
+
+        Assert.Equal(before, await ReadAllAsync(store));
+    }
+
+    [Fact]
+    public async Task DryRun_StandardErrorIsATerminal_ShowsHowManyItemsWereRead()
+    {
+        var store = await SeedAsync(extraEnquiries: 2500);
+
+        var result = await DryRunAsync(store, e => e with { ErrorIsTerminal = true });
+
+        Assert.Contains("\rReading stored items: 1,000", result.Error, StringComparison.Ordinal);
+        Assert.Contains("\rReading stored items: 2,000", result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("\rReading stored items: 2,504, done.", result.Error.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_StandardErrorRedirected_ShowsNoProgress()
+    {
+        var store = await SeedAsync(extraEnquiries: 2500);
+
+        var result = await DryRunAsync(store, e => e with { ErrorIsTerminal = false });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task DryRun_NoDatabase_ExitsTwoNamingTheOption()
+    {
+        var result = await CliRun.RunAsync("schedule", "dry-run", Policy);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--database", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_SqliteFileMissing_ExitsTwoNamingTheFile()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "contactkit-no-such-store.db");
+
+        var result = await CliRun.RunAsync("schedule", "dry-run", Policy, "--database", missing);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"contactkit: error: --database {missing} does not exist;", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_MalformedConnectionString_ExitsTwoWithoutRepeatingIt()
+    {
+        var result = await CliRun.RunAsync("schedule", "dry-run", Policy, "--database", "Hots=db;Passwrd=secret");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--database is not a PostgreSQL connection string", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_UnknownTimeZone_ExitsTwo()
+    {
+        var store = await SeedAsync();
+
+        var result = await DryRunAsync(store, "--time-zone", "Europe/Atlantis");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--time-zone Europe/Atlantis is not an IANA time zone id", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_PolicyWithOpenEndedRetention_ExitsOneNamingTheEntry()
+    {
+        var result = await CliRun.RunAsync("schedule", "dry-run", CliRun.Sample("bath-contact-centre.policy.json"), "--database", "unused.db");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CK0873 $.retention[0]:", result.Error, StringComparison.Ordinal);
+    }
+
+    private static Task<CliResult> DryRunAsync(InMemoryStores store, params string[] extra) => DryRunAsync(store, e => e, extra);
+
+    private static Task<CliResult> DryRunAsync(InMemoryStores store, Func<CliEnvironment, CliEnvironment> configure, params string[] extra) =>
+        CliRun.RunAsync(
+            e => configure(e with
+            {
+                Clock = new FakeClock(Now),
+                Stores = (builder, _) =>
+                {
+                    builder.Services.AddSingleton(store.Retention).AddSingleton(store.Audit);
+                    return null;
+                },
+            }),
+            ["schedule", "dry-run", Policy, "--database", "in-memory", .. extra]);
+
+    // Items tracked under the older schedule, as a host running it would have stored them.
+    private static async Task<InMemoryStores> SeedAsync(int extraEnquiries = 0)
+    {
+        var older = new RetentionSchedule
+        {
+            Name = "older",
+            Rules =
+            [
+                Rule(RecordClass.Enquiry, Period.FromYears(3)),
+                Rule(RecordClass.Complaint, Period.FromYears(1)),
+                Rule(RecordClass.CaseRecord, Period.FromYears(6)),
+            ],
+        };
+        var services = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now));
+        services.AddContactKit().AddRetention(o => o.Schedule = older).UseInMemoryStores();
+        using var provider = services.BuildServiceProvider();
+        var tracking = provider.GetRequiredService<RetentionService>();
+        await tracking.TrackAsync(Item("enq-1", RecordClass.Enquiry, Now - Duration.FromDays(30))); // 3 years -> 2: earlier
+        await tracking.TrackAsync(Item("enq-2", RecordClass.Enquiry, Now - Duration.FromDays(900))); // past 2 years: earlier, due now
+        await tracking.TrackAsync(Item("cmp-1", RecordClass.Complaint, Now - Duration.FromDays(30))); // 1 year -> 2: later
+        await tracking.TrackAsync(Item("case-1", RecordClass.CaseRecord, Now - Duration.FromDays(30))); // 6 years both: unchanged
+        for (var i = 0; i < extraEnquiries; i++)
+        {
+            await tracking.TrackAsync(Item($"enq-x{i}", RecordClass.Enquiry, Now - Duration.FromDays(30)));
+        }
+
+        return new InMemoryStores(provider.GetRequiredService<IRetentionStore>(), provider.GetRequiredService<IAuditTrail>());
+    }
+
+    private static RetentionRule Rule(RecordClass recordClass, Period period) => new()
+    {
+        Name = $"{recordClass}.created",
+        RecordClass = recordClass,
+        Trigger = RetentionTrigger.Created,
+        Period = period,
+        Action = DisposalAction.Delete,
+        Reason = RetentionReason.LegitimateInterests,
+    };
+
+    private static RetainedItem Item(string id, RecordClass recordClass, Instant created) => new()
+    {
+        Tenant = Tenant,
+        Id = RetainedItemId.Parse(id),
+        RecordClass = recordClass,
+        CreatedAt = created,
+    };
+
+    private static async Task<List<StoredRetainedItem>> ReadAllAsync(InMemoryStores store)
+    {
+        var items = new List<StoredRetainedItem>();
+        await foreach (var item in store.Retention.ReadAllAsync(Tenant))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    internal sealed record InMemoryStores(IRetentionStore Retention, IAuditTrail Audit);
+}
