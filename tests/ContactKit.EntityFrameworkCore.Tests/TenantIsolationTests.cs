@@ -27,6 +27,7 @@ public abstract class TenantIsolationTests
     private static readonly DataSubjectId Alice = DataSubjectId.Parse("alice");
     private static readonly ActorId Officer = ActorId.Parse("officer-1");
     private static readonly RecordingId Recording = RecordingId.Parse("rec-1");
+    private static readonly RecordingId PausedRecording = RecordingId.Parse("rec-2");
     private static readonly InteractionId Interaction = InteractionId.Parse("int-1");
     private static readonly ResourceRef Resource = new("recording", "rec-1");
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
@@ -133,6 +134,15 @@ public abstract class TenantIsolationTests
         var (ended, endedEvent) = Session(A);
         var session = Ok(await recordings.SaveAsync(ended, endedEvent, 1));
 
+        // A second session, live in a secure-payment pause, for the reads of open pauses.
+        var live = new InteractionStarted(EventId.Parse("started"), A, PausedRecording, Channel.VoiceCall, RecordingPolicy.Default, [caller], false);
+        var pause = new CapturePaused(EventId.Parse("paused"), UncapturedReason.SecurePayment);
+        var liveSession = Ok(await recordings.SaveAsync(RecordingLifecycle.Begin(live, Start).Value, new RecordedEvent(1, Start, live), 0));
+        var pausedAt = Start.Plus(Duration.FromMinutes(1));
+        var paused = RecordingLifecycle.Apply(liveSession, pause, pausedAt).Value;
+        Ok(await recordings.SaveAsync(paused, new RecordedEvent(2, pausedAt, pause), 1));
+        Assert.Single(await recordings.ReadSecurePausedAsync(A).ToListAsync());
+
         var consent = Ok(await services.GetRequiredService<IConsentStore>().AppendAsync(new ConsentRecord
         {
             Id = ConsentRecordId.Parse("consent-1"),
@@ -197,6 +207,8 @@ public abstract class TenantIsolationTests
         var recordings = services.GetRequiredService<IRecordingStore>();
         NotFound(await Call(recordings, nameof(IRecordingStore.GetAsync)).GetAsync(B, Recording));
         Assert.Empty(await Call(recordings, nameof(IRecordingStore.ReadEventsAsync)).ReadEventsAsync(B, Recording).ToListAsync());
+        Assert.Empty(await Call(recordings, nameof(IRecordingStore.ReadEventsAsync)).ReadEventsAsync(B, PausedRecording).ToListAsync());
+        Assert.Empty(await Call(recordings, nameof(IRecordingStore.ReadSecurePausedAsync)).ReadSecurePausedAsync(B).ToListAsync());
 
         var consent = services.GetRequiredService<IConsentStore>();
         NotFound(await Call(consent, nameof(IConsentStore.GetLatestAsync)).GetLatestAsync(B, Alice, Purpose.Marketing));
