@@ -47,7 +47,7 @@ public sealed class MarketingCallScreener(ITelephonePreferenceService preference
         return builder.Build(ConsentOptionsValidator.Days(options.Value.ScreeningValidity));
     }
 
-    /// <summary>Decides whether a number may be called today, in the tenant's time zone.</summary>
+    /// <summary>Decides whether a number may be called today, in the tenant's time zone, and counts the decision on the <c>ContactKit.Consent</c> meter.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="index">The index.</param>
     /// <param name="number">The number.</param>
@@ -55,6 +55,8 @@ public sealed class MarketingCallScreener(ITelephonePreferenceService preference
     public CallDecision Decide(TenantId tenant, MarketingCallIndex index, TelephoneNumber number)
     {
         ArgumentNullException.ThrowIfNull(index);
-        return index.Decide(number, Today(tenant));
+        var decision = index.Decide(number, Today(tenant));
+        ConsentTelemetry.RecordDecision(tenant, decision);
+        return decision;
     }
 }

@@ -49,6 +49,7 @@ public sealed class RightsRequestService(
         var stored = await store.AddAsync(received.Value, cancellationToken).ConfigureAwait(false);
         if (stored.IsSuccess)
         {
+            DataSubjectsTelemetry.RecordReceived(stored.Value);
             await AuditAsync(stored.Value, cancellationToken).ConfigureAwait(false);
         }
 
@@ -70,7 +71,8 @@ public sealed class RightsRequestService(
             return current;
         }
 
-        var next = workflow.Apply(current.Value, command(clock.GetCurrentInstant(), Today(tenant)));
+        var today = Today(tenant);
+        var next = workflow.Apply(current.Value, command(clock.GetCurrentInstant(), today));
         if (next.IsFailure)
         {
             return next;
@@ -79,6 +81,11 @@ public sealed class RightsRequestService(
         var stored = await store.UpdateAsync(next.Value, cancellationToken).ConfigureAwait(false);
         if (stored.IsSuccess)
         {
+            if (current.Value.IsOpen && !stored.Value.IsOpen)
+            {
+                DataSubjectsTelemetry.RecordClosed(stored.Value, today);
+            }
+
             await AuditAsync(stored.Value, cancellationToken).ConfigureAwait(false);
         }
 

@@ -87,7 +87,9 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            var rows = context.Set<RetainedItemRow>().AsNoTracking().Where(r => r.Tenant == tenantId && !r.IsDisposed).OrderBy(r => r.Id);
+            // Ids compare ordinally, as the ids themselves do, whatever collation the database was created with.
+            var ordinal = IsPostgres(context) ? "C" : "BINARY";
+            var rows = context.Set<RetainedItemRow>().AsNoTracking().Where(r => r.Tenant == tenantId && !r.IsDisposed).OrderBy(r => EF.Functions.Collate(r.Id, ordinal));
             await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 yield return OrThrow(FromRow(row));

@@ -199,6 +199,15 @@ public sealed class DeadlineWatch : TenantWorker
         Metrics.RightsRequestsDueSoon.Record(counts.DueSoon, tag);
         Metrics.RightsRequestsOverdue.Record(counts.Overdue, tag);
         Metrics.DeletionRequestsOverdue.Record(counts.DeletionsOverdue, tag);
+        if (_recordings is not null)
+        {
+            Metrics.SecurePausesOverdue.Record(counts.PausesOverdue, tag);
+        }
+
+        if (_screenings is not null)
+        {
+            Metrics.ScreeningsGoingStale.Record(counts.ScreeningsGoingStale, tag);
+        }
         counts.Raised = await RaiseNewAsync(tenant, current, cancellationToken).ConfigureAwait(false);
         return counts;
     }

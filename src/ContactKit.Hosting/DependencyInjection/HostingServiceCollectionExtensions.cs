@@ -66,7 +66,8 @@ public static class HostingServiceCollectionExtensions
                 sp.GetRequiredService<HostingMetrics>(),
                 sp.GetRequiredService<DisposalSweepStatus>(),
                 Logger<DisposalSweep>(sp),
-                sp.GetService<DeletionRequestService>()));
+                sp.GetService<DeletionRequestService>(),
+                sp.GetService<IRetentionStore>()));
             services.AddSingleton<IHostedService>(static sp => sp.GetRequiredService<DisposalSweep>());
             services.AddHealthChecks().AddTypeActivatedCheck<DisposalSweepHealthCheck>(HostingHealthChecks.DisposalSweep, failureStatus: null, tags: [HostingHealthChecks.Tag]);
         }

@@ -33,6 +33,9 @@ internal sealed class HostingMetrics : IDisposable
         RightsRequestsDueSoon = _meter.CreateGauge<long>("contactkit.hosting.rights_requests.due_soon", "{request}", "Open rights requests due soon at the last deadline watch, by tenant.");
         RightsRequestsOverdue = _meter.CreateGauge<long>("contactkit.hosting.rights_requests.overdue", "{request}", "Open rights requests past their due date at the last deadline watch, by tenant.");
         DeletionRequestsOverdue = _meter.CreateGauge<long>("contactkit.hosting.deletion_requests.overdue", "{request}", "Authorised deletions on request past their due date at the last deadline watch, by tenant.");
+        SecurePausesOverdue = _meter.CreateGauge<long>("contactkit.hosting.secure_pauses.overdue", "{recording}", "Secure-payment pauses open longer than their limit at the last deadline watch, by tenant.");
+        ScreeningsGoingStale = _meter.CreateGauge<long>("contactkit.hosting.screenings.going_stale", "{number}", "Numbers on published calling lists whose screening goes stale within the warning window, at the last deadline watch, by tenant.");
+        HoldsActive = _meter.CreateGauge<long>("contactkit.hosting.holds.active", "{hold}", "Legal holds in force at the last disposal sweep, by tenant.");
     }
 
     public Counter<long> Disposals { get; }
@@ -52,6 +55,12 @@ internal sealed class HostingMetrics : IDisposable
     public Gauge<long> RightsRequestsOverdue { get; }
 
     public Gauge<long> DeletionRequestsOverdue { get; }
+
+    public Gauge<long> SecurePausesOverdue { get; }
+
+    public Gauge<long> ScreeningsGoingStale { get; }
+
+    public Gauge<long> HoldsActive { get; }
 
     public static KeyValuePair<string, object?> Tenant(TenantId tenant) => new("contactkit.tenant", tenant.Value);
 

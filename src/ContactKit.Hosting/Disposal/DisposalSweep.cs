@@ -29,6 +29,7 @@ public sealed class DisposalSweep : TenantWorker
     private readonly DisposalPlanner _planner;
     private readonly IRetainedItemDisposer _disposer;
     private readonly DeletionRequestService? _deletions;
+    private readonly IRetentionStore? _store;
     private readonly IOptionsMonitor<DisposalSweepOptions> _options;
     private readonly IOptionsMonitor<RetentionOptions> _retention;
     private readonly DisposalSweepStatus _status;
@@ -46,9 +47,11 @@ public sealed class DisposalSweep : TenantWorker
         HostingMetrics metrics,
         DisposalSweepStatus status,
         ILogger<DisposalSweep> logger,
-        DeletionRequestService? deletions = null)
+        DeletionRequestService? deletions = null,
+        IRetentionStore? store = null)
         : base(clock, delay, hosting, metrics, logger)
     {
+        _store = store;
         _deletions = deletions;
         _planner = planner;
         _disposer = disposer;
@@ -79,6 +82,7 @@ public sealed class DisposalSweep : TenantWorker
             {
                 var (d, n, lag, refused) = await SweepTenantAsync(tenant, batchSize, cancellationToken).ConfigureAwait(false);
                 var (deleted, notDeleted) = await CarryOutDeletionRequestsAsync(tenant).ConfigureAwait(false);
+                await MeasureHoldsAsync(tenant, cancellationToken).ConfigureAwait(false);
                 disposed += d + deleted;
                 notDisposed += n + notDeleted;
                 longestLag = Duration.Max(longestLag, lag);
@@ -187,6 +191,25 @@ public sealed class DisposalSweep : TenantWorker
         }
 
         return (completed.Count, failed.Count);
+    }
+
+    // The holds in force, as a gauge per tenant. Legal holds are few, so reading them all each run costs little.
+    private async Task MeasureHoldsAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        if (_store is null || !Metrics.HoldsActive.Enabled)
+        {
+            return;
+        }
+
+        using var activity = HostingTelemetry.Source.StartActivity("DisposalSweep.ReadHolds");
+        activity?.SetTag("contactkit.tenant", tenant.Value);
+        long active = 0;
+        await foreach (var hold in _store.ReadHoldsAsync(tenant, cancellationToken).ConfigureAwait(false))
+        {
+            active += hold.IsActive ? 1 : 0;
+        }
+
+        Metrics.HoldsActive.Record(active, HostingMetrics.Tenant(tenant));
     }
 
     private protected override async Task<Duration> RunForLoopAsync(CancellationToken stoppingToken)

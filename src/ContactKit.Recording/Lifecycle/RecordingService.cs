@@ -37,13 +37,19 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
         var begun = RecordingLifecycle.Begin(underPlan, at);
         if (begun.IsFailure)
         {
+            RecordingTelemetry.RecordRefusal(started.Tenant, RecordingEventKind.InteractionStarted, begun.Error);
             return begun;
         }
 
         var saved = await store.SaveAsync(begun.Value, new RecordedEvent(1, at, underPlan), 0, cancellationToken).ConfigureAwait(false);
         if (saved.IsSuccess)
         {
+            RecordingTelemetry.RecordStarted(saved.Value);
             await AuditAsync(saved.Value, actor, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            RecordingTelemetry.RecordRefusal(started.Tenant, RecordingEventKind.InteractionStarted, saved.Error);
         }
 
         return saved;
@@ -67,13 +73,20 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
         var current = await store.GetAsync(tenant, recording, cancellationToken).ConfigureAwait(false);
         if (current.IsFailure)
         {
+            RecordingTelemetry.RecordRefusal(tenant, @event.Kind, current.Error);
             return current;
         }
 
         var session = current.Value;
         var at = clock.GetCurrentInstant();
         var next = RecordingLifecycle.Apply(session, @event, at, expectedVersion);
-        if (next.IsFailure || ReferenceEquals(next.Value, session))
+        if (next.IsFailure)
+        {
+            RecordingTelemetry.RecordRefusal(tenant, @event.Kind, next.Error);
+            return next;
+        }
+
+        if (ReferenceEquals(next.Value, session))
         {
             return next;
         }
@@ -83,7 +96,9 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
             var held = await holds.FindHoldAsync(tenant, recording, session.Interaction, cancellationToken).ConfigureAwait(false);
             if (held.Hold is { } hold)
             {
-                return new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is covered by legal hold {hold} and cannot be deleted; release the hold in the hold registry first.");
+                var refused = new ContactKitError(RecordingErrorCodes.RecordingHeld, $"Recording {session.Id} is covered by legal hold {hold} and cannot be deleted; release the hold in the hold registry first.");
+                RecordingTelemetry.RecordRefusal(tenant, @event.Kind, refused);
+                return refused;
             }
         }
 
@@ -93,16 +108,21 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
             // An id older than the session's recent events: the log decides whether this is the same event again.
             await foreach (var recorded in store.ReadEventsAsync(tenant, recording, cancellationToken).ConfigureAwait(false))
             {
-                if (recorded.Event.Id == @event.Id)
+                if (recorded.Event.Id == @event.Id && recorded.Event.Equals(@event))
                 {
-                    return recorded.Event.Equals(@event) ? session : saved;
+                    return session;
                 }
             }
         }
 
         if (saved.IsSuccess)
         {
+            RecordingTelemetry.RecordTransition(session, saved.Value, at);
             await AuditAsync(saved.Value, actor, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            RecordingTelemetry.RecordRefusal(tenant, @event.Kind, saved.Error);
         }
 
         return saved;

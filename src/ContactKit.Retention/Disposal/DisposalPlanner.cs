@@ -45,10 +45,13 @@ public sealed class DisposalPlanner
     /// <param name="max">The most items to take.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The claimed items.</returns>
-    public ValueTask<IReadOnlyList<StoredRetainedItem>> TakeDueAsync(TenantId tenant, ActorId worker, int? max = null, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<StoredRetainedItem>> TakeDueAsync(TenantId tenant, ActorId worker, int? max = null, CancellationToken cancellationToken = default)
     {
         var options = _options.CurrentValue;
-        return _store.ClaimDueAsync(tenant, _clock.GetCurrentInstant(), max ?? options.BatchSize, worker, options.ClaimTimeout, cancellationToken);
+        using var activity = RetentionTelemetry.Start("Retention.ClaimDue", tenant);
+        var claimed = await _store.ClaimDueAsync(tenant, _clock.GetCurrentInstant(), max ?? options.BatchSize, worker, options.ClaimTimeout, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("contactkit.claimed", claimed.Count);
+        return claimed;
     }
 
     /// <summary>
@@ -59,10 +62,17 @@ public sealed class DisposalPlanner
     /// <param name="worker">The worker holding the claim.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The item, or the store's refusal (for example <see cref="RetentionErrorCodes.ItemHeld"/>).</returns>
-    public ValueTask<Result<StoredRetainedItem>> BeginAsync(StoredRetainedItem item, ActorId worker, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<StoredRetainedItem>> BeginAsync(StoredRetainedItem item, ActorId worker, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return _store.BeginDisposalAsync(item.Tenant, item.Id, worker, _clock.GetCurrentInstant(), cancellationToken);
+        using var activity = RetentionTelemetry.Start("Retention.BeginDisposal", item.Tenant);
+        var begun = await _store.BeginDisposalAsync(item.Tenant, item.Id, worker, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        if (begun.IsFailure)
+        {
+            RetentionTelemetry.Refused(activity, begun.Error);
+        }
+
+        return begun;
     }
 
     /// <summary>Records that a claimed item has been destroyed, and writes the proof to the audit trail.</summary>
@@ -75,10 +85,15 @@ public sealed class DisposalPlanner
     {
         ArgumentNullException.ThrowIfNull(item);
         var now = _clock.GetCurrentInstant();
-        var done = await _store.CompleteDisposalAsync(item.Tenant, item.Id, worker, now, cancellationToken).ConfigureAwait(false);
-        if (done.IsFailure)
+        Result<StoredRetainedItem> done;
+        using (var activity = RetentionTelemetry.Start("Retention.CompleteDisposal", item.Tenant))
         {
-            return done.Error;
+            done = await _store.CompleteDisposalAsync(item.Tenant, item.Id, worker, now, cancellationToken).ConfigureAwait(false);
+            if (done.IsFailure)
+            {
+                RetentionTelemetry.Refused(activity, done.Error);
+                return done.Error;
+            }
         }
 
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -159,6 +174,7 @@ public sealed class DisposalPlanner
             }
 
             failures.Add((item.Id, error));
+            using var release = RetentionTelemetry.Start("Retention.ReleaseClaim", tenant);
             await _store.ReleaseClaimAsync(tenant, item.Id, worker, cancellationToken).ConfigureAwait(false);
         }
 
