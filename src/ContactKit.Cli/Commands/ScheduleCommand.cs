@@ -111,11 +111,12 @@ internal static class ScheduleCommand
         {
             report = await service.PreviewScheduleChangeAsync(tenant, schedules.GetSchedule(tenant), args.AllowShortening, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DbException or ContactKitException)
+        catch (Exception e) when (e is DbException or ContactKitException || e is InvalidOperationException { InnerException: DbException })
         {
+            // EF Core wraps a failure it takes to be transient (a refused connection) in an InvalidOperationException.
             progress.Done(read);
             var subject = RetentionDatabase.IsConnectionString(args.Database) ? "--database (the PostgreSQL database)" : $"--database {args.Database}";
-            var reason = e is ContactKitException coded ? $"{coded.Error.Code}: {coded.Error.Message}" : e.Message;
+            var reason = e is ContactKitException coded ? $"{coded.Error.Code}: {coded.Error.Message}" : (e as DbException ?? e.InnerException)!.Message;
             await PolicyFiles.UsageErrorAsync(environment, subject, $"cannot be read as a ContactKit store: {reason.TrimEnd('.')}", cancellationToken).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
