@@ -79,7 +79,6 @@ public static class WorkerSample
         services.AddSingleton(new ConsoleMetrics(output, builder.Configuration.GetValue("Worker:MetricsInterval", TimeSpan.FromMinutes(1))));
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleMetrics>());
         services.AddSingleton<ContactKit.Consent.ITelephonePreferenceService, NoScreening>();
-        services.AddSingleton<ContactKit.Interactions.IArtefactContentProvider, NoDerivedContent>();
 
         var postgres = builder.Configuration.GetConnectionString("PostgreSql");
         var sqlite = builder.Configuration.GetConnectionString("Sqlite") ?? "Data Source=contactkit-worker.db";
@@ -103,7 +102,7 @@ public static class WorkerSample
             .BindConfiguration(builder.Configuration.GetSection(ContactKitOptions.SectionName));
 
         using var host = builder.Build();
-        await CreateSchemaAsync(host.Services);
+        await host.Services.MigrateContactKitAsync();
         var seeded = fake is { SeedSampleData: true } ? await SampleData.SeedAsync(host.Services) : null;
 
         // Not RunAsync, which disposes of the host: a simulated run still reads the stores and health checks afterwards.
@@ -124,13 +123,6 @@ public static class WorkerSample
         return seeded is null ? 0 : await SampleData.CheckAsync(host.Services, seeded, output);
     }
 
-    // The lead adds EF Core migrations once every store's tables exist; until then the worker creates the schema itself.
-    private static async Task CreateSchemaAsync(IServiceProvider services)
-    {
-        var contexts = services.GetRequiredService<IDbContextFactory<ContactKitDbContext>>();
-        await using var context = await contexts.CreateDbContextAsync();
-        await context.Database.EnsureCreatedAsync();
-    }
 }
 
 /// <summary>The <c>Worker:FakeClock</c> settings: a simulated run from <see cref="Start"/> to <see cref="Until"/>.</summary>

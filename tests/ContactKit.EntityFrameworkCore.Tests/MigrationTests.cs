@@ -84,6 +84,7 @@ public sealed class MigrationTests
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresMigrationTests(PostgresFixture postgres)
 {
+    private const int LongestId = 128; // the longest id ContactKit accepts
     [Fact]
     public async Task MigrateContactKitAsync_NewPostgresDatabase_AppliesEveryMigrationAndAgainChangesNothing()
     {
@@ -95,6 +96,24 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
         Assert.NotEmpty(await context.Database.GetAppliedMigrationsAsync());
         var tables = await context.Database.SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'").ToListAsync();
         Assert.All(MigrationTests.ModelTables(context), table => Assert.Contains(table, tables));
+    }
+
+    [Fact]
+    public async Task Columns_LongestIdsTheVocabularyAllows_AreStoredWhole()
+    {
+        // PostgreSQL enforces column lengths: a tenant, subject or recording id of the longest allowed length fits.
+        var services = postgres.Database(nameof(PostgresMigrationTests)).Services;
+        var tenant = TenantId.Parse(new string('t', LongestId));
+        var subject = DataSubjectId.Parse(new string('s', LongestId));
+        var audit = services.GetRequiredService<IAuditTrail>();
+
+        await audit.AppendAsync(new AuditEntry
+        {
+            Tenant = tenant, OccurredAt = NodaTime.Instant.FromUtc(2026, 3, 2, 9, 0), Actor = ActorId.Parse("officer"), Action = "subject.viewed",
+            Resource = ResourceRef.Recording(RecordingId.Parse(new string('r', LongestId))), Subject = subject,
+        });
+
+        Assert.Single(await audit.ReadBySubjectAsync(tenant, subject).ToListAsync());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ internal static partial class ContactKitModel
             e.Property(r => r.Sequence).ValueGeneratedNever();
             e.HasIndex(r => new { r.Tenant, r.Id }).IsUnique();
             e.HasIndex(r => new { r.Tenant, r.Subject, r.Sequence });
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Id, 128);
             Text(e, r => r.Subject, 128);
             e.Property(r => r.Json).IsRequired();
@@ -60,7 +60,7 @@ internal static partial class ContactKitModel
         {
             e.ToTable(ConsentCoverageRow.Table);
             e.HasKey(r => new { r.Tenant, r.Subject, r.Purpose, r.Category, r.Sequence });
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Subject, 128);
             Text(e, r => r.Purpose, 128);
             Text(e, r => r.Category, 200);

@@ -16,11 +16,11 @@ internal static partial class ContactKitModel
             e.Property(r => r.Sequence).ValueGeneratedNever();
             e.HasIndex(r => new { r.Tenant, r.ResourceKind, r.ResourceId, r.Sequence });
             e.HasIndex(r => new { r.Tenant, r.Subject, r.Sequence });
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Action, 200);
             Text(e, r => r.ResourceKind, 100);
             Text(e, r => r.ResourceId, 200);
-            Text(e, r => r.Subject, 64);
+            Text(e, r => r.Subject, Identifier.MaxLength);
             e.Property(r => r.Json).IsRequired();
         });
 
@@ -30,8 +30,8 @@ internal static partial class ContactKitModel
             e.HasKey(r => new { r.Tenant, r.Recording });
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => new { r.Tenant, r.SecurePauseSince }); // the deadline watch's open secure pauses
-            Text(e, r => r.Tenant, 64);
-            Text(e, r => r.Recording, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
+            Text(e, r => r.Recording, Identifier.MaxLength);
         });
 
         modelBuilder.Entity<RecordingEventRow>(e =>
@@ -40,8 +40,8 @@ internal static partial class ContactKitModel
             e.HasKey(r => new { r.Tenant, r.Recording, r.Version });
             e.Property(r => r.Version).ValueGeneratedNever();
             e.HasIndex(r => new { r.Tenant, r.Recording, r.EventId }).IsUnique();
-            Text(e, r => r.Tenant, 64);
-            Text(e, r => r.Recording, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
+            Text(e, r => r.Recording, Identifier.MaxLength);
             Text(e, r => r.EventId, 128);
             e.Property(r => r.Json).IsRequired();
         });

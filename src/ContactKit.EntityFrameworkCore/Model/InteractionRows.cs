@@ -157,7 +157,7 @@ internal static partial class ContactKitModel
             e.ToTable(InteractionRow.Table);
             e.HasKey(r => new { r.Tenant, r.Id });
             e.Property(r => r.Version).IsConcurrencyToken();
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Id, 128);
             Text(e, r => r.Case, 128);
             e.Property(r => r.Recordings).IsRequired();
@@ -168,7 +168,7 @@ internal static partial class ContactKitModel
         {
             e.ToTable(InteractionSubjectRow.Table);
             e.HasKey(r => new { r.Tenant, r.Subject, r.Interaction });
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Subject, 128);
             Text(e, r => r.Interaction, 128);
         });
@@ -180,7 +180,7 @@ internal static partial class ContactKitModel
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => new { r.Tenant, r.Interaction, r.Position }).IsUnique();
             e.HasIndex(r => new { r.Tenant, r.Interaction, r.Name }).IsUnique();
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.RetainedItem, 128);
             Text(e, r => r.Interaction, 128);
             Text(e, r => r.Recording, 128);
@@ -194,7 +194,7 @@ internal static partial class ContactKitModel
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => new { r.Tenant, r.Position }).IsUnique();
             e.HasIndex(r => new { r.Tenant, r.IsOpen, r.Position });
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Id, 128);
             Text(e, r => r.Recording, 128);
             Text(e, r => r.Interaction, 128);

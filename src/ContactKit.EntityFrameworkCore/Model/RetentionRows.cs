@@ -116,7 +116,7 @@ internal static partial class ContactKitModel
             e.HasIndex(r => new { r.Tenant, r.Subject });
             e.HasIndex(r => new { r.Tenant, r.Interaction });
             e.HasIndex(r => new { r.Tenant, r.CaseId });
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Id, 128);
             Text(e, r => r.RecordClass, 64);
             Text(e, r => r.ResourceKind, 100);
@@ -141,7 +141,7 @@ internal static partial class ContactKitModel
 
             // The active holds on a target are one index seek.
             e.HasIndex(r => new { r.Tenant, r.TargetScope, r.TargetId, r.IsActive });
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Id, 128);
             Text(e, r => r.TargetScope, 16);
             Text(e, r => r.TargetId, 128);

@@ -39,7 +39,7 @@ internal static partial class ContactKitModel
             e.HasIndex(r => new { r.Tenant, r.Position }).IsUnique();
             e.HasIndex(r => new { r.Tenant, r.Subject, r.Position });
             e.HasIndex(r => new { r.Tenant, r.IsOpen, r.DueOn });
-            Text(e, r => r.Tenant, 64);
+            Text(e, r => r.Tenant, Identifier.MaxLength);
             Text(e, r => r.Id, 128);
             Text(e, r => r.Subject, 128);
             Text(e, r => r.DueOn, 10);

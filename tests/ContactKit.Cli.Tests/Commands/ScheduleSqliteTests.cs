@@ -62,10 +62,7 @@ public sealed class ScheduleSqliteTests : IDisposable
         var services = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now));
         services.AddContactKit().AddRetention(o => o.Schedule = older).AddEntityFrameworkCoreStores(o => o.UseSqlite($"Data Source={_database.Path}"));
         await using var provider = services.BuildServiceProvider();
-        await using (var context = await provider.GetRequiredService<IDbContextFactory<ContactKitDbContext>>().CreateDbContextAsync())
-        {
-            await context.Database.EnsureCreatedAsync();
-        }
+        await provider.MigrateContactKitAsync();
 
         var tracking = provider.GetRequiredService<RetentionService>();
         foreach (var (id, recordClass) in new[] { ("enq-1", RecordClass.Enquiry), ("cmp-1", RecordClass.Complaint), ("case-1", RecordClass.CaseRecord) })

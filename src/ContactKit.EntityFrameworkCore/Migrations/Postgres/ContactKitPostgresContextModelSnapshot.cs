@@ -24,8 +24,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.ArtefactRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("RetainedItem")
@@ -96,8 +96,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.AuditEntryRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<long>("Sequence")
@@ -136,8 +136,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnName("resource_kind");
 
                     b.Property<string>("Subject")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("subject");
 
                     b.HasKey("Tenant", "Sequence");
@@ -152,8 +152,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.ConsentCoverageRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Subject")
@@ -183,8 +183,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.ConsentRecordRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<long>("Sequence")
@@ -224,8 +224,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.DeletionRequestRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Id")
@@ -312,8 +312,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.InteractionRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Id")
@@ -361,8 +361,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.InteractionSubjectRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Subject")
@@ -383,8 +383,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.LegalHoldRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Id")
@@ -454,13 +454,13 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RecordingEventRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Recording")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("recording");
 
                     b.Property<long>("Version")
@@ -493,13 +493,13 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RecordingSessionRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Recording")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("recording");
 
                     b.Property<long>("LastChangedAt")
@@ -525,8 +525,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RetainedItemRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Id")
@@ -652,8 +652,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RightsRequestRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Id")

@@ -19,7 +19,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.ArtefactRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -91,7 +91,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.AuditEntryRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -131,7 +131,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnName("resource_kind");
 
                     b.Property<string>("Subject")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
@@ -147,7 +147,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.ConsentCoverageRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -178,7 +178,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.ConsentRecordRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -219,7 +219,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.DeletionRequestRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -307,7 +307,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.InteractionRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -356,7 +356,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.InteractionSubjectRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -378,7 +378,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.LegalHoldRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -449,12 +449,12 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RecordingEventRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Recording")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("recording");
 
@@ -488,12 +488,12 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RecordingSessionRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
                     b.Property<string>("Recording")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("recording");
 
@@ -520,7 +520,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RetainedItemRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 
@@ -647,7 +647,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RightsRequestRow", b =>
                 {
                     b.Property<string>("Tenant")
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant");
 

@@ -14,7 +14,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_artefacts",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     retained_item = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     interaction = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     position = table.Column<long>(type: "bigint", nullable: false),
@@ -37,13 +37,13 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_audit_entries",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     sequence = table.Column<long>(type: "bigint", nullable: false),
                     occurred_at = table.Column<long>(type: "bigint", nullable: false),
                     action = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     resource_kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     resource_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     contract_version = table.Column<int>(type: "integer", nullable: false),
                     json = table.Column<string>(type: "text", nullable: false)
                 },
@@ -56,7 +56,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_consent_coverage",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     purpose = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -71,7 +71,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_consent_records",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     sequence = table.Column<long>(type: "bigint", nullable: false),
                     id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
@@ -87,7 +87,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_deletion_requests",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     position = table.Column<long>(type: "bigint", nullable: false),
                     recording = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
@@ -113,7 +113,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_interaction_subjects",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     interaction = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
                 },
@@ -126,7 +126,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_interactions",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     channel = table.Column<int>(type: "integer", nullable: false),
                     started_at = table.Column<long>(type: "bigint", nullable: false),
@@ -145,7 +145,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_legal_holds",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     position = table.Column<long>(type: "bigint", nullable: false),
                     target_scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -167,8 +167,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_recording_events",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    recording = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    recording = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false),
                     event_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     contract_version = table.Column<int>(type: "integer", nullable: false),
@@ -183,8 +183,8 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_recording_sessions",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    recording = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    recording = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false),
                     last_changed_at = table.Column<long>(type: "bigint", nullable: false),
                     secure_pause_since = table.Column<long>(type: "bigint", nullable: true)
@@ -198,7 +198,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_retained_items",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     record_class = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     created_at = table.Column<long>(type: "bigint", nullable: false),
@@ -232,7 +232,7 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                 name: "contactkit_rights_requests",
                 columns: table => new
                 {
-                    tenant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     position = table.Column<long>(type: "bigint", nullable: false),
                     subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
