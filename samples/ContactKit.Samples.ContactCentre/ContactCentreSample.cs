@@ -5,13 +5,15 @@ public static class ContactCentreSample
 {
     /// <summary>Runs every part of the sample.</summary>
     /// <param name="output">Where the account is written.</param>
+    /// <param name="database">The SQLite file the story keeps ContactKit's tables in; a temporary one when <see langword="null"/>.</param>
     /// <returns>The process exit code: 0 when every part ran.</returns>
-    public static async Task<int> RunAsync(TextWriter output)
+    public static async Task<int> RunAsync(TextWriter output, string? database = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         await output.WriteLineAsync("ContactKit contact-centre sample");
         await output.WriteLineAsync("================================");
 
+        await Section(output, "One call from the first ring to disposal, on SQLite", () => InteractionStory.RunAsync(output, database));
         await Section(output, "Quick start", () => QuickStart.RunAsync(output));
         await Section(output, "Configuration: every package's settings from appsettings.json", () => ConfigurationDemo.RunAsync(output));
         await Section(output, "The vocabulary: one council's contact-centre notice as data", () => VocabularyDemo.RunAsync(output));
