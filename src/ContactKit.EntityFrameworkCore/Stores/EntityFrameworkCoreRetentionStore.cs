@@ -574,38 +574,12 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
     /// </summary>
     private async Task<List<RetainedItemRow>> ChangeAsync(Func<DbContext, string> sql, object[] parameters, string what, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await using (context.ConfigureAwait(false))
-            {
-                var gate = IsSqlite(context) ? SqliteWriter(context) : null;
-                if (gate is not null)
-                {
-                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                try
-                {
-                    return await context.Set<RetainedItemRow>().FromSqlRaw(sql(context), parameters).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (IsCollision(e) && attempt < WriteAttempts)
-                {
-                    // Another writer held the database or the rows: run the statement again.
-                }
-                catch (Exception e) when (IsCollision(e))
-                {
-                    throw StoreErrors.Throw(StoreErrors.Contention(what));
-                }
-                finally
-                {
-                    gate?.Release();
-                }
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 + Math.Min(attempt, 20))), cancellationToken).ConfigureAwait(false);
-        }
+        var rows = await AsWriterAsync(
+            what,
+            async (context, token) => Result<List<RetainedItemRow>>.Success(
+                await context.Set<RetainedItemRow>().FromSqlRaw(sql(context), parameters).AsNoTracking().ToListAsync(token).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.IsSuccess ? rows.Value : throw StoreErrors.Throw(rows.Error);
     }
 }
 

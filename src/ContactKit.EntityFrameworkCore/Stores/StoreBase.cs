@@ -50,7 +50,35 @@ internal abstract class StoreBase<TContext>(IDbContextFactory<TContext> contexts
     /// returns an error. A write that collides with another (a key taken, a concurrency token changed, a serialization
     /// failure) is run again from the start on a fresh context.
     /// </summary>
-    protected async ValueTask<Result<T>> WriteAsync<T>(string what, Func<TContext, CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken)
+    protected ValueTask<Result<T>> WriteAsync<T>(string what, Func<TContext, CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken) =>
+        AsWriterAsync(
+            what,
+            async (context, token) =>
+            {
+                var transaction = await context.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var result = await work(context, token).ConfigureAwait(false);
+                    if (result.IsSuccess)
+                    {
+                        await transaction.CommitAsync(token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await transaction.RollbackAsync(token).ConfigureAwait(false);
+                    }
+
+                    return result;
+                }
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a fresh context as a writer: on SQLite as this process's one writer of the
+    /// database, queued behind the others. When it collides with another writer it is run again from the start, after a
+    /// short random pause, and given up with <see cref="StoreErrors.Contention"/> after <see cref="WriteAttempts"/>.
+    /// </summary>
+    protected async ValueTask<Result<T>> AsWriterAsync<T>(string what, Func<TContext, CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -66,21 +94,7 @@ internal abstract class StoreBase<TContext>(IDbContextFactory<TContext> contexts
 
                 try
                 {
-                    var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                    await using (transaction.ConfigureAwait(false))
-                    {
-                        var result = await work(context, cancellationToken).ConfigureAwait(false);
-                        if (result.IsSuccess)
-                        {
-                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                        }
-
-                        return result;
-                    }
+                    return await work(context, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (IsCollision(e) && attempt < WriteAttempts)
                 {
