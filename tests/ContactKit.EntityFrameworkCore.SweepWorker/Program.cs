@@ -32,7 +32,7 @@ await using var content = NpgsqlDataSource.Create(connectionString);
 while (true)
 {
     var batch = await store.ClaimDueAsync(tenant, now, 25, worker, claimFor);
-    Console.WriteLine($"claimed {batch.Count}");
+    await Say($"claimed {batch.Count}");
     if (batch.Count == 0)
     {
         return 0;
@@ -47,9 +47,9 @@ while (true)
             return 2;
         }
 
-        Console.WriteLine($"begun {item.Id}");
+        await Say($"begun {item.Id}");
         await Destroy(item.Id);
-        Console.WriteLine($"destroyed {item.Id}");
+        await Say($"destroyed {item.Id}");
         var done = await store.CompleteDisposalAsync(tenant, item.Id, worker, now);
         if (done.IsFailure)
         {
@@ -57,8 +57,17 @@ while (true)
             return 2;
         }
 
-        Console.WriteLine($"disposed {item.Id}");
+        await Say($"disposed {item.Id}");
     }
+}
+
+// Writes one line of progress and waits until the test acknowledges it (a line on stdin), so that the test's SIGKILL
+// lands exactly after the step it chose, however fast the sweep runs; with no one acknowledging (stdin closed) it goes on.
+static async Task Say(string line)
+{
+    Console.WriteLine(line);
+    Console.Out.Flush();
+    _ = await Console.In.ReadLineAsync();
 }
 
 // Deletes the item's content and leaves its proof, at once; content already gone (a run killed after destroying it)

@@ -109,12 +109,17 @@ public sealed class PostgresRetentionSweepKillTests(PostgresFixture postgres)
             INSERT INTO sweep_content (tenant, id) SELECT 'tenant-a', '{prefix}' || lpad(n::text, 4, '0') FROM generate_series(1, {count}) AS n
             """));
 
-    /// <summary>Runs the sweep process to its end, or kills it (SIGKILL) once it has written <paramref name="killAfter"/> lines.</summary>
+    /// <summary>
+    /// Runs the sweep process to its end, or kills it (SIGKILL) once it has written <paramref name="killAfter"/> lines.
+    /// The process waits for each line to be acknowledged, so the kill lands between the steps it names (after a claim,
+    /// after destruction began, after the content went, after the proof), never after the sweep has already finished.
+    /// </summary>
     private static async Task<Run> RunAsync(PostgresDatabase database, string worker, Instant now, int? killAfter)
     {
         var start = new ProcessStartInfo
         {
             FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet",
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -138,13 +143,31 @@ public sealed class PostgresRetentionSweepKillTests(PostgresFixture postgres)
 
             if (++lines == killAfter)
             {
-                // Process.Kill sends SIGKILL on Linux: no clean-up runs in the worker.
+                // Process.Kill sends SIGKILL on Linux: no clean-up runs in the worker. It waits for this line's
+                // acknowledgement, so it dies after the step it reported and before the next one starts, however fast it runs.
                 process.Kill();
+            }
+            else
+            {
+                await Acknowledge(process);
             }
         }
 
         await process.WaitForExitAsync(timeout.Token);
         return new Run(process.ExitCode, disposed, await errors);
+    }
+
+    // Lets the worker go on to its next step; a worker that has already exited needs no acknowledgement.
+    private static async Task Acknowledge(Process process)
+    {
+        try
+        {
+            await process.StandardInput.WriteLineAsync();
+            await process.StandardInput.FlushAsync();
+        }
+        catch (IOException)
+        {
+        }
     }
 
     // The worker's build output beside this assembly's: tests/<project>/bin/<configuration>/<framework>/.
