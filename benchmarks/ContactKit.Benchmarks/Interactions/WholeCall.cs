@@ -16,7 +16,7 @@ public static class WholeCall
     public static readonly TenantId Tenant = TenantId.Parse("council");
 
     /// <summary>The recording events one call writes to the recording's event log.</summary>
-    public const int RecordingEvents = 10;
+    public const int RecordingEvents = 9;
 
     private static readonly ActorId Telephony = ActorId.Parse("telephony");
     private static readonly RecordingParty Caller = new(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
