@@ -48,7 +48,44 @@ public sealed class InteractionsOptions
     /// </summary>
     public LawfulBasis LawfulBasis { get; set; } = LawfulBasis.LegitimateInterests;
 
-    /// <summary>The record class of an artefact of <paramref name="kind"/> from an interaction on <paramref name="channel"/>.</summary>
+    /// <summary>
+    /// Tenants whose settings differ from the host's (above), by tenant id: a tenant's controller, lawful basis and record
+    /// classes, each unset one taken from the host's. <c>AddPolicy</c> sets a tenant's from its privacy policy.
+    /// </summary>
+    public IDictionary<string, InteractionsTenantOptions> Tenants { get; } = new Dictionary<string, InteractionsTenantOptions>(StringComparer.Ordinal);
+
+    /// <summary>The controller the consent ledger names for <paramref name="tenant"/>: its own, the host's, or the tenant's id.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <returns>The controller.</returns>
+    public string ControllerFor(TenantId tenant) =>
+        Own(tenant)?.Controller is { Length: > 0 } own ? own
+        : string.IsNullOrWhiteSpace(Controller) ? tenant.Value
+        : Controller;
+
+    /// <summary>The lawful basis on which <paramref name="tenant"/>'s interactions are recorded: its own, or the host's.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <returns>The lawful basis.</returns>
+    public LawfulBasis LawfulBasisFor(TenantId tenant) => Own(tenant)?.LawfulBasis ?? LawfulBasis;
+
+    /// <summary>
+    /// The record class of an artefact of <paramref name="kind"/> from an interaction of <paramref name="tenant"/> on
+    /// <paramref name="channel"/>: the tenant's own mapping where it has one, otherwise the host's.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="channel">The channel.</param>
+    /// <returns>The record class, or <c>CK0906</c> when the kind has none.</returns>
+    public Result<RecordClass> RecordClassFor(TenantId tenant, ArtefactKind kind, Channel channel)
+    {
+        var own = Own(tenant);
+        var name = own is null ? null
+            : kind == ArtefactKind.Transcript && !channel.CarriesAudio() ? own.ChatTranscriptRecordClass
+            : own.RecordClasses.TryGetValue(kind, out var mapped) ? mapped
+            : null;
+        return name is null ? RecordClassFor(kind, channel) : RecordClass.ParseText(name);
+    }
+
+    /// <summary>The host's record class of an artefact of <paramref name="kind"/> from an interaction on <paramref name="channel"/>.</summary>
     /// <param name="kind">The kind.</param>
     /// <param name="channel">The channel.</param>
     /// <returns>The record class, or <c>CK0906</c> when the kind has none.</returns>
@@ -61,6 +98,24 @@ public sealed class InteractionsOptions
             ? new ContactKitError(InteractionsErrorCodes.Invalid, $"InteractionsOptions.RecordClasses has no record class for {kind} artefacts; add one.", "RecordClasses")
             : RecordClass.ParseText(name);
     }
+
+    private InteractionsTenantOptions? Own(TenantId tenant) => Tenants.TryGetValue(tenant.Value, out var own) ? own : null;
+}
+
+/// <summary>One tenant's settings of the interaction layer; each one left unset is the host's (<see cref="InteractionsOptions"/>).</summary>
+public sealed class InteractionsTenantOptions
+{
+    /// <summary>The controller the consent ledger's records of this tenant's interactions name.</summary>
+    public string? Controller { get; set; }
+
+    /// <summary>The lawful basis on which this tenant's interactions are recorded and their artefacts kept.</summary>
+    public LawfulBasis? LawfulBasis { get; set; }
+
+    /// <summary>The record class of each kind of artefact, where it differs from the host's.</summary>
+    public IDictionary<ArtefactKind, string> RecordClasses { get; } = new Dictionary<ArtefactKind, string>();
+
+    /// <summary>The record class of the transcript of an interaction without audio, where it differs from the host's.</summary>
+    public string? ChatTranscriptRecordClass { get; set; }
 }
 
 /// <summary>Validates <see cref="InteractionsOptions"/> at start-up.</summary>
@@ -81,6 +136,12 @@ internal sealed class InteractionsOptionsValidator : AbstractValidator<Interacti
         RuleFor(o => o.RecordingPurpose)
             .Must(key => Purpose.ParseText(key).IsSuccess)
             .WithMessage(o => $"InteractionsOptions.RecordingPurpose must be a purpose key in lower-case words joined by underscores; {Errors.Excerpt(o.RecordingPurpose)} is not.");
+        RuleForEach(o => o.Tenants)
+            .Must(pair => TenantId.ParseText(pair.Key).IsSuccess && pair.Value is not null
+                && pair.Value.RecordClasses.All(c => Enum.IsDefined(c.Key) && RecordClass.ParseText(c.Value).IsSuccess)
+                && (pair.Value.ChatTranscriptRecordClass is null || RecordClass.ParseText(pair.Value.ChatTranscriptRecordClass).IsSuccess)
+                && (pair.Value.LawfulBasis is null || Enum.IsDefined(pair.Value.LawfulBasis.Value)))
+            .WithMessage((_, pair) => $"InteractionsOptions.Tenants[{(TenantId.ParseText(pair.Key).IsSuccess ? pair.Key : Errors.Excerpt(pair.Key))}] must be keyed by a tenant id and name record classes in lower-case words joined by underscores and a lawful basis of UK GDPR Art 6(1).");
         RuleFor(o => o.LawfulBasis)
             .IsInEnum()
             .WithMessage("InteractionsOptions.LawfulBasis must be one of the six lawful bases of UK GDPR Art 6(1).");

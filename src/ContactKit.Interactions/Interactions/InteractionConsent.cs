@@ -135,9 +135,9 @@ public sealed partial class InteractionService
             Id = LedgerId(session, party, "notice"),
             Tenant = session.Tenant,
             Subject = subject,
-            Controller = string.IsNullOrWhiteSpace(settings.Controller) ? session.Tenant.Value : settings.Controller,
+            Controller = settings.ControllerFor(session.Tenant),
             Purposes = [Purpose.Parse(settings.RecordingPurpose)],
-            LawfulBasis = settings.LawfulBasis, // the basis the recording itself relies on (a policy's media.call_recording)
+            LawfulBasis = settings.LawfulBasisFor(session.Tenant), // the basis the recording itself relies on (a policy's media.call_recording)
             Channel = session.Channel,
             Status = ConsentStatus.Given,
             Method = ConsentMethod.ImpliedByContinuing,

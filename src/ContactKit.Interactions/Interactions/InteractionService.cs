@@ -233,7 +233,7 @@ public sealed partial class InteractionService(
             return new ContactKitError(InteractionsErrorCodes.UnknownRecording, $"Recording {recording} is not one of interaction {record.Id}'s recordings.", "recording");
         }
 
-        var recordClass = options.CurrentValue.RecordClassFor(artefact.Kind, record.Channel);
+        var recordClass = options.CurrentValue.RecordClassFor(artefact.Tenant, artefact.Kind, record.Channel);
         if (recordClass.IsFailure)
         {
             return recordClass.Error;

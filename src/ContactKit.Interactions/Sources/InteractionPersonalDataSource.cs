@@ -114,7 +114,7 @@ internal sealed class InteractionPersonalDataSource(
         Source = SourceName,
         ItemId = artefact.RetainedItem.Value,
         Category = CategoryOf(artefact.Kind, interaction.Channel).Key,
-        LawfulBasis = options.CurrentValue.LawfulBasis,
+        LawfulBasis = options.CurrentValue.LawfulBasisFor(interaction.Tenant),
         RetainedItem = artefact.RetainedItem,
         Description = $"{artefact.Kind} '{artefact.Name}' of interaction {artefact.Interaction}",
         CreatedAt = artefact.StoredAt,

@@ -87,29 +87,30 @@ public static class PolicyServiceCollectionExtensions
         // recordings, and the record class of the derived data the policy lists. Only what the policy states is set.
         services.PostConfigure<InteractionsOptions>(o =>
         {
-            var defaults = new InteractionsOptions();
+            // The tenant's own settings: another tenant's policy, or the host's settings for every tenant, are left alone.
+            var own = o.Tenants.TryGetValue(tenant, out var configured) && configured is not null ? configured : new InteractionsTenantOptions();
+            var key = $"Interactions:Tenants:{tenant}";
             if (settings.Controller is { } controller)
             {
-                o.Controller = o.Controller is null || o.Controller == controller
-                    ? controller
-                    : throw Contradiction("Interactions:Controller", "it is set in code or configuration and differs from the policy's controller.name");
+                own.Controller = Same(own.Controller, controller, $"{key}:Controller", "controller.name");
             }
 
             if (settings.RecordingLawfulBasis is { } basis)
             {
-                o.LawfulBasis = Agreed(o.LawfulBasis, basis, defaults.LawfulBasis, "Interactions:LawfulBasis", "lawful basis for media.call_recording");
+                own.LawfulBasis = Same(own.LawfulBasis, basis, $"{key}:LawfulBasis", "lawful basis for media.call_recording");
             }
 
             foreach (var (kind, recordClass) in settings.RecordClasses)
             {
-                var configured = o.RecordClasses.TryGetValue(kind, out var set) ? set : defaults.RecordClasses[kind];
-                o.RecordClasses[kind] = Agreed(configured, recordClass, defaults.RecordClasses[kind], $"Interactions:RecordClasses:{kind}", "the record class of derived data or of a retention entry's artefacts");
+                own.RecordClasses[kind] = Same(own.RecordClasses.TryGetValue(kind, out var set) ? set : null, recordClass, $"{key}:RecordClasses:{kind}", "record class of derived data or of a retention entry's artefacts");
             }
 
             if (settings.ChatTranscriptRecordClass is { } chats)
             {
-                o.ChatTranscriptRecordClass = Agreed(o.ChatTranscriptRecordClass, chats, defaults.ChatTranscriptRecordClass, "Interactions:ChatTranscriptRecordClass", "the record class of the retention entry covering chat_transcript");
+                own.ChatTranscriptRecordClass = Same(own.ChatTranscriptRecordClass, chats, $"{key}:ChatTranscriptRecordClass", "record class of the retention entry covering chat_transcript");
             }
+
+            o.Tenants[tenant] = own;
         });
 
         if (settings.DeletionPeriodDays is { } days)
@@ -151,6 +152,14 @@ public static class PolicyServiceCollectionExtensions
     }
 
     // A setting left at its default takes the policy's value; one set to another value contradicts the policy.
+    // A tenant's setting left unset takes the policy's; one set in code to something else contradicts it.
+    private static T Same<T>(T? configured, T stated, string key, string field)
+        where T : notnull =>
+        configured is null || configured.Equals(stated) ? stated : throw Contradiction(key, $"it is set in code or configuration and differs from the policy's {field}");
+
+    private static LawfulBasis Same(LawfulBasis? configured, LawfulBasis stated, string key, string field) =>
+        configured is null || configured == stated ? stated : throw Contradiction(key, $"it is set in code or configuration and differs from the policy's {field}");
+
     private static T Agreed<T>(T configured, T stated, T byDefault, string key, string field)
         where T : notnull =>
         configured.Equals(byDefault) || configured.Equals(stated)

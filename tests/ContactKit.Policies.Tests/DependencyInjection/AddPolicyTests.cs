@@ -50,6 +50,42 @@ public sealed class AddPolicyTests
     }
 
     [Fact]
+    public void AddPolicy_TwoTenantsPolicies_EachTenantGetsItsOwnControllerLawfulBasisAndRecordClasses()
+    {
+        static PolicyDocument Sample(string file) => PolicyLoader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", file))).Document!;
+        var bath = TenantId.Parse("bath-nes");
+        var breckland = TenantId.Parse("breckland");
+        var services = new ServiceCollection();
+        services.AddContactKit().AddPolicy(Sample("bath-contact-centre.policy.json")).AddPolicy(Sample("breckland-customer-service.policy.json")).AddInteractions();
+        using var provider = services.BuildServiceProvider();
+
+        // Reading the options runs the start-up check that every stored kind has a rule in each tenant's schedule.
+        var options = provider.GetRequiredService<IOptions<ContactKit.Interactions.InteractionsOptions>>().Value;
+
+        Assert.Equal(("Bath and North East Somerset Council", LawfulBasis.LegalObligation), (options.ControllerFor(bath), options.LawfulBasisFor(bath)));
+        Assert.Equal(("Breckland District Council", LawfulBasis.PublicTask), (options.ControllerFor(breckland), options.LawfulBasisFor(breckland)));
+        Assert.Equal("interaction_record", options.RecordClassFor(bath, ContactKit.Interactions.ArtefactKind.Audio, Channel.VoiceCall).Value.Value);
+        Assert.Equal("interaction_record", options.RecordClassFor(bath, ContactKit.Interactions.ArtefactKind.Transcript, Channel.Webchat).Value.Value);
+        Assert.Equal("call_recording", options.RecordClassFor(breckland, ContactKit.Interactions.ArtefactKind.Transcript, Channel.VoiceCall).Value.Value);
+        Assert.Equal("chat_transcript", options.RecordClassFor(breckland, ContactKit.Interactions.ArtefactKind.Transcript, Channel.Webchat).Value.Value);
+        // The host's own settings, for tenants without a policy, are left as they were.
+        Assert.Equal(("other-tenant", LawfulBasis.LegitimateInterests), (options.ControllerFor(TenantId.Parse("other-tenant")), options.LawfulBasis));
+        Assert.Equal("call_recording", options.RecordClassFor(ContactKit.Interactions.ArtefactKind.Audio, Channel.VoiceCall).Value.Value);
+    }
+
+    [Fact]
+    public void AddPolicy_TenantsControllerSetInCodeThatDiffers_StopsStartUpNamingTheSetting()
+    {
+        var council = SamplePolicies.Council();
+        using var provider = Build(b => b.AddInteractions(o => o.Tenants[Council.Value] = new ContactKit.Interactions.InteractionsTenantOptions { Controller = "Someone Else Ltd" }).AddPolicy(council));
+
+        var ex = Assert.Throws<ContactKitException>(() => provider.GetRequiredService<IOptions<ContactKit.Interactions.InteractionsOptions>>().Value);
+
+        Assert.Equal(PoliciesErrorCodes.HostContradictsPolicy, ex.Error.Code);
+        Assert.Equal("Interactions:Tenants:example-council:Controller", ex.Error.Field);
+    }
+
+    [Fact]
     public void AddPolicy_ScheduleSetInCodeThatDiffers_StopsStartUpNamingTheSetting()
     {
         var other = new RetentionSchedule
