@@ -100,10 +100,15 @@ public static class PolicyServiceCollectionExtensions
                 o.LawfulBasis = Agreed(o.LawfulBasis, basis, defaults.LawfulBasis, "Interactions:LawfulBasis", "lawful basis for media.call_recording");
             }
 
-            foreach (var (kind, recordClass) in settings.DerivedRecordClasses)
+            foreach (var (kind, recordClass) in settings.RecordClasses)
             {
                 var configured = o.RecordClasses.TryGetValue(kind, out var set) ? set : defaults.RecordClasses[kind];
-                o.RecordClasses[kind] = Agreed(configured, recordClass, defaults.RecordClasses[kind], $"Interactions:RecordClasses:{kind}", "derived_data record_class");
+                o.RecordClasses[kind] = Agreed(configured, recordClass, defaults.RecordClasses[kind], $"Interactions:RecordClasses:{kind}", "the record class of derived data or of a retention entry's artefacts");
+            }
+
+            if (settings.ChatTranscriptRecordClass is { } chats)
+            {
+                o.ChatTranscriptRecordClass = Agreed(o.ChatTranscriptRecordClass, chats, defaults.ChatTranscriptRecordClass, "Interactions:ChatTranscriptRecordClass", "the record class of the retention entry covering chat_transcript");
             }
         });
 

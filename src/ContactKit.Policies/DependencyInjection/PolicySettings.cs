@@ -17,7 +17,8 @@ internal sealed record PolicySettings(
     int? DeletionPeriodDays,
     string? Controller,
     LawfulBasis? RecordingLawfulBasis,
-    ImmutableDictionary<ArtefactKind, string> DerivedRecordClasses)
+    ImmutableDictionary<ArtefactKind, string> RecordClasses,
+    string? ChatTranscriptRecordClass)
 {
     // The derived data a policy names, as the interaction layer's kinds of artefact.
     private static readonly Dictionary<string, ArtefactKind> DerivedKinds = new(StringComparer.Ordinal)
@@ -26,6 +27,17 @@ internal sealed record PolicySettings(
         ["interaction_summary"] = ArtefactKind.Summary,
         ["summary"] = ArtefactKind.Summary,
         ["survey_answer"] = ArtefactKind.SurveyAnswer,
+    };
+
+    // The artefacts a retention entry may cover, as the interaction layer's kinds (a chat transcript has its own setting).
+    private static readonly Dictionary<InteractionArtefact, ArtefactKind> ArtefactKinds = new()
+    {
+        [InteractionArtefact.Audio] = ArtefactKind.Audio,
+        [InteractionArtefact.Transcript] = ArtefactKind.Transcript,
+        [InteractionArtefact.Sentiment] = ArtefactKind.Sentiment,
+        [InteractionArtefact.Summary] = ArtefactKind.Summary,
+        [InteractionArtefact.SurveyAnswer] = ArtefactKind.SurveyAnswer,
+        [InteractionArtefact.CallingLineIdentity] = ArtefactKind.CallingLineIdentity,
     };
 
     /// <summary>When a record kept "as long as needed", with no review date, is first reviewed: a year after its trigger.</summary>
@@ -76,6 +88,23 @@ internal sealed record PolicySettings(
             }
         }
 
+        // A retention entry that covers artefacts kept under its record class rather than their own.
+        string? chatTranscripts = null;
+        foreach (var entry in policy.Retention)
+        {
+            foreach (var artefact in entry.Artefacts)
+            {
+                if (artefact == InteractionArtefact.ChatTranscript)
+                {
+                    chatTranscripts = entry.RecordClass;
+                }
+                else
+                {
+                    derived[ArtefactKinds[artefact]] = entry.RecordClass!;
+                }
+            }
+        }
+
         return new PolicySettings(
             tenant.Value,
             new RetentionSchedule { Name = $"{tenant.Value} privacy policy", Rules = rules.ToImmutable() },
@@ -86,7 +115,8 @@ internal sealed record PolicySettings(
             deletion,
             policy.Controller?.Name,
             recordingBasis,
-            derived.ToImmutable());
+            derived.ToImmutable(),
+            chatTranscripts);
     }
 
     /// <summary>The tenant's recording plan: what the policy states, over whatever else the host set for the tenant.</summary>
