@@ -35,7 +35,7 @@ public sealed class Redactor
     {
         ArgumentNullException.ThrowIfNull(messages);
         var stream = Start(tenant);
-        var output = new List<RedactedMessage>();
+        var output = messages.TryGetNonEnumeratedCount(out var count) ? new List<RedactedMessage>(count) : [];
         foreach (var message in messages)
         {
             var added = stream.Add(message);

@@ -35,6 +35,13 @@ public enum ComplianceAlertKind
     ScreeningGoingStale = 7,
 
     /// <summary>
+    /// A retained item kept "as long as needed" has reached its review (<c>Reference</c> is the retained item;
+    /// <c>DueOn</c> the day the review fell due): the disposal sweep kept it and destroyed nothing. Decide whether it is
+    /// still needed, and erase it if not.
+    /// </summary>
+    RetentionReviewDue = 8,
+
+    /// <summary>
     /// Card data was found in a transcript outside a secure-payment pause (<c>Reference</c> names the interaction and
     /// recording; <c>DueOn</c> is the day it was found). It was redacted before anything was stored, but shows a pause that
     /// should have happened: check the agent's script and the payment flow.

@@ -67,7 +67,9 @@ public static class HostingServiceCollectionExtensions
                 sp.GetRequiredService<DisposalSweepStatus>(),
                 Logger<DisposalSweep>(sp),
                 sp.GetService<DeletionRequestService>(),
-                sp.GetService<IRetentionStore>()));
+                sp.GetService<IRetentionStore>(),
+                sp.GetService<IComplianceAlerts>(),
+                sp.GetService<ITenantTimeZones>()));
             services.AddSingleton<IHostedService>(static sp => sp.GetRequiredService<DisposalSweep>());
             services.AddHealthChecks().AddTypeActivatedCheck<DisposalSweepHealthCheck>(HostingHealthChecks.DisposalSweep, failureStatus: null, tags: [HostingHealthChecks.Tag]);
         }

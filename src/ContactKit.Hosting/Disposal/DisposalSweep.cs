@@ -12,7 +12,8 @@ namespace ContactKit.Hosting;
 /// A background service that disposes of what is due: every <see cref="DisposalSweepOptions.Interval"/>, for each
 /// tenant in <see cref="HostingOptions.Tenants"/>, it claims batches of due items through the retention package's
 /// <see cref="DisposalPlanner"/>, hands each to the registered <see cref="IRetainedItemDisposer"/> and records proof,
-/// until less than a full batch is due. With the interaction layer, each pass also carries out the authorised deletions
+/// until less than a full batch is due. An item whose rule asks for a review is kept, and raised as a
+/// <see cref="ComplianceAlertKind.RetentionReviewDue"/> alert. With the interaction layer, each pass also carries out the authorised deletions
 /// on request (<see cref="DeletionRequestService.CarryOutDueAsync"/>). Several instances may sweep one store: claims
 /// keep them apart.
 /// </summary>
@@ -30,6 +31,8 @@ public sealed class DisposalSweep : TenantWorker
     private readonly IRetainedItemDisposer _disposer;
     private readonly DeletionRequestService? _deletions;
     private readonly IRetentionStore? _store;
+    private readonly IComplianceAlerts? _alerts;
+    private readonly ITenantTimeZones? _zones;
     private readonly IOptionsMonitor<DisposalSweepOptions> _options;
     private readonly IOptionsMonitor<RetentionOptions> _retention;
     private readonly DisposalSweepStatus _status;
@@ -48,9 +51,13 @@ public sealed class DisposalSweep : TenantWorker
         DisposalSweepStatus status,
         ILogger<DisposalSweep> logger,
         DeletionRequestService? deletions = null,
-        IRetentionStore? store = null)
+        IRetentionStore? store = null,
+        IComplianceAlerts? alerts = null,
+        ITenantTimeZones? zones = null)
         : base(clock, delay, hosting, metrics, logger)
     {
+        _alerts = alerts;
+        _zones = zones;
         _store = store;
         _deletions = deletions;
         _planner = planner;
@@ -146,6 +153,17 @@ public sealed class DisposalSweep : TenantWorker
             {
                 Metrics.DisposalFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.code", error.Code));
                 Logger.ItemNotDisposed(tenant.Value, item.Value, error.Code);
+            }
+
+            // Records kept "as long as needed" are never destroyed by the sweep: a person is asked to review them.
+            foreach (var review in run.Reviews)
+            {
+                if (_alerts is not null)
+                {
+                    var at = Clock.GetCurrentInstant();
+                    var zone = _zones?.GetTimeZone(tenant) ?? DateTimeZone.Utc;
+                    await _alerts.RaiseAsync(new ComplianceAlert(ComplianceAlertKind.RetentionReviewDue, tenant, review.Item.Value, (review.DueAt ?? at).InZone(zone).Date, at), _hardStop.Token).ConfigureAwait(false);
+                }
             }
 
             disposed += run.Proofs.Length;

@@ -42,8 +42,9 @@ public sealed class InteractionsOptions
     public string RecordingPurpose { get; set; } = "call_recording";
 
     /// <summary>
-    /// The lawful basis on which interactions are recorded and their artefacts kept, as rights requests report it and
-    /// erasure decisions read it (<see cref="InteractionPersonalDataSource"/>); legitimate interests unless the policy states another.
+    /// The lawful basis on which interactions are recorded and their artefacts kept, as rights requests report it,
+    /// erasure decisions read it (<see cref="InteractionPersonalDataSource"/>) and the consent ledger's records of the
+    /// recording notice carry it; legitimate interests unless the policy states another.
     /// </summary>
     public LawfulBasis LawfulBasis { get; set; } = LawfulBasis.LegitimateInterests;
 

@@ -137,7 +137,7 @@ public sealed partial class InteractionService
             Subject = subject,
             Controller = string.IsNullOrWhiteSpace(settings.Controller) ? session.Tenant.Value : settings.Controller,
             Purposes = [Purpose.Parse(settings.RecordingPurpose)],
-            LawfulBasis = LawfulBasis.LegitimateInterests,
+            LawfulBasis = settings.LawfulBasis, // the basis the recording itself relies on (a policy's media.call_recording)
             Channel = session.Channel,
             Status = ConsentStatus.Given,
             Method = ConsentMethod.ImpliedByContinuing,

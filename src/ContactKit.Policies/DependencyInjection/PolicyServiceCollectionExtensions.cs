@@ -1,6 +1,7 @@
 using ContactKit;
 using ContactKit.Consent;
 using ContactKit.DataSubjects;
+using ContactKit.Interactions;
 using ContactKit.Policies;
 using ContactKit.Recording;
 using ContactKit.Retention;
@@ -14,16 +15,21 @@ public static class PolicyServiceCollectionExtensions
     /// Configures every package from the policy, so that nothing it states is set twice: the tenant's retention
     /// schedule (ContactKit.Retention), its recording plan (whether it records, the bot phase, who is told), the
     /// jurisdictions where recording needs explicit consent and the notice period for changes (ContactKit.Consent), the
-    /// re-screening age for marketing calls, and the tenant's deletion period on request (ContactKit.DataSubjects).
+    /// re-screening age for marketing calls, the tenant's deletion period on request (ContactKit.DataSubjects), and for
+    /// the interaction layer the controller, the lawful basis of recordings and the record class of each kind of derived
+    /// data (<see cref="InteractionsOptions"/>).
     /// Settings made in code or configuration that contradict the policy stop start-up with <c>CK0877</c>, naming the
     /// setting; settings the policy does not speak about are left alone.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
     /// <param name="policy">The policy, as loaded by <see cref="PolicyLoader"/>. It must name its tenant.</param>
     /// <returns>The builder.</returns>
-    /// <exception cref="ContactKitException">The policy breaks a rule of the document (the first is given), or it
-    /// states something ContactKit cannot enforce (<c>CK0873</c>: a retention entry with neither a period nor a review
-    /// date).</exception>
+    /// <remarks>
+    /// A retention entry kept "as long as needed" (criteria, with neither a period nor a review date; the lint warns,
+    /// <c>CK0873</c>) becomes a review a year after its trigger: the records are kept, never disposed of
+    /// automatically, and the disposal sweep reminds the tenant when the review is due.
+    /// </remarks>
+    /// <exception cref="ContactKitException">The policy breaks a rule of the document (the first is given).</exception>
     public static ContactKitBuilder AddPolicy(this ContactKitBuilder builder, PolicyDocument policy)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -74,6 +80,35 @@ public static class PolicyServiceCollectionExtensions
                     Summary = "Recording needs the explicit consent of every party.",
                     Source = $"Privacy policy of tenant {tenant}",
                 });
+            }
+        });
+
+        // The interaction layer: who the consent ledger names as controller, the lawful basis rights requests report for
+        // recordings, and the record class of the derived data the policy lists. Only what the policy states is set.
+        services.PostConfigure<InteractionsOptions>(o =>
+        {
+            var defaults = new InteractionsOptions();
+            if (settings.Controller is { } controller)
+            {
+                o.Controller = o.Controller is null || o.Controller == controller
+                    ? controller
+                    : throw Contradiction("Interactions:Controller", "it is set in code or configuration and differs from the policy's controller.name");
+            }
+
+            if (settings.RecordingLawfulBasis is { } basis)
+            {
+                o.LawfulBasis = Agreed(o.LawfulBasis, basis, defaults.LawfulBasis, "Interactions:LawfulBasis", "lawful basis for media.call_recording");
+            }
+
+            foreach (var (kind, recordClass) in settings.RecordClasses)
+            {
+                var configured = o.RecordClasses.TryGetValue(kind, out var set) ? set : defaults.RecordClasses[kind];
+                o.RecordClasses[kind] = Agreed(configured, recordClass, defaults.RecordClasses[kind], $"Interactions:RecordClasses:{kind}", "the record class of derived data or of a retention entry's artefacts");
+            }
+
+            if (settings.ChatTranscriptRecordClass is { } chats)
+            {
+                o.ChatTranscriptRecordClass = Agreed(o.ChatTranscriptRecordClass, chats, defaults.ChatTranscriptRecordClass, "Interactions:ChatTranscriptRecordClass", "the record class of the retention entry covering chat_transcript");
             }
         });
 

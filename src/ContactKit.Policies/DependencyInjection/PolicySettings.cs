@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactKit.Interactions;
 using ContactKit.Recording;
 using ContactKit.Retention;
 using NodaTime;
@@ -13,8 +14,35 @@ internal sealed record PolicySettings(
     Period? NoticePeriod,
     Period? ScreeningValidity,
     ImmutableArray<Jurisdiction> ExplicitConsentIn,
-    int? DeletionPeriodDays)
+    int? DeletionPeriodDays,
+    string? Controller,
+    LawfulBasis? RecordingLawfulBasis,
+    ImmutableDictionary<ArtefactKind, string> RecordClasses,
+    string? ChatTranscriptRecordClass)
 {
+    // The derived data a policy names, as the interaction layer's kinds of artefact.
+    private static readonly Dictionary<string, ArtefactKind> DerivedKinds = new(StringComparer.Ordinal)
+    {
+        ["sentiment"] = ArtefactKind.Sentiment,
+        ["interaction_summary"] = ArtefactKind.Summary,
+        ["summary"] = ArtefactKind.Summary,
+        ["survey_answer"] = ArtefactKind.SurveyAnswer,
+    };
+
+    // The artefacts a retention entry may cover, as the interaction layer's kinds (a chat transcript has its own setting).
+    private static readonly Dictionary<InteractionArtefact, ArtefactKind> ArtefactKinds = new()
+    {
+        [InteractionArtefact.Audio] = ArtefactKind.Audio,
+        [InteractionArtefact.Transcript] = ArtefactKind.Transcript,
+        [InteractionArtefact.Sentiment] = ArtefactKind.Sentiment,
+        [InteractionArtefact.Summary] = ArtefactKind.Summary,
+        [InteractionArtefact.SurveyAnswer] = ArtefactKind.SurveyAnswer,
+        [InteractionArtefact.CallingLineIdentity] = ArtefactKind.CallingLineIdentity,
+    };
+
+    /// <summary>When a record kept "as long as needed", with no review date, is first reviewed: a year after its trigger.</summary>
+    public static readonly Period OpenEndedReview = Period.FromYears(1);
+
     public static PolicySettings From(PolicyDocument policy)
     {
         var errors = PolicyLoader.Validate(policy);
@@ -32,20 +60,14 @@ internal sealed record PolicySettings(
         for (var i = 0; i < policy.Retention.Length; i++)
         {
             var entry = policy.Retention[i];
-            if (entry.Period is null && entry.ReviewOn is null)
-            {
-                throw new ContactKitException(new ContactKitError(
-                    PoliciesErrorCodes.OpenEndedRetention,
-                    "A retention entry has neither a period nor a review date, so nothing can dispose of its records or review them; give one.",
-                    $"$.retention[{i}]"));
-            }
-
             rules.Add(new RetentionRule
             {
                 Name = $"{entry.RecordClass}.{entry.Trigger}",
                 RecordClass = RecordClass.Parse(entry.RecordClass!),
                 Trigger = RetentionTrigger.Parse(entry.Trigger!),
-                Period = entry.Period,
+                // Kept "as long as needed" with no review date: kept, never disposed of automatically, and reviewed a
+                // year after the trigger (the lint warns, CK0873).
+                Period = entry.Period ?? (entry.ReviewOn is null ? OpenEndedReview : null),
                 ReviewOn = entry.ReviewOn,
                 Action = entry.Period is null ? DisposalAction.Review : entry.Action,
                 Reason = entry.Reason ?? RetentionReason.LegitimateInterests,
@@ -54,6 +76,35 @@ internal sealed record PolicySettings(
         }
 
         var deletion = policy.Recording?.DeleteOnRequestWithin is { } within && within.Years == 0 && within.Months == 0 ? (within.Weeks * 7) + within.Days : (int?)null;
+        // Recordings are kept on the lawful basis the policy gives the recording itself (or, for a chat-only policy, its transcript).
+        var recordingBasis = (policy.Categories.FirstOrDefault(c => c.Category == "media.call_recording" && c.LawfulBasis is not null)
+            ?? policy.Categories.FirstOrDefault(c => c.Category == "media.chat_transcript" && c.LawfulBasis is not null))?.LawfulBasis;
+        var derived = ImmutableDictionary.CreateBuilder<ArtefactKind, string>();
+        foreach (var entry in policy.DerivedData)
+        {
+            if (entry.Name is { } name && entry.RecordClass is { } recordClass && DerivedKinds.TryGetValue(name, out var kind))
+            {
+                derived[kind] = recordClass;
+            }
+        }
+
+        // A retention entry that covers artefacts kept under its record class rather than their own.
+        string? chatTranscripts = null;
+        foreach (var entry in policy.Retention)
+        {
+            foreach (var artefact in entry.Artefacts)
+            {
+                if (artefact == InteractionArtefact.ChatTranscript)
+                {
+                    chatTranscripts = entry.RecordClass;
+                }
+                else
+                {
+                    derived[ArtefactKinds[artefact]] = entry.RecordClass!;
+                }
+            }
+        }
+
         return new PolicySettings(
             tenant.Value,
             new RetentionSchedule { Name = $"{tenant.Value} privacy policy", Rules = rules.ToImmutable() },
@@ -61,7 +112,11 @@ internal sealed record PolicySettings(
             policy.Changes?.NoticePeriod,
             policy.Marketing?.Screening?.RescreenAfter,
             [.. (policy.Recording?.ExplicitConsentIn ?? []).Select(j => Jurisdiction.Parse(j))],
-            deletion);
+            deletion,
+            policy.Controller?.Name,
+            recordingBasis,
+            derived.ToImmutable(),
+            chatTranscripts);
     }
 
     /// <summary>The tenant's recording plan: what the policy states, over whatever else the host set for the tenant.</summary>

@@ -114,6 +114,15 @@ public sealed record RetentionEntry
     /// <summary>How long the records are kept after the trigger; absent when only criteria are given.</summary>
     public Period? Period { get; init; }
 
+    /// <summary>
+    /// The artefacts of an interaction that the interaction layer keeps under this record class, where they are not kept
+    /// under their own (an audio recording under <c>call_recording</c>, a call transcript under <c>transcript</c>, a chat
+    /// transcript under <c>chat_transcript</c>, calling line identity under <c>calling_line_identity</c>). For example a
+    /// <c>call_recording</c> entry that also covers <c>calling_line_identity</c>, or one <c>interaction_record</c> entry
+    /// covering every artefact. Each artefact is listed by one entry at most.
+    /// </summary>
+    public ImmutableArray<InteractionArtefact> Artefacts { get => field.IsDefault ? [] : field; init; }
+
     /// <summary>The criteria used to decide how long, where no fixed period is given ("as long as necessary for ...").</summary>
     public string? Criteria { get; init; }
 
@@ -128,6 +137,31 @@ public sealed record RetentionEntry
     /// obligation or legal claims outweigh it); legitimate interests when not given.
     /// </summary>
     public ContactKit.Retention.RetentionReason? Reason { get; init; }
+}
+
+/// <summary>An artefact of an interaction, as a retention entry names the ones it covers.</summary>
+public enum InteractionArtefact
+{
+    /// <summary>The audio recording of a call.</summary>
+    Audio = 1,
+
+    /// <summary>The transcript of a call.</summary>
+    Transcript = 2,
+
+    /// <summary>The transcript of a chat or message thread.</summary>
+    ChatTranscript = 3,
+
+    /// <summary>A sentiment rating derived from an interaction.</summary>
+    Sentiment = 4,
+
+    /// <summary>A summary of an interaction.</summary>
+    Summary = 5,
+
+    /// <summary>A survey answer given after an interaction.</summary>
+    SurveyAnswer = 6,
+
+    /// <summary>The calling line identity of a call, kept for reporting.</summary>
+    CallingLineIdentity = 7,
 }
 
 /// <summary>Direct marketing.</summary>

@@ -62,6 +62,8 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
         RuleForEach(p => p.Retention).SetValidator(new RetentionValidator());
         RuleFor(p => p.Retention).Must(Distinct<RetentionEntry>(r => r.RecordClass + "|" + r.Trigger)).WithErrorCode(PoliciesErrorCodes.Duplicate)
             .WithMessage("Two retention entries cover one record class from the same trigger; merge them or start one from another trigger.");
+        RuleFor(p => p.Retention).Must(r => r.SelectMany(e => e.Artefacts).GroupBy(a => a).All(g => g.Count() == 1)).WithErrorCode(PoliciesErrorCodes.Duplicate)
+            .WithMessage("An artefact is listed by two retention entries; keep it under one record class.");
         RuleFor(p => p.Marketing!).SetValidator(new MarketingValidator()).When(p => p.Marketing is not null, ApplyConditionTo.CurrentValidator);
         RuleForEach(p => p.Sharing!.Internal).SetValidator(new RecipientValidator()).When(p => p.Sharing is not null, ApplyConditionTo.CurrentValidator);
         RuleForEach(p => p.Sharing!.External).SetValidator(new RecipientValidator()).When(p => p.Sharing is not null, ApplyConditionTo.CurrentValidator);
@@ -190,6 +192,8 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
             RuleFor(r => r.Trigger).NotEmpty().WithErrorCode(PoliciesErrorCodes.Missing).WithMessage("Each retention entry says what its period runs from.")
                 .Must(t => RetentionTrigger.ParseText(t).IsSuccess).When(r => !string.IsNullOrEmpty(r.Trigger), ApplyConditionTo.CurrentValidator).WithErrorCode(PoliciesErrorCodes.InvalidValue)
                 .WithMessage("Must be a retention trigger: created, interaction_ended, relationship_ended, case_closed, application_decided or employment_ended.");
+            RuleForEach(r => r.Artefacts).IsInEnum().WithErrorCode(PoliciesErrorCodes.InvalidValue)
+                .WithMessage("Must be an artefact: audio, transcript, chat_transcript, sentiment, summary, survey_answer or calling_line_identity.");
             RuleFor(r => r.Period).Must(BePositive).When(r => r.Period is not null, ApplyConditionTo.CurrentValidator).WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(PeriodRule + " Periods are at most 200 years.");
             RuleFor(r => r.Criteria).NotEmpty().When(r => r.Period is null, ApplyConditionTo.CurrentValidator).WithErrorCode(PoliciesErrorCodes.Missing)
                 .WithMessage("A retention entry gives a period, or the criteria that decide how long.");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ContactKit.Policies;
 
@@ -20,9 +21,10 @@ public enum NoticeFormat
 /// Renders the privacy notice a policy promises, in ContactKit's own wording with the tenant's wording where the policy
 /// gives it (<see cref="PolicyDocument.Wording"/>). Every fact the policy states is written, whatever the tenant's wording,
 /// so the notice people read is what the software does. <see cref="PolicyLint.Check"/> reports what UK GDPR Art 13 and 14
-/// require that the rendered notice lacks.
+/// require that the rendered notice lacks. In the HTML notice every email address is a <c>mailto:</c> link and every
+/// web address a link.
 /// </summary>
-public static class NoticeRenderer
+public static partial class NoticeRenderer
 {
     /// <summary>Renders the notice.</summary>
     /// <param name="policy">The policy, as loaded by <see cref="PolicyLoader"/>.</param>
@@ -102,7 +104,7 @@ public static class NoticeRenderer
             .Append("<h1>").Append(e(notice.Title)).Append("</h1>\n");
         if (notice.Introduction is { } intro)
         {
-            html.Append("<p>").Append(e(intro)).Append("</p>\n");
+            html.Append("<p>").Append(Linked(intro)).Append("</p>\n");
         }
 
         if (notice.Sections.Length > 1)
@@ -123,7 +125,7 @@ public static class NoticeRenderer
             {
                 if (block.Text.Length > 0)
                 {
-                    html.Append("<p>").Append(e(block.Text)).Append("</p>\n");
+                    html.Append("<p>").Append(Linked(block.Text)).Append("</p>\n");
                 }
 
                 if (!block.Items.IsEmpty)
@@ -131,7 +133,7 @@ public static class NoticeRenderer
                     html.Append("<ul>\n");
                     foreach (var item in block.Items)
                     {
-                        html.Append("<li>").Append(e(item)).Append("</li>\n");
+                        html.Append("<li>").Append(Linked(item)).Append("</li>\n");
                     }
 
                     html.Append("</ul>\n");
@@ -177,6 +179,34 @@ public static class NoticeRenderer
 
         return text.ToString().TrimEnd('\n') + "\n";
     }
+
+    // The text, HTML-encoded, with each email address a mailto: link and each web address a link (www. addresses over
+    // https). Punctuation that ends the sentence is not part of the address.
+    private static string Linked(string text)
+    {
+        var html = new StringBuilder();
+        var at = 0;
+        foreach (Match match in Addresses().Matches(text))
+        {
+            var address = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '\'');
+            if (match.Index < at || address.Length == 0)
+            {
+                continue;
+            }
+
+            var href = match.Groups["email"].Success ? $"mailto:{address}"
+                : address.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? $"https://{address}"
+                : address;
+            html.Append(WebUtility.HtmlEncode(text[at..match.Index]))
+                .Append("<a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">").Append(WebUtility.HtmlEncode(address)).Append("</a>");
+            at = match.Index + address.Length;
+        }
+
+        return html.Append(WebUtility.HtmlEncode(text[at..])).ToString();
+    }
+
+    [GeneratedRegex(@"(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)|https?://[^\s<>""]+|www\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+[^\s<>""]*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Addresses();
 
     private static string Anchor(NoticeSectionId id) => NoticeComposer.Words(id.ToString()).Replace(' ', '-');
 }

@@ -107,6 +107,13 @@ public static class PolicyLint
             }
         }
 
+        // Calling line identity kept for reporting is stored like any artefact, so it needs a retention entry too.
+        if (policy.Recording is { CallingLineIdentityCaptured: true } && !retained.Contains("calling_line_identity")
+            && !policy.Retention.Any(r => r.Artefacts.Contains(InteractionArtefact.CallingLineIdentity)))
+        {
+            Error(PoliciesErrorCodes.RecordClassWithoutRetention, "$.recording.calling_line_identity_captured", "Calling line identity is kept with no retention entry; add one for calling_line_identity, or list it in the artefacts of the entry it is kept under.");
+        }
+
         for (var i = 0; i < policy.Processors.Length; i++)
         {
             var processor = policy.Processors[i];

@@ -28,7 +28,7 @@ namespace ContactKit.Policies;
         typeof(SnakeCaseEnumConverter<DisposalAction>), typeof(SnakeCaseEnumConverter<RetentionReason>), typeof(SnakeCaseEnumConverter<RecordingPlan>),
         typeof(SnakeCaseEnumConverter<NoticeAudience>), typeof(SnakeCaseEnumConverter<NoticeMedium>),
         typeof(SnakeCaseEnumConverter<ConsentModel>), typeof(SnakeCaseEnumConverter<TransferSafeguard>),
-        typeof(SnakeCaseEnumConverter<NoticeSectionId>)])]
+        typeof(SnakeCaseEnumConverter<NoticeSectionId>), typeof(SnakeCaseEnumConverter<InteractionArtefact>)])]
 [JsonSerializable(typeof(PolicyDocument))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;
 

@@ -9,7 +9,8 @@ namespace ContactKit.Redaction;
 /// follows can change it. The only state kept between messages is the context cues of the last two messages, whether
 /// a card was seen lately, and the carry-over: the trailing number items (at most 18 digits) of the last message, which
 /// the next message of the same party could complete into a card. The messages those items lie in are held back until
-/// the next message decides them.
+/// the next message decides them. A conversation owns no buffers of its own while nothing is carried: the working
+/// lists, the carry-over and the held messages come from the thread's <see cref="Scratch"/> and go back to it.
 /// </summary>
 internal sealed class ConversationScanner
 {
@@ -20,19 +21,19 @@ internal sealed class ConversationScanner
 
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    private readonly RedactionSettings _settings;
-    private readonly string[] _markers;
-    private readonly SearchValues<char> _markerFirstChars;
-    private readonly bool[] _enabled;
-    private readonly string[] _markerFor;
-    private readonly ItemList _carry = new();
+    private readonly CompiledSettings _compiled;
+    private Scratch _scratch = null!;
     private List<Token> _tokens = null!;
     private ItemList _items = null!;
     private List<Chain> _chains = null!;
     private ItemList _joined = null!;
-    private readonly List<PendingMessage> _held = [];
-    private readonly Stack<PendingMessage> _spare = new(); // released messages, reused so that a message costs only its output
-    private readonly int[] _counts = new int[10];
+
+    // Null while nothing is carried (most of the time); rented from the thread's scratch while digits are carried.
+    private ItemList? _carry;
+
+    // Made on the first message held back; most conversations never hold one.
+    private List<PendingMessage>? _held;
+    private EntityCounts _counts;
     private PartyId _carryParty;
     private Cues _previousCues;
     private PartyId? _previousParty;
@@ -40,17 +41,9 @@ internal sealed class ConversationScanner
     private int _cardContext;
     private int _next;
 
-    public ConversationScanner(CompiledSettings settings)
-    {
-        _settings = settings.Settings;
-        _markers = settings.Markers;
-        _markerFirstChars = settings.MarkerFirstChars;
-        _enabled = settings.Enabled;
-        _markerFor = settings.MarkerFor;
-        _cardMarker = settings.Markers.Length > 0 ? _markerFor[(int)RedactionEntity.CardNumber] : string.Empty;
-    }
+    public ConversationScanner(CompiledSettings settings) => _compiled = settings;
 
-    private readonly string _cardMarker;
+    private int CarryCount => _carry?.Items.Count ?? 0;
 
     private static bool HasCard(PendingMessage pending)
     {
@@ -65,13 +58,13 @@ internal sealed class ConversationScanner
         return false;
     }
 
-    public RedactionReport Report() => new((int[])_counts.Clone());
+    public RedactionReport Report() => new(((ReadOnlySpan<int>)_counts).ToArray());
 
     /// <summary>Processes one message and returns the messages that are now final, in order.</summary>
     public RedactedMessage[] Add(TranscriptMessage message)
     {
         var scratch = Scratch.ForThisThread;
-        (_tokens, _items, _chains, _joined) = (scratch.Tokens, scratch.Items, scratch.Chains, scratch.Joined);
+        (_scratch, _tokens, _items, _chains, _joined) = (scratch, scratch.Tokens, scratch.Items, scratch.Chains, scratch.Joined);
         try
         {
             AddWithScratch(message, scratch.Released);
@@ -85,7 +78,7 @@ internal sealed class ConversationScanner
             _joined.Wipe();
             _tokens.Clear();
             _chains.Clear();
-            (_tokens, _items, _chains, _joined) = (null!, null!, null!, null!);
+            (_scratch, _tokens, _items, _chains, _joined) = (null!, null!, null!, null!, null!);
         }
     }
 
@@ -95,16 +88,16 @@ internal sealed class ConversationScanner
         var text = message.Text;
         _currentText = text;
         _hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
-        var pending = _spare.Count > 0 ? _spare.Pop().Reuse(index, message) : new PendingMessage(index, message);
+        var pending = _scratch.RentPending(index, message);
         _answersPrevious = _previousParty is { } previous && previous != message.Party;
-        var joinable = _carry.Items.Count > 0 && message.Party == _carryParty;
+        var joinable = CarryCount > 0 && message.Party == _carryParty;
         if (!joinable)
         {
-            _carry.Wipe();
-            ReleaseAll(released);
+            DropCarry(_scratch);
+            ReleaseAll(released, _scratch);
         }
 
-        Tokenizer.Tokenize(text, _markers, _markerFirstChars, _tokens);
+        Tokenizer.Tokenize(text, _compiled.Markers, _compiled.MarkerFirstChars, _tokens);
         NumberReader.Read(text, index, _tokens, _items, _chains);
 
         var joinedCarry = joinable && _chains.Count > 0 && OnlyGapsBefore(_items.Items[_chains[0].First].FirstToken);
@@ -144,17 +137,47 @@ internal sealed class ConversationScanner
         _previousParty = message.Party;
 
         UpdateCarry(message.Party, joinedCarry);
-        _held.Add(pending);
-        ReleaseSettled(released);
+        if (CarryCount == 0 && (_held is null || _held.Count == 0))
+        {
+            // The common case: nothing is held, so this message is final at once.
+            released.Add(Build(pending));
+            _scratch.Return(pending);
+            return;
+        }
+
+        (_held ??= []).Add(pending);
+        ReleaseSettled(released, _scratch);
     }
 
     /// <summary>Ends the conversation: every held message is final.</summary>
     public RedactedMessage[] Complete()
     {
-        var released = new List<RedactedMessage>(_held.Count);
-        _carry.Wipe();
-        ReleaseAll(released);
-        return [.. released];
+        var scratch = Scratch.ForThisThread;
+        DropCarry(scratch);
+        if (_held is null || _held.Count == 0)
+        {
+            return [];
+        }
+
+        var released = new RedactedMessage[_held.Count];
+        for (var i = 0; i < released.Length; i++)
+        {
+            released[i] = Build(_held[i]);
+            scratch.Return(_held[i]);
+        }
+
+        _held.Clear();
+        return released;
+    }
+
+    /// <summary>Lets go of the carry-over, its digits zeroed, back to the thread's scratch.</summary>
+    private void DropCarry(Scratch scratch)
+    {
+        if (_carry is not null)
+        {
+            scratch.Return(_carry);
+            _carry = null;
+        }
     }
 
     private bool OnlyGapsBefore(int token)
@@ -192,10 +215,11 @@ internal sealed class ConversationScanner
     /// </summary>
     private bool FindCrossMessageCard(PendingMessage pending)
     {
+        var carry = _carry!;
         _joined.Clear();
-        for (var i = 0; i < _carry.Items.Count; i++)
+        for (var i = 0; i < carry.Items.Count; i++)
         {
-            _joined.AddCopy(_carry, i);
+            _joined.AddCopy(carry, i);
         }
 
         var boundary = _joined.Items.Count;
@@ -218,7 +242,7 @@ internal sealed class ConversationScanner
                     break;
                 }
 
-                if (e >= boundary && count >= CardRules.MinLength && CardRules.IsCard(_joined.Digits(s, e), _settings.CardPolicy))
+                if (e >= boundary && count >= CardRules.MinLength && CardRules.IsCard(_joined.Digits(s, e), _compiled.CardPolicy))
                 {
                     first = first < 0 ? s : first;
                     last = Math.Max(last, e);
@@ -235,9 +259,9 @@ internal sealed class ConversationScanner
         // The part in each earlier message (lengthening a card found there), then this one; all of it stays open to a
         // longer card that the next message completes.
         var lengthens = false;
-        _carry.SetCard(first, boundary - 1, startsHere: true);
+        carry.SetCard(first, boundary - 1, startsHere: true);
 
-        foreach (var held in _held)
+        foreach (var held in _held!)
         {
             var from = -1;
             var to = -1;
@@ -288,7 +312,7 @@ internal sealed class ConversationScanner
                     break;
                 }
 
-                if (count >= CardRules.MinLength && CardRules.IsCard(_items.Digits(s, e), _settings.CardPolicy))
+                if (count >= CardRules.MinLength && CardRules.IsCard(_items.Digits(s, e), _compiled.CardPolicy))
                 {
                     best = e;
                 }
@@ -386,17 +410,17 @@ internal sealed class ConversationScanner
                     first--;
                 }
 
-                if (continuesCarry && first == chain.First && _chains.Count == 1)
+                if (continuesCarry && first == chain.First && _chains.Count == 1 && _carry is { } carry)
                 {
-                    var from = _carry.Items.Count;
-                    while (from > 0 && _carry.Items[from - 1].CanCarry)
+                    var from = carry.Items.Count;
+                    while (from > 0 && carry.Items[from - 1].CanCarry)
                     {
                         from--;
                     }
 
-                    for (var i = from; i < _carry.Items.Count; i++)
+                    for (var i = from; i < carry.Items.Count; i++)
                     {
-                        _joined.AddCopy(_carry, i);
+                        _joined.AddCopy(carry, i);
                     }
                 }
 
@@ -407,7 +431,6 @@ internal sealed class ConversationScanner
             }
         }
 
-        _carry.Wipe();
         var list = _joined.Items;
         var start = list.Count;
         while (start > 0 && _joined.DigitCount(start - 1, list.Count - 1) <= MaxCarryDigits)
@@ -417,14 +440,23 @@ internal sealed class ConversationScanner
 
         // Nor can a card still to be completed start where no issuer range begins with the digits from there to the end,
         // or inside a card found already: every card through those digits was read at that card's first item.
-        while (start < list.Count && (list[start].InsideCard || !CardRules.CanContinue(_joined.Digits(start, list.Count - 1), _settings.CardPolicy)))
+        while (start < list.Count && (list[start].InsideCard || !CardRules.CanContinue(_joined.Digits(start, list.Count - 1), _compiled.CardPolicy)))
         {
             start++;
         }
 
-        for (var i = start; i < list.Count; i++)
+        if (start == list.Count)
         {
-            _carry.AddCopy(_joined, i);
+            DropCarry(_scratch);
+        }
+        else
+        {
+            _carry ??= _scratch.RentItemList();
+            _carry.Wipe();
+            for (var i = start; i < list.Count; i++)
+            {
+                _carry.AddCopy(_joined, i);
+            }
         }
 
         _carryParty = party;
@@ -441,7 +473,7 @@ internal sealed class ConversationScanner
             cues |= CueOf(token);
             if (token.Kind == TokenKind.Marker)
             {
-                cues |= Cues.Marker | (_currentText.AsSpan(token.Start, token.Length).SequenceEqual(_cardMarker) ? Cues.Card : Cues.None);
+                cues |= Cues.Marker | (_currentText.AsSpan(token.Start, token.Length).SequenceEqual(_compiled.CardMarker) ? Cues.Card : Cues.None);
             }
         }
 
@@ -588,7 +620,7 @@ internal sealed class ConversationScanner
             }
 
             // A month named before the year: "April twenty seven", "Apr 2027".
-            if ((cues & Cues.Expiry) != 0 && _enabled[(int)RedactionEntity.ExpiryDate] && digits is 2 or 4 && MonthBefore(firstToken) is var month and >= 0)
+            if ((cues & Cues.Expiry) != 0 && _compiled.Enabled[(int)RedactionEntity.ExpiryDate] && digits is 2 or 4 && MonthBefore(firstToken) is var month and >= 0)
             {
                 pending.Detections.Add(new Detection(RedactionEntity.ExpiryDate, _tokens[month].Start, end));
                 Consume(chain);
@@ -641,7 +673,7 @@ internal sealed class ConversationScanner
 
     private void Add(PendingMessage pending, RedactionEntity entity, int first, int last)
     {
-        if (_enabled[(int)entity])
+        if (_compiled.Enabled[(int)entity])
         {
             AddItems(pending, entity, first, last);
         }
@@ -744,7 +776,7 @@ internal sealed class ConversationScanner
     /// <summary>An expiry written MM/YY or MM/YYYY, when a card is in context.</summary>
     private void FindSlashExpiry(PendingMessage pending, Cues cues)
     {
-        if (!_enabled[(int)RedactionEntity.ExpiryDate] ||
+        if (!_compiled.Enabled[(int)RedactionEntity.ExpiryDate] ||
             (_cardContext == 0 && ((cues | _previousCues) & (Cues.Card | Cues.Expiry)) == 0))
         {
             return;
@@ -803,7 +835,7 @@ internal sealed class ConversationScanner
 
     private void FindNationalInsuranceNumbers(PendingMessage pending)
     {
-        if (!_enabled[(int)RedactionEntity.NationalInsuranceNumber] || !_hasDigit)
+        if (!_compiled.Enabled[(int)RedactionEntity.NationalInsuranceNumber] || !_hasDigit)
         {
             return;
         }
@@ -826,7 +858,7 @@ internal sealed class ConversationScanner
 
     private void FindPostcodes(PendingMessage pending)
     {
-        if (!_enabled[(int)RedactionEntity.Postcode] || !_hasDigit)
+        if (!_compiled.Enabled[(int)RedactionEntity.Postcode] || !_hasDigit)
         {
             return;
         }
@@ -856,7 +888,7 @@ internal sealed class ConversationScanner
     /// <summary>A written email (<c>a.b@c.com</c>) or one spoken as speech-to-text writes it (<c>a dot b at c dot com</c>).</summary>
     private void FindEmails(PendingMessage pending)
     {
-        if (!_enabled[(int)RedactionEntity.EmailAddress])
+        if (!_compiled.Enabled[(int)RedactionEntity.EmailAddress])
         {
             return;
         }
@@ -1003,7 +1035,7 @@ internal sealed class ConversationScanner
     /// <summary>UK telephone numbers in any written form, found by libphonenumber's matcher.</summary>
     private void FindPhones(PendingMessage pending)
     {
-        if (!_enabled[(int)RedactionEntity.TelephoneNumber])
+        if (!_compiled.Enabled[(int)RedactionEntity.TelephoneNumber])
         {
             return;
         }
@@ -1075,23 +1107,32 @@ internal sealed class ConversationScanner
 
     // ---- output -----------------------------------------------------------------------------------------------------
 
-    private void ReleaseSettled(List<RedactedMessage> released)
+    private void ReleaseSettled(List<RedactedMessage> released, Scratch scratch)
     {
-        var keepFrom = _carry.Items.Count > 0 ? _carry.Items[0].Message : int.MaxValue;
-        while (_held.Count > 0 && _held[0].Index < keepFrom)
+        var held = _held!;
+        var keepFrom = _carry is { } carry ? carry.Items[0].Message : int.MaxValue;
+        var count = 0;
+        while (count < held.Count && held[count].Index < keepFrom)
         {
-            released.Add(Build(_held[0]));
-            _spare.Push(_held[0].Emptied());
-            _held.RemoveAt(0);
+            released.Add(Build(held[count]));
+            scratch.Return(held[count]);
+            count++;
         }
+
+        held.RemoveRange(0, count);
     }
 
-    private void ReleaseAll(List<RedactedMessage> released)
+    private void ReleaseAll(List<RedactedMessage> released, Scratch scratch)
     {
+        if (_held is null)
+        {
+            return;
+        }
+
         foreach (var held in _held)
         {
             released.Add(Build(held));
-            _spare.Push(held.Emptied());
+            scratch.Return(held);
         }
 
         _held.Clear();
@@ -1112,12 +1153,12 @@ internal sealed class ConversationScanner
         for (var i = 0; i < spans.Length; i++)
         {
             var d = detections[i];
-            length += _markerFor[(int)d.Entity].Length - (d.End - d.Start);
+            length += _compiled.MarkerFor[(int)d.Entity].Length - (d.End - d.Start);
             var (audioStart, audioEnd) = AudioRange(pending.Message.Words, d.Start, d.End);
             spans[i] = new RedactedSpan(d.Entity, d.Start, d.End - d.Start, audioStart, audioEnd);
         }
 
-        var redacted = string.Create(length, (text, detections, _markerFor), static (output, state) =>
+        var redacted = string.Create(length, (text, detections, _compiled.MarkerFor), static (output, state) =>
         {
             var (text, detections, markers) = state;
             var at = 0;
@@ -1155,7 +1196,8 @@ internal sealed class ConversationScanner
 /// <summary>
 /// The working lists one message needs (its tokens, number items and chains), kept per thread and reused from
 /// conversation to conversation, so a conversation costs no buffers of its own. They are emptied, digits zeroed, after
-/// every message; only the carry-over between messages belongs to the conversation.
+/// every message. The thread also keeps spare records for held messages and spare carry-over lists: a conversation
+/// borrows them while it holds a message or carries digits, and gives them back, emptied and zeroed, when it lets go.
 /// </summary>
 internal sealed class Scratch
 {
@@ -1173,4 +1215,45 @@ internal sealed class Scratch
     public ItemList Joined { get; } = new();
 
     public List<RedactedMessage> Released { get; } = [];
+
+    // Spares kept for the next conversations on this thread: enough for the messages a few interleaved conversations
+    // hold back at once, and no more.
+    private const int MaxSpares = 16;
+
+    private readonly Stack<PendingMessage> _sparePending = new();
+    private readonly Stack<ItemList> _spareLists = new();
+
+    /// <summary>A pending record for the next message, reused from a released one where there is one.</summary>
+    public PendingMessage RentPending(int index, TranscriptMessage message) =>
+        _sparePending.TryPop(out var spare) ? spare.Reuse(index, message) : new PendingMessage(index, message);
+
+    /// <summary>Takes back a released message's record, keeping nothing of the message.</summary>
+    public void Return(PendingMessage pending)
+    {
+        pending.Emptied();
+        if (_sparePending.Count < MaxSpares)
+        {
+            _sparePending.Push(pending);
+        }
+    }
+
+    /// <summary>An empty item list for a conversation's carry-over.</summary>
+    public ItemList RentItemList() => _spareLists.TryPop(out var spare) ? spare : new ItemList();
+
+    /// <summary>Takes back a carry-over, its digits zeroed.</summary>
+    public void Return(ItemList list)
+    {
+        list.Wipe();
+        if (_spareLists.Count < MaxSpares)
+        {
+            _spareLists.Push(list);
+        }
+    }
+}
+
+/// <summary>How many values of each entity type a conversation removed, by the type's number, kept inside the scanner.</summary>
+[System.Runtime.CompilerServices.InlineArray(10)]
+internal struct EntityCounts
+{
+    private int _count;
 }

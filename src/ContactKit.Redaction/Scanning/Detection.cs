@@ -81,6 +81,12 @@ internal sealed class CompiledSettings
 
     public bool[] Enabled { get; }
 
+    /// <summary>Which digit runs count as card numbers.</summary>
+    public CardPolicy CardPolicy => Settings.CardPolicy;
+
+    /// <summary>The marker that replaces a card number, which puts a card in context.</summary>
+    public string CardMarker => MarkerFor[(int)RedactionEntity.CardNumber];
+
     /// <summary>The marker that replaces each entity type, by its number.</summary>
     public string[] MarkerFor { get; }
 }

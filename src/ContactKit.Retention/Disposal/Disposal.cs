@@ -4,7 +4,10 @@ using NodaTime;
 
 namespace ContactKit.Retention;
 
-/// <summary>Destroys (or anonymises, or hands for review) one item in the host's own storage.</summary>
+/// <summary>
+/// Destroys (or anonymises) one item in the host's own storage. Items whose rule asks for a review are never handed to
+/// it: <see cref="DisposalPlanner.RunOnceAsync"/> reminds instead.
+/// </summary>
 public interface IRetainedItemDisposer
 {
     /// <summary>Carries out <see cref="StoredRetainedItem.Action"/> on the item.</summary>
@@ -42,4 +45,18 @@ public sealed record DisposalProof(
 /// <param name="Claimed">How many items it claimed.</param>
 /// <param name="Proofs">The items it disposed of, with their proofs.</param>
 /// <param name="Failures">The items it could not dispose of, and why; each was released to be taken again.</param>
-public sealed record DisposalRunResult(int Claimed, ImmutableArray<DisposalProof> Proofs, ImmutableArray<(RetainedItemId Item, ContactKitError Error)> Failures);
+public sealed record DisposalRunResult(int Claimed, ImmutableArray<DisposalProof> Proofs, ImmutableArray<(RetainedItemId Item, ContactKitError Error)> Failures)
+{
+    /// <summary>The items whose rule asks for a review that came due: each was kept, not destroyed, and a reminder written.</summary>
+    public ImmutableArray<ReviewReminder> Reviews { get; init; } = [];
+}
+
+/// <summary>
+/// A reminder that an item kept "as long as needed" is due for review: a person decides whether it is still needed
+/// (and, if not, erases it); the sweep destroys nothing. The item is kept with no planned disposal until its plan changes.
+/// </summary>
+/// <param name="Item">The item.</param>
+/// <param name="Rule">The rule that asked for the review.</param>
+/// <param name="DueAt">When the review was due.</param>
+/// <param name="AuditEntry">The audit entry holding the reminder.</param>
+public sealed record ReviewReminder(RetainedItemId Item, string? Rule, Instant? DueAt, AuditEntry AuditEntry);

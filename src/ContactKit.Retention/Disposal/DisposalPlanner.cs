@@ -17,6 +17,12 @@ public sealed class DisposalPlanner
     /// <summary>The audit action of a disposal proof.</summary>
     public const string DisposedAction = "retention.disposed";
 
+    /// <summary>
+    /// The audit action written when an item under a <see cref="DisposalAction.Review"/> rule comes due: a person is to
+    /// review whether it is still needed, and nothing has been destroyed.
+    /// </summary>
+    public const string ReviewDueAction = "retention.review_due";
+
     private readonly IRetentionStore _store;
     private readonly IAuditTrail _audit;
     private readonly IClock _clock;
@@ -134,7 +140,10 @@ public sealed class DisposalPlanner
 
     /// <summary>
     /// One sweep: claims a batch, checks each item is still free of holds, hands it to <paramref name="disposer"/>,
-    /// and completes it with proof. An item that cannot be disposed of is released to be taken again.
+    /// and completes it with proof. An item that cannot be disposed of is released to be taken again. An item whose
+    /// rule asks for a review (<see cref="DisposalAction.Review"/>) is never handed to the disposer: the run writes a
+    /// <see cref="ReviewDueAction"/> entry to the audit trail, keeps the item with no planned disposal (so it is not taken
+    /// again until its plan changes), and lists it in <see cref="DisposalRunResult.Reviews"/>.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="worker">The worker.</param>
@@ -148,8 +157,26 @@ public sealed class DisposalPlanner
         var batch = await TakeDueAsync(tenant, worker, max, cancellationToken).ConfigureAwait(false);
         var proofs = ImmutableArray.CreateBuilder<DisposalProof>(batch.Count);
         var failures = ImmutableArray.CreateBuilder<(RetainedItemId, ContactKitError)>();
+        var reviews = ImmutableArray.CreateBuilder<ReviewReminder>();
         foreach (var item in batch)
         {
+            if (item.Action == DisposalAction.Review)
+            {
+                var reminded = await RemindAsync(item, worker, cancellationToken).ConfigureAwait(false);
+                if (reminded.IsSuccess)
+                {
+                    reviews.Add(reminded.Value);
+                }
+                else
+                {
+                    failures.Add((item.Id, reminded.Error));
+                }
+
+                using var released = RetentionTelemetry.Start("Retention.ReleaseClaim", tenant);
+                await _store.ReleaseClaimAsync(tenant, item.Id, worker, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             // The store decides atomically whether a hold stops the item; a hold placed after this cannot.
             var begun = await BeginAsync(item, worker, cancellationToken).ConfigureAwait(false);
             var error = begun.Error;
@@ -178,6 +205,43 @@ public sealed class DisposalPlanner
             await _store.ReleaseClaimAsync(tenant, item.Id, worker, cancellationToken).ConfigureAwait(false);
         }
 
-        return new DisposalRunResult(batch.Count, proofs.ToImmutable(), failures.ToImmutable());
+        return new DisposalRunResult(batch.Count, proofs.ToImmutable(), failures.ToImmutable()) { Reviews = reviews.ToImmutable() };
+    }
+
+    // A review is due: the reminder goes to the audit trail first, then the plan is cleared, so that a run stopped
+    // between the two reminds again rather than never.
+    private async ValueTask<Result<ReviewReminder>> RemindAsync(StoredRetainedItem item, ActorId worker, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        var details = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["item"] = item.Id.Value,
+            ["record_class"] = item.Item.RecordClass.Value,
+            ["rule"] = item.RuleName ?? string.Empty,
+            ["due_at"] = item.DisposeAt is { } due ? InstantPattern.ExtendedIso.Format(due) : string.Empty,
+            ["worker"] = worker.Value,
+        };
+        var entry = await _audit.AppendAsync(
+            new AuditEntry
+            {
+                Tenant = item.Tenant,
+                OccurredAt = now,
+                Actor = worker,
+                Action = ReviewDueAction,
+                Resource = item.Item.Resource ?? ResourceRef.RetainedItem(item.Id),
+                Subject = item.Item.Subject,
+                Reason = string.Create(CultureInfo.InvariantCulture, $"retention rule '{item.RuleName}' asks a person to review whether the item is still needed; nothing was destroyed"),
+                Details = details,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var current = await _store.GetAsync(item.Tenant, item.Id, cancellationToken).ConfigureAwait(false);
+        if (current.IsFailure)
+        {
+            return current.Error;
+        }
+
+        var kept = await _store.SaveAsync(current.Value with { DisposeAt = null }, cancellationToken).ConfigureAwait(false);
+        return kept.IsFailure ? kept.Error : new ReviewReminder(item.Id, item.RuleName, item.DisposeAt, entry);
     }
 }

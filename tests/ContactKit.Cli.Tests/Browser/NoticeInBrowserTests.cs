@@ -5,7 +5,8 @@ namespace ContactKit.Cli.Tests.Browser;
 
 /// <summary>
 /// The HTML notice of each sample policy, written by <c>contactkit render --format html</c>, opened in headless Chromium
-/// at a phone's size: the page's language, its headings in order, its links, that it needs nothing from the network and
+/// at a phone's size: the page's language, its headings in order, its links (the contents to each section, each email
+/// address a mailto: link and each web address a link), that it needs nothing from the network and
 /// does not scroll sideways; a screenshot of each is saved under the test results (<c>artifacts/test-results/screenshots</c>).
 /// </summary>
 public sealed class NoticeInBrowserTests : IClassFixture<NoticeInBrowserTests.Browser>
@@ -25,6 +26,11 @@ public sealed class NoticeInBrowserTests : IClassFixture<NoticeInBrowserTests.Br
             const heading = target?.querySelector('h1,h2,h3,h4,h5,h6');
             return { href, text: a.textContent.trim(), found: target !== null, heading: heading ? heading.textContent.trim() : null };
           }),
+          unlinked: (() => {
+            const page = document.body.cloneNode(true);
+            page.querySelectorAll('a').forEach(a => a.remove());
+            return page.textContent.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|https?:\/\/\S+|www\.\S+/g) ?? [];
+          })(),
           viewport: document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? '',
           scrollWidth: document.documentElement.scrollWidth,
           innerWidth: window.innerWidth,
@@ -66,15 +72,26 @@ public sealed class NoticeInBrowserTests : IClassFixture<NoticeInBrowserTests.Br
         var sections = NoticeRenderer.Render(policy, NoticeFormat.Markdown).Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..]).ToList();
         Assert.Equal(sections, headings.Where(h => h.Level == 2).Select(h => h.Text));
 
-        // Every link has words and leads to the section it names; the contents list every section, in order.
-        var links = facts.GetProperty("links").EnumerateArray().ToList();
-        Assert.All(links, l =>
+        // Every link in the page has words and leads to the section it names; the contents list every section, in order.
+        var all = facts.GetProperty("links").EnumerateArray().Select(l => (Href: l.GetProperty("href").GetString()!, Text: l.GetProperty("text").GetString()!, Link: l)).ToList();
+        var inPage = all.Where(l => l.Href.StartsWith('#')).ToList();
+        Assert.All(inPage, l =>
         {
-            Assert.NotEqual(string.Empty, l.GetProperty("text").GetString());
-            Assert.True(l.GetProperty("found").GetBoolean(), $"The link to {l.GetProperty("href").GetString()} leads nowhere.");
-            Assert.Equal(l.GetProperty("text").GetString(), l.GetProperty("heading").GetString());
+            Assert.NotEqual(string.Empty, l.Text);
+            Assert.True(l.Link.GetProperty("found").GetBoolean(), $"The link to {l.Href} leads nowhere.");
+            Assert.Equal(l.Text, l.Link.GetProperty("heading").GetString());
         });
-        Assert.Equal(sections.Count > 1 ? sections : [], links.Select(l => l.GetProperty("text").GetString()));
+        Assert.Equal(sections.Count > 1 ? sections : [], inPage.Select(l => l.Text));
+
+        // Every email address is a mailto: link and every web address a link, showing the address it opens: the
+        // controller's, the data protection officer's, the rights contact's, the regulator's site; none is left as text.
+        var outward = all.Except(inPage).ToList();
+        Assert.All(outward, l => Assert.True(
+            l.Href == $"mailto:{l.Text}" || l.Href == l.Text || l.Href == $"https://{l.Text}",
+            $"The link '{l.Text}' opens {l.Href}."));
+        string?[] stated = [policy.Controller?.Email, policy.Controller?.Dpo?.Email, policy.Rights?.Contact?.Email, policy.Controller?.Website?.ToString(), policy.Complaints?.Website?.ToString()];
+        Assert.All(stated.OfType<string>(), address => Assert.Contains(outward, l => l.Text == address));
+        Assert.Empty(facts.GetProperty("unlinked").EnumerateArray());
 
         // Readable on a phone: sized to the device, nothing wider than the screen, nothing fetched from elsewhere.
         Assert.Contains("width=device-width", facts.GetProperty("viewport").GetString(), StringComparison.Ordinal);

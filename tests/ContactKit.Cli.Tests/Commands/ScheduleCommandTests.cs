@@ -134,12 +134,27 @@ public sealed class ScheduleCommandTests
     }
 
     [Fact]
-    public async Task DryRun_PolicyWithOpenEndedRetention_ExitsOneNamingTheEntry()
+    public async Task DryRun_PolicyKeepingRecordsAsLongAsNeeded_RunsWithTheirYearlyReview()
     {
-        var result = await CliRun.RunAsync("schedule", "dry-run", CliRun.Sample("bath-contact-centre.policy.json"), "--database", "unused.db");
+        var store = await SeedAsync();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error CK0873 $.retention[0]:", result.Error, StringComparison.Ordinal);
+        // Bath's contact records are kept "as long as needed": a review a year after the interaction, which no stored
+        // item of another tenant is touched by.
+        var result = await CliRun.RunAsync(
+            e => e with
+            {
+                Clock = new FakeClock(Now),
+                Stores = (builder, _) =>
+                {
+                    builder.Services.AddSingleton(store.Retention).AddSingleton(store.Audit);
+                    return null;
+                },
+            },
+            ["schedule", "dry-run", CliRun.Sample("bath-contact-centre.policy.json"), "--database", "in-memory", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("bath-nes", result.Json.GetProperty("tenant").GetString());
+        Assert.Equal(0, result.Json.GetProperty("items").GetInt32());
     }
 
     private static Task<CliResult> DryRunAsync(InMemoryStores store, params string[] extra) => DryRunAsync(store, e => e, extra);

@@ -55,8 +55,12 @@ public sealed class PostgresServer : IDisposable
 
     /// <summary>The database of one test class, created empty (with the schema) on first use and reused by its tests.</summary>
     /// <param name="testClass">The test class, which names the database.</param>
+    /// <param name="keepExisting">
+    /// Whether a database of that name left by an earlier process is kept as it is rather than dropped: the benchmarks
+    /// build a large database once and use it from each of their processes.
+    /// </param>
     /// <returns>The database.</returns>
-    public PostgresDatabase Database(string testClass)
+    public PostgresDatabase Database(string testClass, bool keepExisting = false)
     {
         if (ConnectionString is null)
         {
@@ -72,8 +76,11 @@ public sealed class PostgresServer : IDisposable
                 using (var connection = new NpgsqlConnection(ConnectionString))
                 {
                     connection.Open();
-                    Execute(connection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                    Execute(connection, $"CREATE DATABASE \"{name}\"");
+                    if (!keepExisting || !Exists(connection, name))
+                    {
+                        Execute(connection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                        Execute(connection, $"CREATE DATABASE \"{name}\"");
+                    }
                 }
 
                 database = new PostgresDatabase(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString);
@@ -176,6 +183,13 @@ public sealed class PostgresServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private static bool Exists(NpgsqlConnection connection, string database)
+    {
+        using var command = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = database });
+        return command.ExecuteScalar() is not null;
+    }
+
     private static void Execute(NpgsqlConnection connection, string sql)
     {
         using var command = new NpgsqlCommand(sql, connection);
@@ -227,27 +241,4 @@ public sealed class PostgresDatabase(string connectionString) : TestDatabase
 
     /// <inheritdoc />
     protected override void UseProvider(DbContextOptionsBuilder options) => options.UseNpgsql(ConnectionString);
-}
-
-/// <summary>Puts the PostgreSQL test classes in one collection, which stops the private server when they are done.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "PostgreSQL";
-}
-
-/// <summary>Hands the shared server to the PostgreSQL test classes and stops it when the collection is done.</summary>
-public sealed class PostgresFixture : IDisposable
-{
-    /// <summary>The server.</summary>
-    public PostgresServer Server => PostgresServer.Instance;
-
-    /// <summary>The database of one test class.</summary>
-    /// <param name="testClass">The test class.</param>
-    /// <returns>The database.</returns>
-    public PostgresDatabase Database(string testClass) => Server.Database(testClass);
-
-    /// <inheritdoc />
-    public void Dispose() => Server.Dispose();
 }

@@ -230,7 +230,43 @@ public sealed class DisposalSweepTests
         });
     }
 
+    [Fact]
+    public async Task SweepOnceAsync_ItemKeptUnderAReviewRuleComesDue_DestroysNothingKeepsItAndRaisesOneReviewAlert()
+    {
+        // A record kept "as long as needed": reviewed a year after the call, never deleted by the sweep.
+        const string review = """
+            { "name": "Kept as long as needed", "rules": [ { "name": "recordings-reviewed", "recordClass": "call_recording", "trigger": "interaction_ended", "period": "P1Y", "action": "review", "reason": "legitimate_interests" } ] }
+            """;
+        var raised = new List<ComplianceAlert>();
+        using var host = new HostingHost(services: s => s
+            .AddSingleton<IComplianceAlerts>(new CollectingAlerts(raised))
+            .PostConfigure<RetentionOptions>(o => o.Schedule = RetentionScheduleJson.ParseText(review).Value));
+        await host.TrackAsync(Council, "kept", Start);
+        host.Clock.AdvanceDays(300);
+        var early = await host.Sweep.SweepOnceAsync();
+        host.Clock.AdvanceDays(100);
+
+        var due = await host.Sweep.SweepOnceAsync();
+        host.Clock.AdvanceDays(30);
+        var later = await host.Sweep.SweepOnceAsync();
+
+        Assert.Empty(host.Disposer.Destroyed);
+        Assert.Equal(0, early.Disposed + due.Disposed + later.Disposed + early.NotDisposed + due.NotDisposed + later.NotDisposed);
+        var alert = Assert.Single(raised);
+        Assert.Equal((ComplianceAlertKind.RetentionReviewDue, Council, "kept", new LocalDate(2027, 1, 14)), (alert.Kind, alert.Tenant, alert.Reference, alert.DueOn));
+        Assert.False(await host.IsDisposedAsync(Council, "kept"));
+    }
+
     private static MetricCollector<T> Collector<T>(HostingHost host, string instrument)
         where T : struct =>
         new(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), HostingTelemetry.Name, instrument);
+
+    private sealed class CollectingAlerts(List<ComplianceAlert> raised) : IComplianceAlerts
+    {
+        public ValueTask RaiseAsync(ComplianceAlert alert, CancellationToken cancellationToken = default)
+        {
+            raised.Add(alert);
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -84,15 +84,17 @@ public sealed class AddPolicyTests
     }
 
     [Fact]
-    public void AddPolicy_RetentionWithNeitherPeriodNorReview_IsRefusedAtOnceNamingTheEntry()
+    public void AddPolicy_RetentionWithNeitherPeriodNorReview_BecomesAReviewAYearAfterTheTrigger()
     {
         var council = SamplePolicies.Council();
         var policy = council with { Retention = council.Retention.Add(new RetentionEntry { RecordClass = "complaint", Trigger = "case_closed", Criteria = "as long as needed" }) };
+        var services = new ServiceCollection();
+        services.AddContactKit().AddPolicy(policy);
+        using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<ContactKitException>(() => new ServiceCollection().AddContactKit().AddPolicy(policy));
+        var rule = Assert.Single(provider.GetRequiredService<IOptions<RetentionOptions>>().Value.TenantSchedules[Council.Value].RulesFor(RecordClass.Parse("complaint")));
 
-        Assert.Equal(PoliciesErrorCodes.OpenEndedRetention, ex.Error.Code);
-        Assert.Equal("$.retention[2]", ex.Error.Field);
+        Assert.Equal((DisposalAction.Review, Period.FromYears(1), RetentionTrigger.CaseClosed, (LocalDate?)null), (rule.Action, rule.Period, rule.Trigger, rule.ReviewOn));
     }
 
     [Fact]

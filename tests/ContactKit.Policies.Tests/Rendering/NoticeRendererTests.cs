@@ -31,10 +31,29 @@ public sealed class NoticeRendererTests
         var headings = page.Descendants().Where(e => e.Name.LocalName is "h1" or "h2" or "h3").Select(e => e.Name.LocalName).ToList();
         Assert.Equal("h1", headings[0]);
         Assert.All(headings.Skip(1), h => Assert.Equal("h2", h));
-        var anchors = page.Descendants("a").Select(a => a.Attribute("href")!.Value.TrimStart('#')).ToList();
+        var anchors = page.Descendants("a").Select(a => a.Attribute("href")!.Value).Where(h => h.StartsWith('#')).Select(h => h[1..]).ToList();
         Assert.Equal(page.Descendants("section").Select(s => s.Attribute("id")!.Value), anchors);
         Assert.Empty(page.Descendants("script"));
         Assert.Empty(page.Descendants("link")); // self-contained: nothing fetched
+    }
+
+    [Fact]
+    public void Render_Html_EmailAndWebAddressesAreLinksAndNoneIsLeftAsPlainText()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with { Wording = new TenantWording { Introduction = "Questions? Write to help@example.gov.uk, or see www.example.gov.uk/privacy." } };
+
+        var page = XDocument.Parse(NoticeRenderer.Render(policy, NoticeFormat.Html)["<!DOCTYPE html>\n".Length..]);
+        var links = page.Descendants("a").Where(a => !a.Attribute("href")!.Value.StartsWith('#')).Select(a => (a.Attribute("href")!.Value, a.Value)).ToList();
+
+        Assert.Contains(("mailto:privacy@example.gov.uk", "privacy@example.gov.uk"), links); // the controller
+        Assert.Contains(("mailto:dpo@example.gov.uk", "dpo@example.gov.uk"), links); // the data protection officer
+        Assert.Contains(("https://ico.org.uk/", "https://ico.org.uk/"), links); // the regulator's site
+        // The tenant's own words: the sentence's punctuation stays outside the link; a www. address opens over https.
+        Assert.Contains(("mailto:help@example.gov.uk", "help@example.gov.uk"), links);
+        Assert.Contains(("https://www.example.gov.uk/privacy", "www.example.gov.uk/privacy"), links);
+        var unlinked = page.DescendantNodes().OfType<XText>().Where(t => t.Parent!.Name != "a").Select(t => t.Value);
+        Assert.DoesNotContain(unlinked, t => t.Contains('@', StringComparison.Ordinal) || t.Contains("www.", StringComparison.Ordinal) || t.Contains("https://", StringComparison.Ordinal));
     }
 
     [Fact]

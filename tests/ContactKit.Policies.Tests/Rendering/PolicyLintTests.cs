@@ -11,6 +11,22 @@ public sealed class PolicyLintTests
     }
 
     [Fact]
+    public void Check_CallingLineIdentityCapturedWithNoRetention_IsAnErrorUntilAnEntryCoversIt()
+    {
+        var council = SamplePolicies.Council();
+        var capturing = council with { Recording = council.Recording! with { CallingLineIdentityCaptured = true } };
+        var covered = capturing with
+        {
+            Retention = capturing.Retention.SetItem(0, capturing.Retention[0] with { Artefacts = [InteractionArtefact.CallingLineIdentity] }),
+        };
+
+        var finding = Assert.Single(PolicyLint.Check(capturing));
+
+        Assert.Equal((PoliciesErrorCodes.RecordClassWithoutRetention, "$.recording.calling_line_identity_captured", PolicyFindingSeverity.Error), (finding.Code, finding.Path, finding.Severity));
+        Assert.Empty(PolicyLint.Check(covered));
+    }
+
+    [Fact]
     public void Check_MinimalPolicy_SaysWhichArticle13ItemsAreMissing()
     {
         var codes = PolicyLint.Check(SamplePolicies.Minimal()).Select(f => f.Code).ToHashSet();

@@ -8,8 +8,8 @@ namespace ContactKit.Policies.Tests.Samples;
 
 /// <summary>
 /// A host configured from each of the five sample policies with <c>AddPolicy</c>. A policy that keeps something "as
-/// long as needed" with no review date states a period nothing can enforce, so <c>AddPolicy</c> refuses it (CK0873)
-/// until the tenant gives a period or a review date; the tests show both.
+/// long as needed" with no review date gets the lint's warning (CK0873); the host keeps those records, never disposes
+/// of them automatically, and reminds the tenant to review them a year after their trigger.
 /// </summary>
 public sealed class FiveNoticesHostTests
 {
@@ -30,16 +30,22 @@ public sealed class FiveNoticesHostTests
     };
 
     [Theory]
-    [InlineData(FiveNoticesTests.Bath, "$.retention[0]")]
-    [InlineData(FiveNoticesTests.BetterComms, "$.retention[2]")]
-    [InlineData(FiveNoticesTests.CallHandling, "$.retention[0]")]
-    [InlineData(FiveNoticesTests.TelephoneOffice, "$.retention[0]")]
-    public void AddPolicy_NoticeKeepingDataAsLongAsNeeded_IsRefusedAtTheFirstOpenEndedEntry(string file, string path)
+    [InlineData(FiveNoticesTests.Bath, "interaction_record")]
+    [InlineData(FiveNoticesTests.BetterComms, "call_recording")]
+    [InlineData(FiveNoticesTests.BetterComms, "complaint")]
+    [InlineData(FiveNoticesTests.CallHandling, "customer_record")]
+    [InlineData(FiveNoticesTests.CallHandling, "employment_record")]
+    [InlineData(FiveNoticesTests.TelephoneOffice, "call_recording")]
+    public void AddPolicy_RecordsKeptAsLongAsNeeded_AreReviewedAYearAfterTheirTriggerAndNeverDeleted(string file, string recordClass)
     {
-        var ex = Assert.Throws<ContactKitException>(() => Build(Load(file)));
+        var policy = Load(file);
+        using var provider = Build(policy);
 
-        Assert.Equal(PoliciesErrorCodes.OpenEndedRetention, ex.Error.Code);
-        Assert.Equal(path, ex.Error.Field);
+        var schedule = provider.GetRequiredService<IOptions<RetentionOptions>>().Value.TenantSchedules[policy.Tenant!];
+        var rule = Assert.Single(schedule.RulesFor(RecordClass.Parse(recordClass)));
+
+        Assert.Equal((DisposalAction.Review, Period.FromYears(1)), (rule.Action, rule.Period));
+        Assert.Equal(policy.Retention.Single(r => r.RecordClass == recordClass).Criteria, rule.Source);
     }
 
     [Fact]

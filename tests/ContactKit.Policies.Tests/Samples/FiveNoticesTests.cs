@@ -194,7 +194,7 @@ public sealed class FiveNoticesTests
         Assert.Contains("more widely only where the law gives us the power to", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Outside it:", text, StringComparison.Ordinal);
         // Recordings and transcripts six months; case records six years.
-        Assert.Contains("  * Call recordings: 6 months after the call or chat ends", text, StringComparison.Ordinal);
+        Assert.Contains("  * Call recordings and their transcripts: 6 months after the call or chat ends", text, StringComparison.Ordinal);
         Assert.Contains("  * Webchat transcripts: 6 months after the call or chat ends", text, StringComparison.Ordinal);
         Assert.Contains("  * Your details on our case management system: 6 years after the case is closed", text, StringComparison.Ordinal);
         Assert.Contains("legal@breckland.gov.uk", text, StringComparison.Ordinal);

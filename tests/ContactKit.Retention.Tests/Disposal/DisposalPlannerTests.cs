@@ -35,6 +35,33 @@ public sealed class DisposalPlannerTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_ItemUnderAReviewRule_IsKeptRemindedOnceAndNeverHandedToTheDisposer()
+    {
+        using var host = new RetentionHost(All, Start);
+        await host.Service.TrackAsync(Item(RecordClass.Parse("marketing_list_entry"), Start, "list-entry") with { Subject = DataSubjectId.Parse("caller-1") });
+        await host.Service.TrackAsync(CallRecording("recording"));
+        host.Clock.AdvanceDays(400); // past the six months of the recording and the year before the entry's review
+        var disposer = new RecordingDisposer();
+
+        var run = await host.Planner.RunOnceAsync(Tenant, Worker, disposer);
+        var again = await host.Planner.RunOnceAsync(Tenant, Worker, disposer);
+
+        Assert.Equal(["recording"], disposer.Destroyed.Select(i => i.Value));
+        var reminder = Assert.Single(run.Reviews);
+        Assert.Equal(("list-entry", "as-long-as-needed-annual-review"), (reminder.Item.Value, reminder.Rule));
+        Assert.Equal(DisposalPlanner.ReviewDueAction, reminder.AuditEntry.Action);
+        Assert.Equal(DataSubjectId.Parse("caller-1"), reminder.AuditEntry.Subject);
+        Assert.Empty(run.Failures);
+        Assert.Equal(0, again.Claimed); // reminded once; it waits for a person, not for the next sweep
+        var kept = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("list-entry"))).Value;
+        Assert.False(kept.IsDisposed);
+        Assert.Null(kept.DisposeAt);
+        Assert.Null(kept.ClaimedBy);
+        var audit = await host.AuditEntriesAsync(Tenant);
+        Assert.DoesNotContain(audit, e => e.Action == DisposalPlanner.DisposedAction && e.Details["item"] == "list-entry");
+    }
+
+    [Fact]
     public async Task RunOnceAsync_AtMostN_TakesTheEarliestFirst()
     {
         using var host = new RetentionHost(All, Start);

@@ -1,0 +1,24 @@
+namespace ContactKit.EntityFrameworkCore.Tests;
+
+/// <summary>Puts the PostgreSQL test classes in one collection, which stops the private server when they are done.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "PostgreSQL";
+}
+
+/// <summary>Hands the shared server to the PostgreSQL test classes and stops it when the collection is done.</summary>
+public sealed class PostgresFixture : IDisposable
+{
+    /// <summary>The server.</summary>
+    public PostgresServer Server => PostgresServer.Instance;
+
+    /// <summary>The database of one test class.</summary>
+    /// <param name="testClass">The test class.</param>
+    /// <returns>The database.</returns>
+    public PostgresDatabase Database(string testClass) => Server.Database(testClass);
+
+    /// <inheritdoc />
+    public void Dispose() => Server.Dispose();
+}
