@@ -267,6 +267,8 @@ public abstract class TenantIsolationTests
         Failed(await Call(retention, nameof(IRetentionStore.BeginDisposalAsync)).BeginDisposalAsync(B, a.Item.Id, worker, later));
         Failed(await Call(retention, nameof(IRetentionStore.BeginErasureAsync)).BeginErasureAsync(B, a.Item.Id, [], worker, later, Duration.FromMinutes(5)));
         Failed(await Call(retention, nameof(IRetentionStore.CompleteDisposalAsync)).CompleteDisposalAsync(B, a.Item.Id, worker, later));
+        var proof = new AuditEntry { Tenant = B, OccurredAt = later, Actor = worker, Action = DisposalPlanner.DisposedAction, Resource = ResourceRef.RetainedItem(a.Item.Id) };
+        Failed(Assert.Single(await Call(retention, nameof(IRetentionStore.CompleteDisposalsAsync)).CompleteDisposalsAsync(B, [new DisposalCompletion(a.Item.Id, proof)], worker, later)));
         Failed(await Call(retention, nameof(IRetentionStore.ReleaseClaimAsync)).ReleaseClaimAsync(B, a.Item.Id, worker));
         Failed(await Call(retention, nameof(IRetentionStore.ReleaseHoldAsync)).ReleaseHoldAsync(B, a.Hold.Id, Officer, later));
         Failed(await Call(retention, nameof(IRetentionStore.SaveAsync)).SaveAsync(a.Item with { Item = a.Item.Item with { Tenant = B }, DisposeAt = later }));

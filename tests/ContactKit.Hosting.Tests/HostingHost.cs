@@ -190,5 +190,7 @@ internal sealed class FlakyRetentionStore(IRetentionStore inner) : IRetentionSto
 
     public ValueTask<Result<StoredRetainedItem>> CompleteDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default) => inner.CompleteDisposalAsync(tenant, id, worker, disposedAt, cancellationToken);
 
+    public ValueTask<IReadOnlyList<Result<AuditEntry>>> CompleteDisposalsAsync(TenantId tenant, IReadOnlyList<DisposalCompletion> disposals, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default) => inner.CompleteDisposalsAsync(tenant, disposals, worker, disposedAt, cancellationToken);
+
     public ValueTask<Result<StoredRetainedItem>> ReleaseClaimAsync(TenantId tenant, RetainedItemId id, ActorId worker, CancellationToken cancellationToken = default) => inner.ReleaseClaimAsync(tenant, id, worker, cancellationToken);
 }

@@ -44,6 +44,8 @@ internal sealed class ReadOnlyRetentionStore(IRetentionStore inner, Action<int> 
 
     public ValueTask<Result<StoredRetainedItem>> CompleteDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default) => throw Refused();
 
+    public ValueTask<IReadOnlyList<Result<AuditEntry>>> CompleteDisposalsAsync(TenantId tenant, IReadOnlyList<DisposalCompletion> disposals, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default) => throw Refused();
+
     public ValueTask<Result<StoredRetainedItem>> ReleaseClaimAsync(TenantId tenant, RetainedItemId id, ActorId worker, CancellationToken cancellationToken = default) => throw Refused();
 
     private static InvalidOperationException Refused() => new("A schedule dry run only reads the store; a write here is a bug in the tool.");

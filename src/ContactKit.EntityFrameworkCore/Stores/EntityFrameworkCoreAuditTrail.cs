@@ -29,15 +29,31 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
 
         var stored = await WriteAsync<AuditEntry>("an audit entry", async (context, ct) =>
         {
-            var tenant = entry.Tenant.Value;
-            await LockAsync(context, "contactkit.audit:" + tenant, ct).ConfigureAwait(false);
-            var last = await context.Set<AuditEntryRow>().Where(r => r.Tenant == tenant).MaxAsync(r => (long?)r.Sequence, ct).ConfigureAwait(false) ?? 0;
-            var numbered = entry with { Sequence = last + 1 };
-            context.Add(ToRow(numbered));
+            var numbered = await AddAsync(context, entry.Tenant, [entry], ct).ConfigureAwait(false);
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
-            return numbered;
+            return numbered[0];
         }, cancellationToken).ConfigureAwait(false);
         return stored.Value;
+    }
+
+    /// <summary>
+    /// Numbers <paramref name="entries"/> after the tenant's last entry, in order, and adds their rows to
+    /// <paramref name="context"/>, holding the tenant's audit lock until the caller's transaction ends; the caller saves
+    /// them with whatever else its transaction changes.
+    /// </summary>
+    internal static async Task<AuditEntry[]> AddAsync(DbContext context, TenantId tenant, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var id = tenant.Value;
+        await LockAsync(context, "contactkit.audit:" + id, cancellationToken).ConfigureAwait(false);
+        var last = await context.Set<AuditEntryRow>().Where(r => r.Tenant == id).MaxAsync(r => (long?)r.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+        var numbered = new AuditEntry[entries.Count];
+        for (var i = 0; i < numbered.Length; i++)
+        {
+            numbered[i] = entries[i] with { Sequence = last + 1 + i };
+            context.Add(ToRow(numbered[i]));
+        }
+
+        return numbered;
     }
 
     public IAsyncEnumerable<AuditEntry> ReadByTenantAsync(TenantId tenant, CancellationToken cancellationToken = default) =>

@@ -314,6 +314,65 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         }
     }
 
+    public async ValueTask<IReadOnlyList<Result<AuditEntry>>> CompleteDisposalsAsync(TenantId tenant, IReadOnlyList<DisposalCompletion> disposals, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disposals);
+        foreach (var (id, proof) in disposals)
+        {
+            // Checked before anything changes, so that no item is recorded disposed of with a proof that cannot be kept.
+            if (proof.Validate() is { } invalid)
+            {
+                throw new ContactKitException(invalid);
+            }
+
+            if (proof.Tenant != tenant)
+            {
+                throw new ArgumentException($"The proof of item '{id}' names another tenant.", nameof(disposals));
+            }
+        }
+
+        if (disposals.Count == 0)
+        {
+            return [];
+        }
+
+        // The items and their proofs in one transaction: an item is recorded disposed of only with its proof.
+        var ids = disposals.Select(d => d.Item).ToList();
+        var written = await WriteAsync<Dictionary<string, AuditEntry>>($"disposals of tenant {tenant}", async (context, ct) =>
+        {
+            var rows = await context.Set<RetainedItemRow>()
+                .FromSqlRaw(Many(context, RetentionClaimsSql.CompleteDisposals), tenant.Value, IdList(context, ids), worker.Value, Ticks(disposedAt))
+                .AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+            var done = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var proved = disposals.Where(d => done.Contains(d.Item.Value)).ToList();
+            var numbered = await EntityFrameworkCoreAuditTrail<TContext>.AddAsync(context, tenant, proved.ConvertAll(d => d.Proof), ct).ConfigureAwait(false);
+            await context.SaveChangesAsync(ct).ConfigureAwait(false);
+            return proved.Select((d, i) => (d.Item.Value, numbered[i])).ToDictionary(p => p.Value, p => p.Item2, StringComparer.Ordinal);
+        }, cancellationToken).ConfigureAwait(false);
+        if (written.IsFailure)
+        {
+            return disposals.Select(_ => (Result<AuditEntry>)written.Error).ToList();
+        }
+
+        var results = new Result<AuditEntry>[disposals.Count];
+        for (var i = 0; i < disposals.Count; i++)
+        {
+            var id = disposals[i].Item;
+            if (written.Value.TryGetValue(id.Value, out var proof))
+            {
+                results[i] = proof;
+                continue;
+            }
+
+            // Left alone by the statement: the row says why; one that shows no reason changed since, and its claim
+            // lapses so another run records it.
+            var row = await ReadRowAsync(tenant.Value, id.Value, cancellationToken).ConfigureAwait(false);
+            results[i] = Claimed(row, tenant, id, worker) ?? (row!.DestructionStartedAt is null ? Refusal(row, id, disposedAt) : null) ?? StoreErrors.Contention($"retained item {id}");
+        }
+
+        return results;
+    }
+
     public async ValueTask<Result<StoredRetainedItem>> ReleaseClaimAsync(TenantId tenant, RetainedItemId id, ActorId worker, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
@@ -572,17 +631,40 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
     /// Runs one conditional statement of <see cref="RetentionClaimsSql"/> and returns the rows it changed. The statement
     /// is atomic on its own; on SQLite it runs as the one writer, queued behind the others of this process.
     /// </summary>
-    private async Task<List<RetainedItemRow>> ChangeAsync(Func<DbContext, string> sql, object[] parameters, string what, CancellationToken cancellationToken)
+    private Task<List<RetainedItemRow>> ChangeAsync(Func<DbContext, string> sql, object[] parameters, string what, CancellationToken cancellationToken) =>
+        ChangeAsync(context => (sql(context), parameters), what, cancellationToken);
+
+    private async Task<List<RetainedItemRow>> ChangeAsync(Func<DbContext, (string Sql, object[] Parameters)> command, string what, CancellationToken cancellationToken)
     {
         var rows = await AsWriterAsync(
             what,
-            async (context, token) => Result<List<RetainedItemRow>>.Success(
-                await context.Set<RetainedItemRow>().FromSqlRaw(sql(context), parameters).AsNoTracking().ToListAsync(token).ConfigureAwait(false)),
+            async (context, token) =>
+            {
+                var (sql, parameters) = command(context);
+                return Result<List<RetainedItemRow>>.Success(
+                    await context.Set<RetainedItemRow>().FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(token).ConfigureAwait(false));
+            },
             cancellationToken).ConfigureAwait(false);
         return rows.IsSuccess ? rows.Value : throw StoreErrors.Throw(rows.Error);
+    }
+
+    // A batch statement of RetentionClaimsSql with its id list written the provider's way.
+    private static string Many(DbContext context, string sql) =>
+        sql.Replace("@ids", IsPostgres(context) ? RetentionClaimsSql.ManyPostgres : RetentionClaimsSql.ManySqlite, StringComparison.Ordinal);
+
+    private static object IdList(DbContext context, IReadOnlyList<RetainedItemId> ids)
+    {
+        var values = new string[ids.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ids[i].Value;
+        }
+
+        return IsPostgres(context) ? values : JsonSerializer.Serialize(values, RetentionRowJson.Default.StringArray);
     }
 }
 
 /// <summary>The JSON of the retention rows' trigger column.</summary>
 [JsonSerializable(typeof(Dictionary<string, long>))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class RetentionRowJson : JsonSerializerContext;

@@ -59,6 +59,25 @@ internal static class RetentionClaimsSql
         """;
 
     /// <summary>
+    /// <see cref="CompleteDisposal"/> for the items {1} of tenant {0} at once, under the same conditions for each: {1}
+    /// is the ids as an array on PostgreSQL (<see cref="ManyPostgres"/>) and as a JSON array on SQLite
+    /// (<see cref="ManySqlite"/>).
+    /// </summary>
+    public const string CompleteDisposals = """
+        UPDATE contactkit_retained_items
+        SET is_disposed = TRUE, disposed_at = {3}, disposed_by = {2}, claimed_by = NULL, claim_expires_at = NULL, version = version + 1
+        WHERE tenant = {0} AND id IN (@ids) AND claimed_by = {2} AND is_disposed = FALSE
+          AND (destruction_started_at IS NOT NULL OR (hold_count = 0 AND dispose_at <= {3}))
+        RETURNING *
+        """;
+
+    /// <summary>PostgreSQL: the ids of a batch statement, from a <c>text[]</c> parameter.</summary>
+    public const string ManyPostgres = "SELECT unnest({1})";
+
+    /// <summary>SQLite: the ids of a batch statement, from a JSON array parameter.</summary>
+    public const string ManySqlite = "SELECT value FROM json_each({1})";
+
+    /// <summary>
     /// Records item {1} of tenant {0} disposed of by worker {2} at ticks {3}: only under that worker's claim, and, when
     /// destruction was not begun, only with no active hold and the stored disposal instant come. Raises the version.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using ContactKit;
@@ -169,12 +170,16 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
                 Tenant = session.Tenant,
                 OccurredAt = session.LastChangedAt,
                 Actor = actor,
-                Action = "recording." + ActionName(session.LastEvent.Kind),
+                Action = Actions.TryGetValue(session.LastEvent.Kind, out var action) ? action : "recording." + ActionName(session.LastEvent.Kind),
                 Resource = ResourceRef.Recording(session.Id),
                 Details = details,
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    // The audit action of each kind of event, written once rather than on every transition.
+    private static readonly FrozenDictionary<RecordingEventKind, string> Actions =
+        Enum.GetValues<RecordingEventKind>().Distinct().ToFrozenDictionary(kind => kind, kind => "recording." + ActionName(kind));
 
     // InteractionStarted -> interaction_started
     private static string ActionName(RecordingEventKind kind)

@@ -41,6 +41,11 @@ public sealed record DisposalProof(
     string? ContentHash,
     AuditEntry AuditEntry);
 
+/// <summary>An item whose content has been destroyed, with the proof to record beside it (<see cref="IRetentionStore.CompleteDisposalsAsync"/>).</summary>
+/// <param name="Item">The item.</param>
+/// <param name="Proof">The audit entry that proves the disposal; the store numbers it.</param>
+public sealed record DisposalCompletion(RetainedItemId Item, AuditEntry Proof);
+
 /// <summary>What one disposal run did.</summary>
 /// <param name="Claimed">How many items it claimed.</param>
 /// <param name="Proofs">The items it disposed of, with their proofs.</param>

@@ -81,7 +81,7 @@ public sealed class DisposalPlanner
         return begun;
     }
 
-    /// <summary>Records that a claimed item has been destroyed, and writes the proof to the audit trail.</summary>
+    /// <summary>Records that a claimed item has been destroyed together with its proof in the audit trail, in one step (<see cref="IRetentionStore.CompleteDisposalsAsync"/>).</summary>
     /// <param name="item">The claimed item.</param>
     /// <param name="worker">The worker holding the claim.</param>
     /// <param name="receipt">What the provider said about the destruction.</param>
@@ -91,17 +91,153 @@ public sealed class DisposalPlanner
     {
         ArgumentNullException.ThrowIfNull(item);
         var now = _clock.GetCurrentInstant();
-        Result<StoredRetainedItem> done;
-        using (var activity = RetentionTelemetry.Start("Retention.CompleteDisposal", item.Tenant))
+        var proof = ProofOf(item, worker, receipt, now);
+        using var activity = RetentionTelemetry.Start("Retention.CompleteDisposal", item.Tenant);
+        var done = (await _store.CompleteDisposalsAsync(item.Tenant, [proof], worker, now, cancellationToken).ConfigureAwait(false))[0];
+        if (done.IsFailure)
         {
-            done = await _store.CompleteDisposalAsync(item.Tenant, item.Id, worker, now, cancellationToken).ConfigureAwait(false);
-            if (done.IsFailure)
+            RetentionTelemetry.Refused(activity, done.Error);
+            return done.Error;
+        }
+
+        return Proved(item, worker, receipt, now, done.Value);
+    }
+
+    /// <summary>
+    /// Takes due items for <paramref name="worker"/> and disposes of them in one batch: each item's destruction is begun
+    /// (the last point at which a hold stops it) and it is handed to <paramref name="disposer"/>; every item destroyed is
+    /// then recorded disposed of together with its proof in the audit trail, in one step. Items
+    /// under a review rule are never handed to the disposer: the review is written to the audit trail instead. Items that
+    /// fail are released so another run can take them.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="worker">The worker.</param>
+    /// <param name="disposer">Destroys the content.</param>
+    /// <param name="max">At most this many; <see cref="RetentionOptions.BatchSize"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>What was claimed, disposed of with proof, and refused.</returns>
+    public async ValueTask<DisposalRunResult> RunOnceAsync(TenantId tenant, ActorId worker, IRetainedItemDisposer disposer, int? max = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disposer);
+        var batch = await TakeDueAsync(tenant, worker, max, cancellationToken).ConfigureAwait(false);
+        var proofs = ImmutableArray.CreateBuilder<DisposalProof>(batch.Count);
+        var failures = ImmutableArray.CreateBuilder<(RetainedItemId, ContactKitError)>();
+        var reviews = ImmutableArray.CreateBuilder<ReviewReminder>();
+        var toDestroy = new List<StoredRetainedItem>(batch.Count);
+        foreach (var item in batch)
+        {
+            if (item.Action != DisposalAction.Review)
             {
-                RetentionTelemetry.Refused(activity, done.Error);
-                return done.Error;
+                toDestroy.Add(item);
+                continue;
+            }
+
+            var reminded = await RemindAsync(item, worker, cancellationToken).ConfigureAwait(false);
+            if (reminded.IsSuccess)
+            {
+                reviews.Add(reminded.Value);
+            }
+            else
+            {
+                failures.Add((item.Id, reminded.Error));
+            }
+
+            await ReleaseAsync(item, worker, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (toDestroy.Count > 0)
+        {
+            await DisposeOfAsync(toDestroy, worker, disposer, proofs, failures, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DisposalRunResult(batch.Count, proofs.ToImmutable(), failures.ToImmutable()) { Reviews = reviews.ToImmutable() };
+    }
+
+    // Begins each item's destruction just before destroying its content (the last point at which a hold stops it), and
+    // records the destroyed ones with their proofs in one step; every item refused or failed on the way is released.
+    private async ValueTask DisposeOfAsync(List<StoredRetainedItem> items, ActorId worker, IRetainedItemDisposer disposer, ImmutableArray<DisposalProof>.Builder proofs, ImmutableArray<(RetainedItemId, ContactKitError)>.Builder failures, CancellationToken cancellationToken)
+    {
+        var tenant = items[0].Tenant;
+        var destroyed = new List<(StoredRetainedItem Item, DestructionReceipt Receipt)>(items.Count);
+        try
+        {
+            foreach (var item in items)
+            {
+                // The store decides atomically whether a hold stops the item; a hold placed after this cannot.
+                var begun = await BeginAsync(item, worker, cancellationToken).ConfigureAwait(false);
+                if (begun.Error is { } refused)
+                {
+                    await FailAsync(item, refused, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var receipt = await disposer.DisposeAsync(item, cancellationToken).ConfigureAwait(false);
+                if (receipt.IsSuccess)
+                {
+                    destroyed.Add((item, receipt.Value));
+                }
+                else
+                {
+                    await FailAsync(item, new ContactKitError(RetentionErrorCodes.DisposalFailed, $"Item '{item.Id}' was not disposed of: {Errors.Excerpt(receipt.Error.Message)}", "item"), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped mid-batch (a host shutting down): what was already destroyed is still recorded with its proof, so
+            // that no destruction is lost; the rest keep their claims, which lapse and are taken again.
+            await RecordAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await RecordAsync(cancellationToken).ConfigureAwait(false);
+
+        async ValueTask RecordAsync(CancellationToken token)
+        {
+            if (destroyed.Count == 0)
+            {
+                return;
+            }
+
+            var now = _clock.GetCurrentInstant();
+            IReadOnlyList<Result<AuditEntry>> recorded;
+            using (var activity = RetentionTelemetry.Start("Retention.CompleteDisposal", tenant))
+            {
+                recorded = await _store.CompleteDisposalsAsync(tenant, destroyed.ConvertAll(d => ProofOf(d.Item, worker, d.Receipt, now)), worker, now, token).ConfigureAwait(false);
+                activity?.SetTag("contactkit.disposed", recorded.Count(r => r.IsSuccess));
+            }
+
+            for (var i = 0; i < destroyed.Count; i++)
+            {
+                var (item, receipt) = destroyed[i];
+                if (recorded[i].Error is { } refused)
+                {
+                    await FailAsync(item, refused, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    proofs.Add(Proved(item, worker, receipt, now, recorded[i].Value));
+                }
             }
         }
 
+        async ValueTask FailAsync(StoredRetainedItem item, ContactKitError error, CancellationToken token)
+        {
+            failures.Add((item.Id, error));
+            await ReleaseAsync(item, worker, token).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask ReleaseAsync(StoredRetainedItem item, ActorId worker, CancellationToken cancellationToken)
+    {
+        using var released = RetentionTelemetry.Start("Retention.ReleaseClaim", item.Tenant);
+        await _store.ReleaseClaimAsync(item.Tenant, item.Id, worker, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The audit entry that proves an item's disposal: what, under which rule, when it was due and destroyed, by which
+    // worker, and the provider's hash of what was destroyed.
+    private static DisposalCompletion ProofOf(StoredRetainedItem item, ActorId worker, DestructionReceipt receipt, Instant now)
+    {
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["item"] = item.Id.Value,
@@ -122,91 +258,21 @@ public sealed class DisposalPlanner
             details["provider"] = receipt.Provider;
         }
 
-        var entry = await _audit.AppendAsync(
-            new AuditEntry
-            {
-                Tenant = item.Tenant,
-                OccurredAt = now,
-                Actor = worker,
-                Action = DisposedAction,
-                Resource = item.Item.Resource ?? ResourceRef.RetainedItem(item.Id),
-                Subject = item.Item.Subject,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"retention rule '{item.RuleName}' made it due"),
-                Details = details,
-            },
-            cancellationToken).ConfigureAwait(false);
-        return new DisposalProof(item.Id, item.RuleName, item.Action, item.DisposeAt, now, worker, receipt.ContentHash, entry);
-    }
-
-    /// <summary>
-    /// One sweep: claims a batch, checks each item is still free of holds, hands it to <paramref name="disposer"/>,
-    /// and completes it with proof. An item that cannot be disposed of is released to be taken again. An item whose
-    /// rule asks for a review (<see cref="DisposalAction.Review"/>) is never handed to the disposer: the run writes a
-    /// <see cref="ReviewDueAction"/> entry to the audit trail, keeps the item with no planned disposal (so it is not taken
-    /// again until its plan changes), and lists it in <see cref="DisposalRunResult.Reviews"/>.
-    /// </summary>
-    /// <param name="tenant">The tenant.</param>
-    /// <param name="worker">The worker.</param>
-    /// <param name="disposer">Destroys items in the host's storage.</param>
-    /// <param name="max">The most items to take.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>What the run did.</returns>
-    public async ValueTask<DisposalRunResult> RunOnceAsync(TenantId tenant, ActorId worker, IRetainedItemDisposer disposer, int? max = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(disposer);
-        var batch = await TakeDueAsync(tenant, worker, max, cancellationToken).ConfigureAwait(false);
-        var proofs = ImmutableArray.CreateBuilder<DisposalProof>(batch.Count);
-        var failures = ImmutableArray.CreateBuilder<(RetainedItemId, ContactKitError)>();
-        var reviews = ImmutableArray.CreateBuilder<ReviewReminder>();
-        foreach (var item in batch)
+        return new DisposalCompletion(item.Id, new AuditEntry
         {
-            if (item.Action == DisposalAction.Review)
-            {
-                var reminded = await RemindAsync(item, worker, cancellationToken).ConfigureAwait(false);
-                if (reminded.IsSuccess)
-                {
-                    reviews.Add(reminded.Value);
-                }
-                else
-                {
-                    failures.Add((item.Id, reminded.Error));
-                }
-
-                using var released = RetentionTelemetry.Start("Retention.ReleaseClaim", tenant);
-                await _store.ReleaseClaimAsync(tenant, item.Id, worker, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            // The store decides atomically whether a hold stops the item; a hold placed after this cannot.
-            var begun = await BeginAsync(item, worker, cancellationToken).ConfigureAwait(false);
-            var error = begun.Error;
-            if (error is null)
-            {
-                var destroyed = await disposer.DisposeAsync(item, cancellationToken).ConfigureAwait(false);
-                if (destroyed.IsSuccess)
-                {
-                    var proof = await CompleteAsync(item, worker, destroyed.Value, cancellationToken).ConfigureAwait(false);
-                    if (proof.IsSuccess)
-                    {
-                        proofs.Add(proof.Value);
-                        continue;
-                    }
-
-                    error = proof.Error;
-                }
-                else
-                {
-                    error = new ContactKitError(RetentionErrorCodes.DisposalFailed, $"Item '{item.Id}' was not disposed of: {Errors.Excerpt(destroyed.Error.Message)}", "item");
-                }
-            }
-
-            failures.Add((item.Id, error));
-            using var release = RetentionTelemetry.Start("Retention.ReleaseClaim", tenant);
-            await _store.ReleaseClaimAsync(tenant, item.Id, worker, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new DisposalRunResult(batch.Count, proofs.ToImmutable(), failures.ToImmutable()) { Reviews = reviews.ToImmutable() };
+            Tenant = item.Tenant,
+            OccurredAt = now,
+            Actor = worker,
+            Action = DisposedAction,
+            Resource = item.Item.Resource ?? ResourceRef.RetainedItem(item.Id),
+            Subject = item.Item.Subject,
+            Reason = string.Create(CultureInfo.InvariantCulture, $"retention rule '{item.RuleName}' made it due"),
+            Details = details,
+        });
     }
+
+    private static DisposalProof Proved(StoredRetainedItem item, ActorId worker, DestructionReceipt receipt, Instant now, AuditEntry entry) =>
+        new(item.Id, item.RuleName, item.Action, item.DisposeAt, now, worker, receipt.ContentHash, entry);
 
     // A review is due: the reminder goes to the audit trail first, then the plan is cleared, so that a run stopped
     // between the two reminds again rather than never.

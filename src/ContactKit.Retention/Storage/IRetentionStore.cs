@@ -99,6 +99,22 @@ public interface IRetentionStore
     ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Records a batch of claimed items disposed of, each with its proof: in one transaction, every item that may be
+    /// recorded (as <see cref="CompleteDisposalAsync"/> decides) is marked disposed of and its proof appended to the
+    /// tenant's audit trail, numbered as <see cref="IAuditTrail.AppendAsync"/> numbers it. An item is never recorded
+    /// disposed of without its proof, nor a proof kept for an item not recorded, so a worker stopped at any point leaves
+    /// each item either still claimed (and taken again once the claim lapses) or disposed of with one proof.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="disposals">The items, each once, with the proofs to append.</param>
+    /// <param name="worker">The worker holding the claims.</param>
+    /// <param name="disposedAt">When they were destroyed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One result per item, in the order of <paramref name="disposals"/>: the proof as appended, or the refusal
+    /// <see cref="CompleteDisposalAsync"/> gives.</returns>
+    ValueTask<IReadOnlyList<Result<AuditEntry>>> CompleteDisposalsAsync(TenantId tenant, IReadOnlyList<DisposalCompletion> disposals, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Marks that <paramref name="worker"/> is about to destroy an item because a data subject asked for its erasure,
     /// whatever its planned disposal instant, taking a claim on it for <paramref name="claimFor"/>. This is the last point
     /// at which a legal hold stops the erasure: in one atomic step it is refused if an active hold covers the item or any

@@ -13,6 +13,7 @@ namespace ContactKit.Testing.Conformance;
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names read as Member_Scenario_Outcome.")]
 public abstract class RetentionStoreContractTests
 {
+    private const string ProofAction = "retention.disposed";
     private static readonly TenantId TenantA = TenantId.Parse("tenant-a");
     private static readonly TenantId TenantB = TenantId.Parse("tenant-b");
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
@@ -23,6 +24,9 @@ public abstract class RetentionStoreContractTests
     /// <summary>Creates a new, empty store for one test.</summary>
     /// <returns>The store under test.</returns>
     protected abstract IRetentionStore CreateStore();
+
+    /// <summary>The audit trail the store made by the last <see cref="CreateStore"/> appends disposal proofs to.</summary>
+    protected abstract IAuditTrail AuditTrail { get; }
 
     /// <summary>A new item is stored at version 1 and read back unchanged.</summary>
     /// <returns>The test.</returns>
@@ -362,6 +366,54 @@ public abstract class RetentionStoreContractTests
         Assert.Empty(await ToListAsync(store.ReadAllAsync(TenantA)));
     }
 
+    /// <summary>
+    /// Completing a batch records every item that may be recorded disposed of together with its proof, numbered in the
+    /// tenant's audit trail in the batch's order; an item claimed by another worker is refused, stays as it was and has
+    /// no proof.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task CompleteDisposalsAsync_MixedBatch_RecordsEachDisposalWithItsProofAndNoProofForARefusal()
+    {
+        var store = CreateStore();
+        foreach (var id in new[] { "i-1", "i-2", "i-3" })
+        {
+            await store.SaveAsync(Item(TenantA, id, Start));
+        }
+
+        var mine = await store.ClaimDueAsync(TenantA, Start, 2, WorkerOne, ClaimFor);
+        var theirs = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerTwo, ClaimFor));
+        await store.BeginDisposalAsync(TenantA, mine[0].Id, WorkerOne, Start);
+        var earlier = await AuditTrail.AppendAsync(Proof(TenantA, "before") with { Action = "something.else" });
+
+        var recorded = await store.CompleteDisposalsAsync(TenantA, [new(mine[0].Id, Proof(TenantA, "i-1")), new(theirs.Id, Proof(TenantA, "i-3")), new(mine[1].Id, Proof(TenantA, "i-2"))], WorkerOne, Start);
+
+        Assert.Equal([null, RetentionErrorCodes.ClaimNotHeld, null], recorded.Select(r => r.Error?.Code));
+        Assert.Equal([earlier.Sequence + 1, earlier.Sequence + 2], [recorded[0].Value.Sequence, recorded[2].Value.Sequence]);
+        Assert.Equal(Start, (await store.GetAsync(TenantA, mine[0].Id)).Value.DisposedAt);
+        Assert.Equal(WorkerTwo, (await store.GetAsync(TenantA, theirs.Id)).Value.ClaimedBy);
+        var proofs = (await ToListAsync(AuditTrail.ReadByTenantAsync(TenantA))).Where(e => e.Action == ProofAction).ToList();
+        Assert.Equal(["i-1", "i-2"], proofs.Select(e => e.Details["item"]));
+        Assert.Equal([recorded[0].Value.Sequence, recorded[2].Value.Sequence], proofs.Select(e => e.Sequence));
+    }
+
+    /// <summary>An item recorded disposed of once is never recorded again: a second completion is refused and appends no second proof.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task CompleteDisposalsAsync_Twice_RecordsOneProof()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+
+        var first = await store.CompleteDisposalsAsync(TenantA, [new(claimed.Id, Proof(TenantA, "i-1"))], WorkerOne, Start);
+        var second = await store.CompleteDisposalsAsync(TenantA, [new(claimed.Id, Proof(TenantA, "i-1"))], WorkerOne, Start);
+
+        Assert.True(first[0].IsSuccess);
+        Assert.Equal(RetentionErrorCodes.AlreadyDisposed, second[0].Error?.Code);
+        Assert.Single(await ToListAsync(AuditTrail.ReadByTenantAsync(TenantA)));
+    }
+
     /// <summary>A hold placed after an item was claimed still stops its disposal being recorded.</summary>
     /// <returns>The test.</returns>
     [Fact]
@@ -599,6 +651,16 @@ public abstract class RetentionStoreContractTests
         DisposeAt = disposeAt,
         Action = disposeAt is null ? null : DisposalAction.Delete,
         RuleName = "recordings",
+    };
+
+    private static AuditEntry Proof(TenantId tenant, string item) => new()
+    {
+        Tenant = tenant,
+        OccurredAt = Start,
+        Actor = WorkerOne,
+        Action = ProofAction,
+        Resource = ResourceRef.RetainedItem(RetainedItemId.Parse(item)),
+        Details = new Dictionary<string, string>(StringComparer.Ordinal) { ["item"] = item },
     };
 
     private static LegalHold Hold(TenantId tenant, string id, HoldTarget target) => new()

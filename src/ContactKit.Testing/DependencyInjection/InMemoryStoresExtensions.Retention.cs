@@ -8,5 +8,5 @@ namespace ContactKit.Testing;
 public static partial class InMemoryStoresExtensions
 {
     static partial void AddRetentionFakes(IServiceCollection services) =>
-        services.TryAddSingleton<IRetentionStore, InMemoryRetentionStore>();
+        services.TryAddSingleton<IRetentionStore>(sp => new InMemoryRetentionStore(sp.GetRequiredService<IAuditTrail>()));
 }

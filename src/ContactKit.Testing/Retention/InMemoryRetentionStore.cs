@@ -13,6 +13,7 @@ namespace ContactKit.Testing;
 /// </summary>
 public sealed class InMemoryRetentionStore : IRetentionStore
 {
+    private readonly IAuditTrail _audit;
     private readonly Lock _gate = new();
     private readonly Dictionary<(TenantId, RetainedItemId), StoredRetainedItem> _items = [];
     private readonly Dictionary<TenantId, SortedSet<DueKey>> _due = [];
@@ -20,6 +21,20 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     private readonly List<LegalHold> _holdOrder = [];
     private readonly Dictionary<(TenantId, HoldTarget), List<LegalHold>> _activeHolds = [];
     private readonly Dictionary<(TenantId, HoldTarget), HashSet<RetainedItemId>> _itemsByTarget = [];
+
+    /// <summary>Creates a store that appends disposal proofs to an audit trail of its own.</summary>
+    public InMemoryRetentionStore()
+        : this(new InMemoryAuditTrail())
+    {
+    }
+
+    /// <summary>Creates a store that appends disposal proofs to <paramref name="audit"/>.</summary>
+    /// <param name="audit">The audit trail the proofs go to: the host's, so that they sit beside its other entries.</param>
+    public InMemoryRetentionStore(IAuditTrail audit)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        _audit = audit;
+    }
 
     /// <summary>How many items the store holds, disposed of or not.</summary>
     public int Count
@@ -283,6 +298,36 @@ public sealed class InMemoryRetentionStore : IRetentionStore
             _items[(tenant, id)] = begun;
             return Done<StoredRetainedItem>(begun);
         }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Result<AuditEntry>>> CompleteDisposalsAsync(TenantId tenant, IReadOnlyList<DisposalCompletion> disposals, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disposals);
+        foreach (var (id, proof) in disposals)
+        {
+            // Checked before anything changes, so that no item is recorded disposed of with a proof that cannot be kept.
+            if (proof.Validate() is { } invalid)
+            {
+                throw new ContactKitException(invalid);
+            }
+
+            if (proof.Tenant != tenant)
+            {
+                throw new ArgumentException($"The proof of item '{id}' names another tenant.", nameof(disposals));
+            }
+        }
+
+        var results = new Result<AuditEntry>[disposals.Count];
+        for (var i = 0; i < disposals.Count; i++)
+        {
+            var (id, proof) = disposals[i];
+            // Nothing stops between the two steps in memory, so the item and its proof are recorded together.
+            var done = await CompleteDisposalAsync(tenant, id, worker, disposedAt, cancellationToken).ConfigureAwait(false);
+            results[i] = done.IsSuccess ? await _audit.AppendAsync(proof, CancellationToken.None).ConfigureAwait(false) : done.Error; // recorded, so its proof must follow
+        }
+
+        return results;
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ContactKit.Retention;
 using ContactKit.Testing.Conformance;
 
@@ -5,12 +6,16 @@ namespace ContactKit.EntityFrameworkCore.Tests;
 
 public sealed class SqliteRetentionStoreContractTests(SqliteDatabase database) : RetentionStoreContractTests, IClassFixture<SqliteDatabase>
 {
+    protected override IAuditTrail AuditTrail => database.Services.GetRequiredService<IAuditTrail>();
+
     protected override IRetentionStore CreateStore() => database.Fresh<IRetentionStore>();
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresRetentionStoreContractTests(PostgresFixture postgres) : RetentionStoreContractTests
 {
+    protected override IAuditTrail AuditTrail => postgres.Database(nameof(PostgresRetentionStoreContractTests)).Services.GetRequiredService<IAuditTrail>();
+
     protected override IRetentionStore CreateStore() => postgres.Database(nameof(PostgresRetentionStoreContractTests)).Fresh<IRetentionStore>();
 }
 

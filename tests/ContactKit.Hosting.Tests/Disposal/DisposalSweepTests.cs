@@ -161,7 +161,10 @@ public sealed class DisposalSweepTests
         await timeout.CancelAsync();
         await host.Sweep.StopAsync(timeout.Token);
 
+        // The batch in hand records what it had already destroyed (r-0) before it ends.
+        await Task.WhenAny(host.Sweep.ExecuteTask!).WaitAsync(TimeSpan.FromSeconds(30));
         host.Disposer.Before = null;
+        Assert.True(await host.IsDisposedAsync(Council, "r-0"));
         Assert.False(await host.IsDisposedAsync(Council, "r-1"));
         host.Clock.Advance(Duration.FromMinutes(11)); // past the ten-minute claim timeout: another worker takes it
         var second = await host.Services.GetRequiredService<DisposalPlanner>().RunOnceAsync(Council, ActorId.Parse("sweeper-2"), host.Disposer);

@@ -56,8 +56,8 @@ public sealed class InMemoryRetentionStorePropertyTests
 
     private static void Run(Op[] ops)
     {
-        var store = new InMemoryRetentionStore();
         var audit = new InMemoryAuditTrail();
+        var store = new InMemoryRetentionStore(audit);
         var clock = new FakeClock(Start);
         var planner = new DisposalPlanner(store, audit, clock, new FixedOptions(new RetentionOptions { ClaimTimeout = ClaimFor, BatchSize = 3 }));
         var model = new Model();

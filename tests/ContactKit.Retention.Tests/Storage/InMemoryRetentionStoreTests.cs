@@ -5,5 +5,9 @@ namespace ContactKit.Retention.Tests.Storage;
 
 public sealed class InMemoryRetentionStoreTests : RetentionStoreContractTests
 {
-    protected override IRetentionStore CreateStore() => new InMemoryRetentionStore();
+    private readonly InMemoryAuditTrail _audit = new();
+
+    protected override IAuditTrail AuditTrail => _audit;
+
+    protected override IRetentionStore CreateStore() => new InMemoryRetentionStore(_audit);
 }
