@@ -21,6 +21,43 @@ public sealed record TelephoneScreening(TelephoneNumber Number, TelephonePrefere
             ? new ContactKitError(ConsentErrorCodes.InvalidScreening, "A screening may name only the TPS and CTPS registers.", nameof(Registers))
             : null;
     }
+
+    /// <summary>
+    /// Checks what <see cref="ICallingListScreeningStore.RecordAsync"/> is given: a valid calling list name and a valid
+    /// screening at every position.
+    /// </summary>
+    /// <param name="list">The calling list's name.</param>
+    /// <param name="screenings">The screenings.</param>
+    /// <returns>
+    /// <see langword="null"/> when all are valid, otherwise the invalid-id error for the name or the first invalid
+    /// screening's error with its position in the field (<c>screenings[2].Registers</c>).
+    /// </returns>
+    public static ContactKitError? ValidateBatch(string list, IReadOnlyCollection<TelephoneScreening> screenings)
+    {
+        ArgumentNullException.ThrowIfNull(screenings);
+        if (Identifier.Validate(list, "calling list name") is { } error)
+        {
+            return error;
+        }
+
+        var i = 0;
+        foreach (var screening in screenings)
+        {
+            if (screening is null)
+            {
+                return Errors.Required($"screenings[{i}]");
+            }
+
+            if (screening.Validate() is { } invalid)
+            {
+                return invalid.ForField($"screenings[{i}].{invalid.Field}");
+            }
+
+            i++;
+        }
+
+        return null;
+    }
 }
 
 /// <summary>

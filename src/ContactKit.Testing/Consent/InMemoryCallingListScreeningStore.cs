@@ -19,7 +19,7 @@ public sealed class InMemoryCallingListScreeningStore : ICallingListScreeningSto
     {
         ArgumentNullException.ThrowIfNull(screenings);
         cancellationToken.ThrowIfCancellationRequested();
-        if (Check(list, screenings) is { } invalid)
+        if (TelephoneScreening.ValidateBatch(list, screenings) is { } invalid)
         {
             return ValueTask.FromResult<Result<int>>(invalid);
         }
@@ -119,36 +119,6 @@ public sealed class InMemoryCallingListScreeningStore : ICallingListScreeningSto
         {
             return ValueTask.FromResult(_lists.Remove((tenant, list)));
         }
-    }
-
-    /// <summary>Checks a write's list name and screenings, as every store must.</summary>
-    /// <param name="list">The list name.</param>
-    /// <param name="screenings">The screenings.</param>
-    /// <returns>The first error, or <see langword="null"/>.</returns>
-    internal static ContactKitError? Check(string list, IReadOnlyCollection<TelephoneScreening> screenings)
-    {
-        if (Identifier.Validate(list, "calling list name") is { } error)
-        {
-            return error;
-        }
-
-        var i = 0;
-        foreach (var screening in screenings)
-        {
-            if (screening is null)
-            {
-                return Errors.Required($"screenings[{i}]");
-            }
-
-            if (screening.Validate() is { } invalid)
-            {
-                return invalid.ForField($"screenings[{i}].{invalid.Field}");
-            }
-
-            i++;
-        }
-
-        return null;
     }
 
     private static async IAsyncEnumerable<T> Enumerate<T>(T[] snapshot, [EnumeratorCancellation] CancellationToken cancellationToken)
