@@ -35,4 +35,10 @@ public static class ConsentErrorCodes
 
     /// <summary>A consent record id was appended twice with different content.</summary>
     public const string DuplicateConsentRecord = "CK0310";
+
+    /// <summary>A marketing preference event lacks a field its kind needs (the channel, the route, the partner) or has an unknown kind.</summary>
+    public const string InvalidMarketingEvent = "CK0311";
+
+    /// <summary>A telephone screening names no number or a register other than TPS and CTPS.</summary>
+    public const string InvalidScreening = "CK0312";
 }

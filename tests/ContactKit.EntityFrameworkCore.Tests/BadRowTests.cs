@@ -168,4 +168,46 @@ public sealed class BadRowTests(SqliteDatabase database) : IClassFixture<SqliteD
         Assert.Contains("tenant-a/item-1", read.Error!.Message, StringComparison.Ordinal);
         Assert.Contains(RetainedItemRow.Table, read.Error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SaveAsync_OverADamagedMarketingEvent_IsCorruptRowNamingTheRowAndAppendsNothing()
+    {
+        var store = database.Fresh<ContactKit.Consent.IMarketingPreferenceStore>();
+        var subject = DataSubjectId.Parse("subject-1");
+        var at = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var saved = (await store.SaveAsync(ContactKit.Consent.MarketingPreferences.For(Tenant, subject).OptIn(ContactKit.Consent.MarketingChannel.Email, at))).Value;
+        using (var context = database.NewContext())
+        {
+            await context.Set<MarketingEventRow>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Json, "{\"kind\":"));
+        }
+
+        var read = await store.GetAsync(Tenant, subject);
+        var save = await store.SaveAsync(saved.OptOut(ContactKit.Consent.MarketingChannel.Email, ContactKit.Consent.OptOutRoute.ToldAnAgent, at.Plus(Duration.FromDays(1))));
+
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, read.Error?.Code);
+        Assert.Contains("tenant-a/'subject-1'/1", read.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains(MarketingEventRow.Table, read.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, save.Error?.Code);
+        using var check = database.NewContext();
+        Assert.Equal(1, await check.Set<MarketingEventRow>().CountAsync());
+    }
+
+    [Fact]
+    public async Task GetAsync_ScreeningOnAnUnknownRegister_IsCorruptRowWithoutTheNumber()
+    {
+        var store = database.Fresh<ContactKit.Consent.ICallingListScreeningStore>();
+        var number = TelephoneNumber.Parse("+442079460999");
+        await store.RecordAsync(Tenant, "spring", [new ContactKit.Consent.TelephoneScreening(number, ContactKit.Consent.TelephonePreferenceRegisters.Tps, new LocalDate(2026, 3, 2))]);
+        using (var context = database.NewContext())
+        {
+            await context.Set<TelephoneScreeningRow>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Registers, 64));
+        }
+
+        var read = await store.GetAsync(Tenant, "spring", number);
+
+        Assert.Equal(EntityFrameworkCoreErrorCodes.CorruptRow, read.Error?.Code);
+        Assert.Contains(TelephoneScreeningRow.Table, read.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("tenant-a/spring/", read.Error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("2079460999", read.Error.Message, StringComparison.Ordinal);
+    }
 }

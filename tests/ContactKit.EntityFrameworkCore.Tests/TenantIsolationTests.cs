@@ -32,6 +32,8 @@ public abstract class TenantIsolationTests
     private static readonly ResourceRef Resource = new("recording", "rec-1");
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
     private static readonly LocalDate Monday = new(2026, 3, 2);
+    private static readonly TelephoneNumber Number = TelephoneNumber.Parse("+442079460999");
+    private const string CallingList = "spring-campaign";
     private static readonly RightsRequestWorkflow Workflow = new(new UkTenantCalendars(UkDivision.EnglandAndWales));
 
     private readonly Dictionary<Type, HashSet<string>> _called = [];
@@ -194,7 +196,11 @@ public abstract class TenantIsolationTests
             Id = DeletionRequestId.Parse("del-1"), Tenant = A, Recording = Recording, Interaction = Interaction, RequestedBy = Officer, Reason = "the caller asked", RequestedAt = Start,
         }));
 
-        return new Written(audit, session, consent, rights, item, hold, interaction, artefact, deletion);
+        var marketing = services.GetRequiredService<IMarketingPreferenceStore>();
+        var preferences = Ok(await marketing.SaveAsync(Ok(await marketing.GetAsync(A, Alice)).OptIn(MarketingChannel.Email, Start, consent.Id)));
+        Ok(await services.GetRequiredService<ICallingListScreeningStore>().RecordAsync(A, CallingList, [new TelephoneScreening(Number, TelephonePreferenceRegisters.Tps, Monday)]));
+
+        return new Written(audit, session, consent, rights, item, hold, interaction, artefact, deletion, preferences);
     }
 
     private async Task ReadAsTenantBAsync(IServiceProvider services, Written a)
@@ -215,6 +221,15 @@ public abstract class TenantIsolationTests
         NotFound(await consent.GetLatestAsync(B, Alice, Purpose.Marketing, DataCategories.Email.Key));
         Assert.Empty(await Call(consent, nameof(IConsentStore.ReadBySubjectAsync)).ReadBySubjectAsync(B, Alice).ToListAsync());
         Assert.Empty(await Call(consent, nameof(IConsentStore.ReadByTenantAsync)).ReadByTenantAsync(B).ToListAsync());
+
+        var marketing = services.GetRequiredService<IMarketingPreferenceStore>();
+        Assert.Empty(Ok(await Call(marketing, nameof(IMarketingPreferenceStore.GetAsync)).GetAsync(B, Alice)).Events);
+
+        var screenings = services.GetRequiredService<ICallingListScreeningStore>();
+        NotFound(await Call(screenings, nameof(ICallingListScreeningStore.GetAsync)).GetAsync(B, CallingList, Number));
+        Assert.Empty(await Call(screenings, nameof(ICallingListScreeningStore.ReadAsync)).ReadAsync(B, CallingList).ToListAsync());
+        Assert.Empty(await Call(screenings, nameof(ICallingListScreeningStore.ReadListsAsync)).ReadListsAsync(B).ToListAsync());
+        Assert.Equal(new ScreeningsGoingStale(0, null), await Call(screenings, nameof(ICallingListScreeningStore.GoingStaleAsync)).GoingStaleAsync(B, CallingList, Monday, 60, 28));
 
         var rights = services.GetRequiredService<IRightsRequestStore>();
         NotFound(await Call(rights, nameof(IRightsRequestStore.GetAsync)).GetAsync(B, a.Rights.Id));
@@ -255,6 +270,14 @@ public abstract class TenantIsolationTests
 
         var consent = services.GetRequiredService<IConsentStore>();
         Ok(await Call(consent, nameof(IConsentStore.AppendAsync)).AppendAsync(a.Consent with { Tenant = B, Sequence = 0 }));
+
+        // Tenant B's preferences for the same subject id start from nothing, so A's events given as B's are B's first.
+        var marketing = services.GetRequiredService<IMarketingPreferenceStore>();
+        Ok(await Call(marketing, nameof(IMarketingPreferenceStore.SaveAsync)).SaveAsync(MarketingPreferences.FromEvents(B, Alice, a.Preferences.Events).Value));
+
+        var screenings = services.GetRequiredService<ICallingListScreeningStore>();
+        Assert.False(await Call(screenings, nameof(ICallingListScreeningStore.WithdrawAsync)).WithdrawAsync(B, CallingList));
+        Ok(await Call(screenings, nameof(ICallingListScreeningStore.RecordAsync)).RecordAsync(B, CallingList, [new TelephoneScreening(Number, TelephonePreferenceRegisters.Ctps, Monday.PlusDays(1))]));
 
         var rights = services.GetRequiredService<IRightsRequestStore>();
         Failed(await Call(rights, nameof(IRightsRequestStore.UpdateAsync)).UpdateAsync(Workflow.Apply(a.Rights, RightsRequestCommand.Start(Officer, Start, Monday)).Value with { Tenant = B }));
@@ -367,7 +390,8 @@ public abstract class TenantIsolationTests
         LegalHold Hold,
         InteractionRecord Interaction,
         StoredArtefact Artefact,
-        DeletionRequest Deletion);
+        DeletionRequest Deletion,
+        MarketingPreferences Preferences);
 }
 
 public sealed class SqliteTenantIsolationTests(SqliteDatabase database) : TenantIsolationTests, IClassFixture<SqliteDatabase>

@@ -70,7 +70,48 @@ public enum MarketingEventKind
 /// <param name="Route">How the subject told us, for opt-outs and objections.</param>
 /// <param name="Partner">The partner, for partner sharing.</param>
 /// <param name="Evidence">The consent record holding the evidence, if any.</param>
-public sealed record MarketingEvent(MarketingEventKind Kind, Instant At, MarketingChannel? Channel = null, OptOutRoute? Route = null, string? Partner = null, ConsentRecordId? Evidence = null);
+public sealed record MarketingEvent(MarketingEventKind Kind, Instant At, MarketingChannel? Channel = null, OptOutRoute? Route = null, string? Partner = null, ConsentRecordId? Evidence = null)
+{
+    /// <summary>
+    /// Checks the event has a known kind and the fields its kind needs: the channel of an opt-in or opt-out, the route of an
+    /// opt-out, an objection or a withdrawal from a partner, the partner of partner sharing. The
+    /// <see cref="MarketingPreferences"/> methods always make valid events.
+    /// </summary>
+    /// <returns><see langword="null"/> when valid, otherwise an error with code <see cref="ConsentErrorCodes.InvalidMarketingEvent"/> naming the field.</returns>
+    public ContactKitError? Validate()
+    {
+        if (!Enum.IsDefined(Kind))
+        {
+            return Invalid(nameof(Kind), "A marketing event must be of a known kind.");
+        }
+
+        if (Channel is { } channel && !Enum.IsDefined(channel))
+        {
+            return Invalid(nameof(Channel), "A marketing event's channel must be email, SMS, phone or post.");
+        }
+
+        if (Route is { } route && !Enum.IsDefined(route))
+        {
+            return Invalid(nameof(Route), "A marketing event's route must be one of the known opt-out routes.");
+        }
+
+        if (Kind is MarketingEventKind.OptedIn or MarketingEventKind.OptedOut && Channel is null)
+        {
+            return Invalid(nameof(Channel), "An opt-in or opt-out needs the channel it applies to.");
+        }
+
+        if (Kind is MarketingEventKind.OptedOut or MarketingEventKind.Objected or MarketingEventKind.PartnerSharingWithdrawn && Route is null)
+        {
+            return Invalid(nameof(Route), "An opt-out, objection or withdrawal needs the route the subject told us by.");
+        }
+
+        return Kind is MarketingEventKind.PartnerSharingConsented or MarketingEventKind.PartnerSharingWithdrawn && string.IsNullOrWhiteSpace(Partner)
+            ? Invalid(nameof(Partner), "Consent to partner sharing, or its withdrawal, needs the partner's name.")
+            : null;
+    }
+
+    private static ContactKitError Invalid(string field, string message) => new(ConsentErrorCodes.InvalidMarketingEvent, message, field);
+}
 
 /// <summary>Why direct marketing to a subject is or is not allowed.</summary>
 public enum MarketingVerdict
@@ -119,6 +160,34 @@ public sealed record MarketingPreferences
     /// <param name="subject">The subject.</param>
     /// <returns>The preferences.</returns>
     public static MarketingPreferences For(TenantId tenant, DataSubjectId subject) => new(tenant, subject, []);
+
+    /// <summary>
+    /// Rebuilds a subject's preferences from the events they told us, in order, as a store reads them back. Each event is
+    /// checked with <see cref="MarketingEvent.Validate"/>.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="subject">The subject.</param>
+    /// <param name="events">The events, in the order they happened.</param>
+    /// <returns>The preferences, or the first invalid event's error with its index in the field (<c>events[2].Route</c>).</returns>
+    public static Result<MarketingPreferences> FromEvents(TenantId tenant, DataSubjectId subject, IEnumerable<MarketingEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var list = events.ToImmutableArray();
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i] is null)
+            {
+                return Errors.Required($"events[{i}]");
+            }
+
+            if (list[i].Validate() is { } error)
+            {
+                return error.ForField($"events[{i}].{error.Field}");
+            }
+        }
+
+        return new MarketingPreferences(tenant, subject, list);
+    }
 
     /// <summary>Records an opt-in.</summary>
     /// <param name="channel">The channel.</param>

@@ -29,6 +29,8 @@ public static partial class EntityFrameworkCoreStoresExtensions
         Use<IAuditTrail, EntityFrameworkCoreAuditTrail<TContext>>(services);
         Use<IRecordingStore, EntityFrameworkCoreRecordingStore<TContext>>(services);
         Use<ContactKit.Consent.IConsentStore, EntityFrameworkCoreConsentStore<TContext>>(services);
+        Use<ContactKit.Consent.IMarketingPreferenceStore, EntityFrameworkCoreMarketingPreferenceStore<TContext>>(services);
+        Use<ContactKit.Consent.ICallingListScreeningStore, EntityFrameworkCoreCallingListScreeningStore<TContext>>(services);
         Use<ContactKit.DataSubjects.IRightsRequestStore, EntityFrameworkCoreRightsRequestStore<TContext>>(services);
         Use<ContactKit.Interactions.IInteractionStore, EntityFrameworkCoreInteractionStore<TContext>>(services);
         Use<ContactKit.Interactions.IArtefactStore, EntityFrameworkCoreArtefactStore<TContext>>(services);

@@ -446,6 +446,36 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("contactkit_legal_holds", (string)null);
                 });
 
+            modelBuilder.Entity("ContactKit.EntityFrameworkCore.MarketingEventRow", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ContractVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_version");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.HasKey("Tenant", "Subject", "Position");
+
+                    b.ToTable("contactkit_marketing_events", (string)null);
+                });
+
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RecordingEventRow", b =>
                 {
                     b.Property<string>("Tenant")
@@ -700,6 +730,42 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("Tenant", "Subject", "Position");
 
                     b.ToTable("contactkit_rights_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ContactKit.EntityFrameworkCore.TelephoneScreeningRow", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("List")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Registers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registers");
+
+                    b.Property<int>("ScreenedOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("screened_on");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Tenant", "List", "Number");
+
+                    b.HasIndex("Tenant", "List", "ScreenedOn");
+
+                    b.ToTable("contactkit_telephone_screenings", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
 {
     [DbContext(typeof(ContactKitPostgresContext))]
-    [Migration("20261203073704_Initial")]
+    [Migration("20261203174351_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -454,6 +454,36 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                     b.ToTable("contactkit_legal_holds", (string)null);
                 });
 
+            modelBuilder.Entity("ContactKit.EntityFrameworkCore.MarketingEventRow", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ContractVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("contract_version");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.HasKey("Tenant", "Subject", "Position");
+
+                    b.ToTable("contactkit_marketing_events", (string)null);
+                });
+
             modelBuilder.Entity("ContactKit.EntityFrameworkCore.RecordingEventRow", b =>
                 {
                     b.Property<string>("Tenant")
@@ -708,6 +738,42 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Postgres
                     b.HasIndex("Tenant", "Subject", "Position");
 
                     b.ToTable("contactkit_rights_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ContactKit.EntityFrameworkCore.TelephoneScreeningRow", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("List")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("list");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Registers")
+                        .HasColumnType("integer")
+                        .HasColumnName("registers");
+
+                    b.Property<int>("ScreenedOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("screened_on");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Tenant", "List", "Number");
+
+                    b.HasIndex("Tenant", "List", "ScreenedOn");
+
+                    b.ToTable("contactkit_telephone_screenings", (string)null);
                 });
 #pragma warning restore 612, 618
         }

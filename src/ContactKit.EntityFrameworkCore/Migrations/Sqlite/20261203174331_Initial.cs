@@ -164,6 +164,21 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "contactkit_marketing_events",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    contract_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_contactkit_marketing_events", x => new { x.tenant, x.subject, x.position });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "contactkit_recording_events",
                 columns: table => new
                 {
@@ -245,6 +260,22 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_contactkit_rights_requests", x => new { x.tenant, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "contactkit_telephone_screenings",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    list = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    number = table.Column<long>(type: "INTEGER", nullable: false),
+                    registers = table.Column<int>(type: "INTEGER", nullable: false),
+                    screened_on = table.Column<int>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_contactkit_telephone_screenings", x => new { x.tenant, x.list, x.number });
                 });
 
             migrationBuilder.CreateIndex(
@@ -348,6 +379,11 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
                 name: "IX_contactkit_rights_requests_tenant_subject_position",
                 table: "contactkit_rights_requests",
                 columns: new[] { "tenant", "subject", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contactkit_telephone_screenings_tenant_list_screened_on",
+                table: "contactkit_telephone_screenings",
+                columns: new[] { "tenant", "list", "screened_on" });
         }
 
         /// <inheritdoc />
@@ -378,6 +414,9 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
                 name: "contactkit_legal_holds");
 
             migrationBuilder.DropTable(
+                name: "contactkit_marketing_events");
+
+            migrationBuilder.DropTable(
                 name: "contactkit_recording_events");
 
             migrationBuilder.DropTable(
@@ -388,6 +427,9 @@ namespace ContactKit.EntityFrameworkCore.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "contactkit_rights_requests");
+
+            migrationBuilder.DropTable(
+                name: "contactkit_telephone_screenings");
         }
     }
 }
