@@ -36,6 +36,9 @@ public static class InteractionsErrorCodes
     /// <summary>Artefacts whose content the host keeps itself are stored, and no <see cref="IArtefactContentProvider"/> is registered to delete it.</summary>
     public const string NoArtefactContentProvider = "CK0910";
 
+    /// <summary>A retention rule asks for artefacts to be anonymised that cannot be: audio and transcripts, or others with no <see cref="IArtefactAnonymiser"/> registered.</summary>
+    public const string CannotAnonymise = "CK0911";
+
     /// <summary>A transcript was handed over to be stored as it is; transcripts are stored through <see cref="TranscriptService"/>, which redacts them first.</summary>
     public const string TranscriptNotRedacted = "CK0950";
 }

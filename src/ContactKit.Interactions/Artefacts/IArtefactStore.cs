@@ -49,3 +49,26 @@ public interface IArtefactContentProvider
     /// <returns>The SHA-256 hex checksum of what was deleted where known (or <see langword="null"/>), or <c>CK0010</c> when nothing is there.</returns>
     ValueTask<Result<string?>> DeleteAsync(StoredArtefact artefact, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// Anonymises the content of artefacts that are not media (sentiment, summaries, survey answers) in the host's own storage,
+/// when their retention rule's action is <see cref="ContactKit.Retention.DisposalAction.Anonymise"/>: everything that
+/// identifies a person is stripped and the rest kept (for example for statistics). ContactKit cannot anonymise audio or
+/// transcripts, so a rule that asks it to is refused at start-up with <c>CK0911</c>; one that asks it of other artefacts
+/// needs this registered.
+/// </summary>
+/// <remarks>
+/// Implementations must pass <c>ContactKit.Testing.Conformance.ArtefactAnonymiserContractTests</c>: anonymised content is
+/// kept, anonymising it again changes nothing, and one tenant never anonymises another's.
+/// </remarks>
+public interface IArtefactAnonymiser
+{
+    /// <summary>Strips everything that identifies a person from an artefact's content, keeping the rest.</summary>
+    /// <param name="artefact">The artefact.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>
+    /// The SHA-256 hex checksum of the content as it was before (what was destroyed in identifying form), or
+    /// <see langword="null"/> when it was anonymised already or the checksum is unknown; <c>CK0010</c> when nothing is there.
+    /// </returns>
+    ValueTask<Result<string?>> AnonymiseAsync(StoredArtefact artefact, CancellationToken cancellationToken = default);
+}

@@ -26,13 +26,15 @@ namespace ContactKit.Interactions;
 /// <param name="recordings">The recording lifecycle.</param>
 /// <param name="sessions">The recording sessions.</param>
 /// <param name="clock">The clock.</param>
+/// <param name="anonymiser">Anonymises the content of artefacts whose rule says so; none when the host registers none.</param>
 public sealed class ArtefactDisposer(
     IArtefactStore artefacts,
     IRecordingMediaStore media,
     IArtefactContentProvider content,
     RecordingService recordings,
     IRecordingStore sessions,
-    IClock clock) : IRetainedItemDisposer
+    IClock clock,
+    IArtefactAnonymiser? anonymiser = null) : IRetainedItemDisposer
 {
     private static readonly ActorId Sweep = ActorId.Parse("retention-sweep");
 
@@ -49,8 +51,51 @@ public sealed class ArtefactDisposer(
                 "item");
         }
 
-        return await DestroyAsync(found.Value, item.ClaimedBy ?? Sweep, DisposalReason.Retention, $"retention rule {item.RuleName ?? "due"}", cancellationToken).ConfigureAwait(false);
+        return item.Action == DisposalAction.Anonymise
+            ? await AnonymiseAsync(found.Value, cancellationToken).ConfigureAwait(false)
+            : await DestroyAsync(found.Value, item.ClaimedBy ?? Sweep, DisposalReason.Retention, $"retention rule {item.RuleName ?? "due"}", cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Whether an artefact of <paramref name="kind"/> can be anonymised, given whether the host registered an anonymiser.</summary>
+    internal static bool CanAnonymise(ArtefactKind kind, bool hasAnonymiser) => hasAnonymiser && kind is not (ArtefactKind.Audio or ArtefactKind.Transcript);
+
+    // Anonymised content is the host's to keep: the artefact counts as disposed of (no personal data is left), so its
+    // recording is tombstoned once nothing else of it remains, exactly as after a deletion.
+    private async ValueTask<Result<DestructionReceipt>> AnonymiseAsync(StoredArtefact artefact, CancellationToken cancellationToken)
+    {
+        if (anonymiser is null || !CanAnonymise(artefact.Kind, hasAnonymiser: true))
+        {
+            return CannotAnonymise(artefact.Kind, anonymiser is not null);
+        }
+
+        var hash = artefact.Sha256;
+        if (!artefact.IsDisposed)
+        {
+            var anonymised = await anonymiser.AnonymiseAsync(artefact, cancellationToken).ConfigureAwait(false);
+            if (anonymised.IsFailure && anonymised.Error.Code != ErrorCodes.NotFound)
+            {
+                return new ContactKitError(InteractionsErrorCodes.ContentNotDeleted, $"Artefact {Errors.Excerpt(artefact.Name)} of interaction {artefact.Interaction} could not be anonymised ({anonymised.Error.Code}); the item stays and the next run tries again.", "item");
+            }
+
+            hash = (anonymised.IsSuccess ? anonymised.Value : null) ?? hash;
+            var marked = await artefacts.SaveAsync(artefact with { DisposedAt = clock.GetCurrentInstant(), DisposedBecause = DisposalReason.Retention }, cancellationToken).ConfigureAwait(false);
+            if (marked.IsFailure)
+            {
+                return marked.Error;
+            }
+        }
+
+        return new DestructionReceipt(hash is null ? null : $"sha256:{hash}", "artefact-anonymiser");
+    }
+
+    internal static ContactKitError CannotAnonymise(ArtefactKind kind, bool hasAnonymiser) => new(
+        InteractionsErrorCodes.CannotAnonymise,
+        kind is ArtefactKind.Audio or ArtefactKind.Transcript
+            ? $"A retention rule asks for {kind} artefacts to be anonymised, which ContactKit cannot do (a voice or a conversation identifies the people in it); delete them at the end of the period, or keep them under review."
+            : hasAnonymiser
+                ? $"{kind} artefacts cannot be anonymised."
+                : $"A retention rule asks for {kind} artefacts to be anonymised and no IArtefactAnonymiser is registered to do it; register one over the host's storage, or delete them at the end of the period.",
+        "Action");
 
     /// <summary>
     /// Destroys an artefact for any reason: deletes its content, marks it disposed with <paramref name="reason"/>, and

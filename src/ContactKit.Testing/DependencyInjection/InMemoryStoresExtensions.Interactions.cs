@@ -14,6 +14,7 @@ public static partial class InMemoryStoresExtensions
         services.TryAddSingleton<IDeletionRequestStore, InMemoryDeletionRequestStore>();
         services.TryAddSingleton<InMemoryArtefactContentProvider>();
         services.TryAddSingleton<IArtefactContentProvider>(static sp => sp.GetRequiredService<InMemoryArtefactContentProvider>());
+        services.TryAddSingleton<IArtefactAnonymiser>(static sp => sp.GetRequiredService<InMemoryArtefactContentProvider>());
 
         // Not a fake: the real hold authority, reading the holds of the in-memory retention store, so a test has one
         // registry of holds just as a host does.

@@ -134,14 +134,17 @@ public sealed class InMemoryDeletionRequestStore : IDeletionRequestStore
 }
 
 /// <summary>
-/// An <see cref="IArtefactContentProvider"/> held in memory: the host's storage of derived data (sentiment, summaries,
-/// survey answers, calling line identity) in tests and samples. Thread-safe; passes
-/// <c>ContactKit.Testing.Conformance.ArtefactContentProviderContractTests</c>.
+/// An <see cref="IArtefactContentProvider"/> and <see cref="IArtefactAnonymiser"/> held in memory: the host's storage of
+/// derived data (sentiment, summaries, survey answers, calling line identity) in tests and samples. Anonymising content
+/// keeps it, marked anonymised (<see cref="IsAnonymised"/>), with what <c>strip</c> leaves of it. Thread-safe; passes
+/// <c>ContactKit.Testing.Conformance.ArtefactContentProviderContractTests</c> and <c>ArtefactAnonymiserContractTests</c>.
 /// </summary>
-public sealed class InMemoryArtefactContentProvider : IArtefactContentProvider
+/// <param name="strip">What anonymising leaves of some content; nothing when not given.</param>
+public sealed class InMemoryArtefactContentProvider(Func<byte[], byte[]>? strip = null) : IArtefactContentProvider, IArtefactAnonymiser
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(TenantId, string), byte[]> _content = [];
+    private readonly HashSet<(TenantId, string)> _anonymised = [];
 
     /// <summary>Keeps an artefact's content and returns its SHA-256 checksum in hex, for <see cref="StoredArtefact.Sha256"/>.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -171,6 +174,18 @@ public sealed class InMemoryArtefactContentProvider : IArtefactContentProvider
         }
     }
 
+    /// <summary>Whether the content at a location has been anonymised.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="location">The location.</param>
+    /// <returns><see langword="true"/> when it has.</returns>
+    public bool IsAnonymised(TenantId tenant, string location)
+    {
+        lock (_gate)
+        {
+            return _anonymised.Contains((tenant, location));
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask<Result<string?>> DeleteAsync(StoredArtefact artefact, CancellationToken cancellationToken = default)
     {
@@ -178,9 +193,35 @@ public sealed class InMemoryArtefactContentProvider : IArtefactContentProvider
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return ValueTask.FromResult(artefact.Location is { } location && _content.Remove((artefact.Tenant, location), out var bytes)
-                ? Result<string?>.Success(Convert.ToHexStringLower(SHA256.HashData(bytes)))
-                : Errors.NotFound($"content of artefact {Errors.Excerpt(artefact.Name)}", artefact.Tenant));
+            if (artefact.Location is not { } location || !_content.Remove((artefact.Tenant, location), out var bytes))
+            {
+                return ValueTask.FromResult<Result<string?>>(Errors.NotFound($"content of artefact {Errors.Excerpt(artefact.Name)}", artefact.Tenant));
+            }
+
+            _anonymised.Remove((artefact.Tenant, location));
+            return ValueTask.FromResult<Result<string?>>(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Result<string?>> AnonymiseAsync(StoredArtefact artefact, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(artefact);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (artefact.Location is not { } location || !_content.TryGetValue((artefact.Tenant, location), out var bytes))
+            {
+                return ValueTask.FromResult<Result<string?>>(Errors.NotFound($"content of artefact {Errors.Excerpt(artefact.Name)}", artefact.Tenant));
+            }
+
+            if (!_anonymised.Add((artefact.Tenant, location)))
+            {
+                return ValueTask.FromResult<Result<string?>>((string?)null); // anonymised already
+            }
+
+            _content[(artefact.Tenant, location)] = strip?.Invoke(bytes.ToArray()) ?? [];
+            return ValueTask.FromResult<Result<string?>>(Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
     }
 }

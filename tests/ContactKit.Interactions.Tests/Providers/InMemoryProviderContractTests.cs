@@ -29,3 +29,17 @@ public sealed class InMemoryArtefactContentProviderContractTests : ArtefactConte
         return ValueTask.CompletedTask;
     }
 }
+
+public sealed class InMemoryArtefactAnonymiserContractTests : ArtefactAnonymiserContractTests
+{
+    protected override IArtefactAnonymiser CreateAnonymiser() => new InMemoryArtefactContentProvider();
+
+    protected override ValueTask PutAsync(IArtefactAnonymiser anonymiser, StoredArtefact artefact, byte[] content)
+    {
+        ((InMemoryArtefactContentProvider)anonymiser).Put(artefact.Tenant, artefact.Location!, content);
+        return ValueTask.CompletedTask;
+    }
+
+    protected override ValueTask<bool> IsKeptAsync(IArtefactAnonymiser anonymiser, StoredArtefact artefact) =>
+        ValueTask.FromResult(((InMemoryArtefactContentProvider)anonymiser).Contains(artefact.Tenant, artefact.Location!));
+}
