@@ -24,6 +24,14 @@ public sealed class ConsentOptions
 
     /// <summary>Rules that replace or add to <see cref="RecordingRuleSet.Default"/>, one per jurisdiction.</summary>
     public IList<RecordingRuleOverride> RecordingRules { get; } = [];
+
+    /// <summary>
+    /// Each tenant's marketing channels, by tenant id, as its privacy notice lists them: per channel whether an opt-in is
+    /// needed, and every channel not listed not used for marketing (<see cref="MarketingPermissions"/>). A tenant not
+    /// listed needs an opt-in on every channel. In configuration,
+    /// <c>"TenantMarketingChannels": { "tenant": { "Channels": { "Email": "NoOptInRequired", "Phone": "OptInRequired" } } }</c>.
+    /// </summary>
+    public IDictionary<string, MarketingChannelRules> TenantMarketingChannels { get; } = new Dictionary<string, MarketingChannelRules>(StringComparer.Ordinal);
 }
 
 /// <summary>A host's own recording rule for one jurisdiction.</summary>
@@ -67,6 +75,11 @@ internal sealed class ConsentOptionsValidator : AbstractValidator<ConsentOptions
             .WithMessage((_, r) => $"Recording rule for {Errors.Excerpt(r.Jurisdiction)} has requirement '{r.Requirement}', which is not None, Notice or ExplicitConsent.")
             .Must(r => !string.IsNullOrWhiteSpace(r.Source))
             .WithMessage((_, r) => $"Recording rule for {Errors.Excerpt(r.Jurisdiction)} needs a Source naming the law or advice it rests on.");
+        RuleForEach(o => o.TenantMarketingChannels)
+            .Must(pair => Identifier.Validate(pair.Key, "tenant id") is null)
+            .WithMessage((_, pair) => $"TenantMarketingChannels has {Errors.Excerpt(pair.Key)}, which is not a valid tenant id.")
+            .Must(pair => pair.Value is not null && pair.Value.Channels.All(c => Enum.IsDefined(c.Key) && Enum.IsDefined(c.Value)))
+            .WithMessage((_, pair) => $"TenantMarketingChannels[{Errors.Excerpt(pair.Key)}] lists a channel or rule that does not exist: channels are Email, Sms, Phone and Post, rules OptInRequired, NoOptInRequired and NotUsed.");
     }
 
     /// <summary>The number of days in a period of days and weeks; -1 when it holds any other unit.</summary>

@@ -14,7 +14,8 @@ public static class PolicyServiceCollectionExtensions
     /// <summary>
     /// Configures every package from the policy, so that nothing it states is set twice: the tenant's retention
     /// schedule (ContactKit.Retention), its recording plan (whether it records, the bot phase, who is told), the
-    /// jurisdictions where recording needs explicit consent and the notice period for changes (ContactKit.Consent), the
+    /// jurisdictions where recording needs explicit consent, the notice period for changes and the tenant's marketing
+    /// channels (each listed channel with or without opt-in, every other channel not used; ContactKit.Consent), the
     /// re-screening age for marketing calls, the tenant's deletion period on request and the period it promises for answering
     /// rights requests (ContactKit.DataSubjects), and for
     /// the interaction layer the controller, the lawful basis of recordings and the record class of each kind of derived
@@ -71,6 +72,15 @@ public static class PolicyServiceCollectionExtensions
             {
                 o.ScreeningValidity = Agreed(o.ScreeningValidity, screening, new ConsentOptions().ScreeningValidity, "Consent:ScreeningValidity", "marketing.screening.rescreen_after");
             }
+
+            // The channels the tenant markets on and whether each needs an opt-in; the rest are not used for marketing.
+            var marketing = settings.MarketingRules();
+            if (o.TenantMarketingChannels.TryGetValue(tenant, out var channels) && channels is not null && !channels.SameAs(marketing))
+            {
+                throw Contradiction($"Consent:TenantMarketingChannels:{tenant}", "it is set in code or configuration and differs from the policy's marketing.channels");
+            }
+
+            o.TenantMarketingChannels[tenant] = marketing;
 
             foreach (var jurisdiction in settings.ExplicitConsentIn.Where(j => !o.RecordingRules.Any(r => r.Jurisdiction == j.Value)))
             {

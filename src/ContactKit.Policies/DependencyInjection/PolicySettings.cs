@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactKit.Consent;
 using ContactKit.Interactions;
 using ContactKit.Recording;
 using ContactKit.Retention;
@@ -20,7 +21,8 @@ internal sealed record PolicySettings(
     ImmutableDictionary<ArtefactKind, string> RecordClasses,
     string? ChatTranscriptRecordClass,
     bool StatesResponsePeriod,
-    (int Days, bool WorkingDays)? ResponsePromise)
+    (int Days, bool WorkingDays)? ResponsePromise,
+    ImmutableDictionary<MarketingChannel, MarketingChannelRule> MarketingChannels)
 {
     // The derived data a policy names, as the interaction layer's kinds of artefact.
     private static readonly Dictionary<string, ArtefactKind> DerivedKinds = new(StringComparer.Ordinal)
@@ -125,7 +127,10 @@ internal sealed record PolicySettings(
             derived.ToImmutable(),
             chatTranscripts,
             policy.Rights is { RespondWithin: not null } or { RespondWithinWorkingDays: not null },
-            respond);
+            respond,
+            // Each channel the policy markets on, opt-in or not; a channel it does not list (or every channel, when it
+            // says nothing about marketing) is not used for marketing.
+            (policy.Marketing?.Channels ?? []).ToImmutableDictionary(c => c.Channel, c => c.OptIn ? MarketingChannelRule.OptInRequired : MarketingChannelRule.NoOptInRequired));
     }
 
     /// <summary>The tenant's recording plan: what the policy states, over whatever else the host set for the tenant.</summary>
@@ -145,6 +150,18 @@ internal sealed record PolicySettings(
         }
 
         return plan;
+    }
+
+    /// <summary>The tenant's marketing channel rules, as the policy lists them.</summary>
+    public MarketingChannelRules MarketingRules()
+    {
+        var rules = new MarketingChannelRules();
+        foreach (var (channel, rule) in MarketingChannels)
+        {
+            rules.Channels[channel] = rule;
+        }
+
+        return rules;
     }
 
     /// <summary>Whether a plan set for the tenant elsewhere says nothing the policy contradicts.</summary>

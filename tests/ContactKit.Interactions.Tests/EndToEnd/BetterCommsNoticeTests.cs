@@ -107,6 +107,24 @@ public sealed class BetterCommsNoticeTests
         Assert.Contains("check again after 28 days", comms.NoticeText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Marketing_EmailToCustomersNeedsNoOptInButPhoneDoesAndPostIsNotUsed()
+    {
+        using var comms = new NoticeHost(Policy, AudioOnly);
+        var permissions = comms.Get<MarketingPermissions>();
+        var customer = MarketingPreferences.For(comms.Tenant, Subject);
+
+        // Email to customers on the soft opt-in, until they opt out.
+        Assert.True(permissions.Check(customer, MarketingChannel.Email).Allowed);
+        Assert.False(permissions.Check(customer.OptOut(MarketingChannel.Email, OptOutRoute.UnsubscribeReply, Monday), MarketingChannel.Email).Allowed);
+        // Business contacts are phoned only if they agreed, and the number is still screened against TPS and CTPS.
+        Assert.False(permissions.Check(customer, MarketingChannel.Phone).Allowed);
+        var agreed = permissions.Check(customer.OptIn(MarketingChannel.Phone, Monday), MarketingChannel.Phone);
+        Assert.True(agreed.Allowed && agreed.NeedsScreening);
+        // The notice names no other marketing channel.
+        Assert.False(permissions.Check(customer.OptIn(MarketingChannel.Post, Monday), MarketingChannel.Post).Allowed);
+    }
+
     // An inbound call: the customer hears the notice in the auto attendant, an agent takes it, it is recorded, and its
     // audio is stored.
     private static async Task<(InteractionId Call, RecordingId Voice)> CallAsync(NoticeHost comms, string id)

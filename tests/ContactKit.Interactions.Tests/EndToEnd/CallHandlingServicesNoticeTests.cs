@@ -86,4 +86,18 @@ public sealed class CallHandlingServicesNoticeTests
         Assert.Contains("(only with your consent)", text, StringComparison.Ordinal);
         Assert.Contains("outside the European Economic Area", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Marketing_OnlyByEmailWithOptIn_AndAnObjectionStopsIt()
+    {
+        using var handling = new NoticeHost(Policy, o => o.StoredKinds.Clear());
+        var permissions = handling.Get<MarketingPermissions>();
+        var visitor = MarketingPreferences.For(handling.Tenant, Subject);
+        var optedIn = visitor.OptIn(MarketingChannel.Email, Monday);
+
+        Assert.False(permissions.Check(visitor, MarketingChannel.Email).Allowed);
+        Assert.True(permissions.Check(optedIn, MarketingChannel.Email).Allowed);
+        Assert.False(permissions.Check(optedIn.Object(OptOutRoute.PhoneCall, Monday.PlusTicks(1)), MarketingChannel.Email).Allowed);
+        Assert.All([MarketingChannel.Sms, MarketingChannel.Phone, MarketingChannel.Post], c => Assert.False(permissions.Check(visitor.OptIn(c, Monday), c).Allowed));
+    }
 }

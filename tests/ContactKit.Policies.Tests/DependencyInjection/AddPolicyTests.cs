@@ -174,6 +174,38 @@ public sealed class AddPolicyTests
     }
 
     [Fact]
+    public void AddPolicy_MarketingChannels_BecomeTheTenantsChannelRules()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with
+        {
+            Marketing = new MarketingStatement
+            {
+                Channels = [new MarketingChannelEntry { Channel = MarketingChannel.Email, OptIn = false }, new MarketingChannelEntry { Channel = MarketingChannel.Sms, OptIn = true }],
+            },
+        };
+        using var provider = Build(b => b.AddPolicy(policy));
+        var permissions = provider.GetRequiredService<MarketingPermissions>();
+
+        Assert.Equal(MarketingChannelRule.NoOptInRequired, permissions.RuleFor(Council, MarketingChannel.Email));
+        Assert.Equal(MarketingChannelRule.OptInRequired, permissions.RuleFor(Council, MarketingChannel.Sms));
+        Assert.Equal(MarketingChannelRule.NotUsed, permissions.RuleFor(Council, MarketingChannel.Phone));
+        Assert.Equal(MarketingChannelRule.NotUsed, permissions.RuleFor(Council, MarketingChannel.Post));
+    }
+
+    [Fact]
+    public void AddPolicy_MarketingChannelsSetInCodeThatDiffer_StopsStartUpNamingTheSetting()
+    {
+        var rules = new MarketingChannelRules();
+        rules.Channels[MarketingChannel.Phone] = MarketingChannelRule.NoOptInRequired;
+        using var provider = Build(b => b.AddConsent(o => o.TenantMarketingChannels[Council.Value] = rules).AddPolicy(SamplePolicies.Council()));
+
+        var ex = Assert.Throws<ContactKitException>(() => provider.GetRequiredService<IOptions<ConsentOptions>>().Value);
+
+        Assert.Equal((PoliciesErrorCodes.HostContradictsPolicy, "Consent:TenantMarketingChannels:example-council"), (ex.Error.Code, ex.Error.Field));
+    }
+
+    [Fact]
     public void AddPolicy_SettingThatAgrees_IsAccepted()
     {
         using var provider = Build(b => b.AddDataSubjects(o => o.TenantDeletionPeriodDays[Council.Value] = 28).AddPolicy(SamplePolicies.Council()));
