@@ -189,6 +189,27 @@ public sealed record MarketingPreferences
         return new MarketingPreferences(tenant, subject, list);
     }
 
+    /// <summary>
+    /// What a store keeps when these preferences are saved over <paramref name="stored"/>, the rule every
+    /// <see cref="IMarketingPreferenceStore"/> follows: events are only ever appended, so the save succeeds when the
+    /// stored events begin these (the result is this instance, whose events after the stored ones are the ones to append),
+    /// is a replay when these events are already stored (the result is <paramref name="stored"/> itself, nothing to
+    /// write), and is otherwise a version conflict (another writer appended something else first).
+    /// </summary>
+    /// <param name="stored">What the store holds for the same tenant and subject.</param>
+    /// <returns>The preferences to keep, or <see cref="ErrorCodes.VersionConflict"/>.</returns>
+    public Result<MarketingPreferences> SaveOver(MarketingPreferences stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var common = Math.Min(stored.Events.Length, Events.Length);
+        if (!stored.Events.AsSpan(0, common).SequenceEqual(Events.AsSpan(0, common)))
+        {
+            return Errors.VersionConflict("marketing preferences of this subject", common, stored.Events.Length);
+        }
+
+        return Events.Length <= stored.Events.Length ? stored : this;
+    }
+
     /// <summary>Records an opt-in.</summary>
     /// <param name="channel">The channel.</param>
     /// <param name="at">When.</param>

@@ -49,18 +49,13 @@ internal sealed class EntityFrameworkCoreMarketingPreferenceStore<TContext>(IDbC
                 return stored;
             }
 
-            var (have, want) = (stored.Value.Events, preferences.Events);
-            var common = Math.Min(have.Length, want.Length);
-            if (!have.AsSpan(0, common).SequenceEqual(want.AsSpan(0, common)))
+            var kept = valid.Value.SaveOver(stored.Value);
+            if (kept.IsFailure || ReferenceEquals(kept.Value, stored.Value))
             {
-                return Errors.VersionConflict("marketing preferences of this subject", common, have.Length);
+                return kept; // a conflict, a replay, or a save of what another writer had already extended
             }
 
-            if (want.Length <= have.Length)
-            {
-                return stored; // a replay, or a save of what another writer had already extended
-            }
-
+            var (have, want) = (stored.Value.Events, kept.Value.Events);
             for (var i = have.Length; i < want.Length; i++)
             {
                 context.Add(new MarketingEventRow
@@ -74,7 +69,7 @@ internal sealed class EntityFrameworkCoreMarketingPreferenceStore<TContext>(IDbC
             }
 
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
-            return valid.Value;
+            return kept;
         }, cancellationToken);
     }
 

@@ -89,7 +89,9 @@ public sealed partial class InteractionService
             return session; // written when the party is linked to a subject
         }
 
-        var written = await WriteConsentOfAsync(session, party, subject, cancellationToken).ConfigureAwait(false);
+        var index = IndexOfParty(session, party);
+        var answers = index >= 0 && session.Parties[index].Consent is { } answer ? [answer] : Array.Empty<ConsentAnswer>();
+        var written = await WriteConsentOfAsync(session, party, subject, answers, cancellationToken).ConfigureAwait(false);
         return written is null ? session : written;
     }
 
@@ -109,7 +111,22 @@ public sealed partial class InteractionService
                 return session.Error;
             }
 
-            if (await WriteConsentOfAsync(session.Value, party, subject, cancellationToken).ConfigureAwait(false) is { } failed)
+            // Every answer the party gave in the recording, from its log: the snapshot keeps only the latest.
+            var answers = new List<ConsentAnswer>();
+            await foreach (var recorded in sessions.ReadEventsAsync(interaction.Tenant, recording, cancellationToken).ConfigureAwait(false))
+            {
+                switch (recorded.Event)
+                {
+                    case RecordingConsentGiven given when given.Party == party:
+                        answers.Add(new ConsentAnswer(true, given.Method, given.Evidence, recorded.At));
+                        break;
+                    case RecordingConsentRefused refused when refused.Party == party:
+                        answers.Add(new ConsentAnswer(false, refused.Method, refused.Evidence, recorded.At));
+                        break;
+                }
+            }
+
+            if (await WriteConsentOfAsync(session.Value, party, subject, answers, cancellationToken).ConfigureAwait(false) is { } failed)
             {
                 return failed;
             }
@@ -118,9 +135,11 @@ public sealed partial class InteractionService
         return null;
     }
 
-    // One ledger record for the notice and one for the consent answer, each with an id fixed by the recording, the party
-    // and what it records, so writing it again (on a later call, or when the subject is linked) stores nothing new.
-    private async ValueTask<ContactKitError?> WriteConsentOfAsync(RecordingSession session, PartyId party, DataSubjectId subject, CancellationToken cancellationToken)
+    // One ledger record for the notice and one for each consent answer, each with an id fixed by the recording, the party
+    // and what it records (for an answer: when it was given and what it was), so writing it again (on a later call, or when
+    // the subject is linked) stores nothing new, and a second answer is a record of its own.
+    private async ValueTask<ContactKitError?> WriteConsentOfAsync(
+        RecordingSession session, PartyId party, DataSubjectId subject, IReadOnlyList<ConsentAnswer> answers, CancellationToken cancellationToken)
     {
         var index = IndexOfParty(session, party);
         if (index < 0 || session.Parties[index].Notice is not { } told || ParseVersion(told) is not { } notice)
@@ -152,14 +171,25 @@ public sealed partial class InteractionService
             return recorded.Error;
         }
 
-        if (presence.Consent is not { } answer)
+        foreach (var answer in answers)
         {
-            return null;
+            if (await WriteAnswerAsync(session, party, baseRecord, answer, cancellationToken).ConfigureAwait(false) is { } failed)
+            {
+                return failed;
+            }
         }
 
+        return null;
+    }
+
+    private async ValueTask<ContactKitError?> WriteAnswerAsync(RecordingSession session, PartyId party, ConsentRecord baseRecord, ConsentAnswer answer, CancellationToken cancellationToken)
+    {
+        var what = string.Create(
+            CultureInfo.InvariantCulture,
+            $"consent|{answer.At.ToUnixTimeTicks()}|{(answer.Given ? "given" : "refused")}|{answer.Method}|{answer.Evidence}");
         var consent = baseRecord with
         {
-            Id = LedgerId(session, party, "consent"),
+            Id = LedgerId(session, party, what),
             LawfulBasis = LawfulBasis.Consent,
             Status = answer.Given ? ConsentStatus.Given : ConsentStatus.Refused,
             Method = answer.Method switch

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using PhoneNumbers;
 
 namespace ContactKit.Policies;
 
@@ -21,11 +22,14 @@ public enum NoticeFormat
 /// Renders the privacy notice a policy promises, in ContactKit's own wording with the tenant's wording where the policy
 /// gives it (<see cref="PolicyDocument.Wording"/>). Every fact the policy states is written, whatever the tenant's wording,
 /// so the notice people read is what the software does. <see cref="PolicyLint.Check"/> reports what UK GDPR Art 13 and 14
-/// require that the rendered notice lacks. In the HTML notice every email address is a <c>mailto:</c> link and every
-/// web address a link.
+/// require that the rendered notice lacks. In the HTML notice every email address is a <c>mailto:</c> link, every
+/// telephone number a <c>tel:</c> link in international form (so a phone dials it from abroad too), and every web address
+/// a link.
 /// </summary>
 public static partial class NoticeRenderer
 {
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
     /// <summary>Renders the notice.</summary>
     /// <param name="policy">The policy, as loaded by <see cref="PolicyLoader"/>.</param>
     /// <param name="format">The form to render.</param>
@@ -180,26 +184,43 @@ public static partial class NoticeRenderer
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
-    // The text, HTML-encoded, with each email address a mailto: link and each web address a link (www. addresses over
-    // https). Punctuation that ends the sentence is not part of the address.
+    // The text, HTML-encoded, with each email address a mailto: link, each telephone number a tel: link (found by
+    // libphonenumber as written in the UK, dialled in E.164) and each web address a link (www. addresses over https).
+    // Punctuation that ends the sentence is not part of the address; digits inside an address are not a number.
     private static string Linked(string text)
     {
-        var html = new StringBuilder();
-        var at = 0;
+        var links = new List<(int Start, int Length, string Href)>();
         foreach (Match match in Addresses().Matches(text))
         {
             var address = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '\'');
-            if (match.Index < at || address.Length == 0)
+            if (address.Length > 0)
+            {
+                links.Add((match.Index, address.Length, match.Groups["email"].Success ? $"mailto:{address}"
+                    : address.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? $"https://{address}"
+                    : address));
+            }
+        }
+
+        foreach (var number in Phones.FindNumbers(text, "GB", PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+        {
+            if (!links.Exists(l => number.Start < l.Start + l.Length && l.Start < number.Start + number.Length))
+            {
+                links.Add((number.Start, number.Length, $"tel:{Phones.Format(number.Number, PhoneNumberFormat.E164)}"));
+            }
+        }
+
+        var html = new StringBuilder();
+        var at = 0;
+        foreach (var (start, length, href) in links.OrderBy(l => l.Start))
+        {
+            if (start < at)
             {
                 continue;
             }
 
-            var href = match.Groups["email"].Success ? $"mailto:{address}"
-                : address.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? $"https://{address}"
-                : address;
-            html.Append(WebUtility.HtmlEncode(text[at..match.Index]))
-                .Append("<a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">").Append(WebUtility.HtmlEncode(address)).Append("</a>");
-            at = match.Index + address.Length;
+            html.Append(WebUtility.HtmlEncode(text[at..start]))
+                .Append("<a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">").Append(WebUtility.HtmlEncode(text.Substring(start, length))).Append("</a>");
+            at = start + length;
         }
 
         return html.Append(WebUtility.HtmlEncode(text[at..])).ToString();

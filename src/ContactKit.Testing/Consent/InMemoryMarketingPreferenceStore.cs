@@ -36,7 +36,7 @@ public sealed class InMemoryMarketingPreferenceStore : IMarketingPreferenceStore
         {
             var key = (preferences.Tenant, preferences.Subject);
             var stored = _subjects.GetValueOrDefault(key) ?? MarketingPreferences.For(preferences.Tenant, preferences.Subject);
-            var merged = Merge(stored, preferences);
+            var merged = valid.Value.SaveOver(stored);
             if (merged.IsSuccess && !ReferenceEquals(merged.Value, stored))
             {
                 _subjects[key] = merged.Value;
@@ -44,25 +44,5 @@ public sealed class InMemoryMarketingPreferenceStore : IMarketingPreferenceStore
 
             return ValueTask.FromResult(merged);
         }
-    }
-
-    /// <summary>
-    /// What saving <paramref name="given"/> over <paramref name="stored"/> leaves: the given preferences when the stored
-    /// events begin them, the stored preferences (unchanged, the same instance) when the given events are already stored,
-    /// otherwise a version conflict.
-    /// </summary>
-    /// <param name="stored">What is stored.</param>
-    /// <param name="given">What is being saved.</param>
-    /// <returns>The preferences to keep, or the conflict.</returns>
-    internal static Result<MarketingPreferences> Merge(MarketingPreferences stored, MarketingPreferences given)
-    {
-        var (have, want) = (stored.Events, given.Events);
-        var common = Math.Min(have.Length, want.Length);
-        if (!have.AsSpan(0, common).SequenceEqual(want.AsSpan(0, common)))
-        {
-            return Errors.VersionConflict("marketing preferences of this subject", common, have.Length);
-        }
-
-        return want.Length <= have.Length ? stored : given;
     }
 }

@@ -29,7 +29,7 @@ public sealed class NoticeInBrowserTests : IClassFixture<NoticeInBrowserTests.Br
           unlinked: (() => {
             const page = document.body.cloneNode(true);
             page.querySelectorAll('a').forEach(a => a.remove());
-            return page.textContent.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|https?:\/\/\S+|www\.\S+/g) ?? [];
+            return page.textContent.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|https?:\/\/\S+|www\.\S+|(\+44|\b0)\d[\d ]{8,12}\d/g) ?? [];
           })(),
           viewport: document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? '',
           scrollWidth: document.documentElement.scrollWidth,
@@ -83,14 +83,18 @@ public sealed class NoticeInBrowserTests : IClassFixture<NoticeInBrowserTests.Br
         });
         Assert.Equal(sections.Count > 1 ? sections : [], inPage.Select(l => l.Text));
 
-        // Every email address is a mailto: link and every web address a link, showing the address it opens: the
-        // controller's, the data protection officer's, the rights contact's, the regulator's site; none is left as text.
+        // Every email address is a mailto: link, every telephone number a tel: link dialling it from anywhere (+44 and the
+        // national number without its leading 0), and every web address a link, showing what it opens: the controller's,
+        // the data protection officer's and the rights contact's addresses and numbers, the regulator's site and
+        // helpline; none is left as text.
         var outward = all.Except(inPage).ToList();
         Assert.All(outward, l => Assert.True(
-            l.Href == $"mailto:{l.Text}" || l.Href == l.Text || l.Href == $"https://{l.Text}",
+            l.Href == $"mailto:{l.Text}" || l.Href == l.Text || l.Href == $"https://{l.Text}" || l.Href == Dialled(l.Text),
             $"The link '{l.Text}' opens {l.Href}."));
         string?[] stated = [policy.Controller?.Email, policy.Controller?.Dpo?.Email, policy.Rights?.Contact?.Email, policy.Controller?.Website?.ToString(), policy.Complaints?.Website?.ToString()];
         Assert.All(stated.OfType<string>(), address => Assert.Contains(outward, l => l.Text == address));
+        string?[] numbers = [policy.Controller?.Phone, policy.Controller?.Dpo?.Phone, policy.Rights?.Contact?.Phone, policy.Complaints?.Phone];
+        Assert.All(numbers.OfType<string>(), number => Assert.Contains(outward, l => l.Text == number && l.Href == Dialled(number)));
         Assert.Empty(facts.GetProperty("unlinked").EnumerateArray());
 
         // Readable on a phone: sized to the device, nothing wider than the screen, nothing fetched from elsewhere.
@@ -98,6 +102,10 @@ public sealed class NoticeInBrowserTests : IClassFixture<NoticeInBrowserTests.Br
         Assert.True(facts.GetProperty("scrollWidth").GetInt32() <= facts.GetProperty("innerWidth").GetInt32(), "The notice scrolls sideways on a phone.");
         Assert.Equal(0, facts.GetProperty("resources").GetInt32());
     }
+
+    // A UK number written nationally (as the sample policies write theirs), as a phone dials it from anywhere: +44 and
+    // the national number without its leading 0.
+    private static string Dialled(string written) => "tel:+44" + new string(written.Where(char.IsAsciiDigit).ToArray())[1..];
 
     private static string Screenshots(string name) => Path.Combine(
         Environment.GetEnvironmentVariable("CONTACTKIT_TEST_RESULTS") is { Length: > 0 } results ? results : Repository.PathOf("artifacts/test-results"),

@@ -30,6 +30,37 @@ public class MarketingPreferencesTests
     }
 
     [Fact]
+    public void SaveOver_WhatExtendsTheStoredEvents_IsKept()
+    {
+        var stored = Fresh().OptIn(MarketingChannel.Email, Start);
+        var given = stored.OptOut(MarketingChannel.Email, OptOutRoute.Letter, Start.Plus(Duration.FromDays(1)));
+
+        Assert.Same(given, given.SaveOver(stored).Value);
+    }
+
+    [Fact]
+    public void SaveOver_WhatIsAlreadyStored_IsAReplayThatKeepsTheStoredPreferences()
+    {
+        var older = Fresh().OptIn(MarketingChannel.Email, Start);
+        var stored = older.OptIn(MarketingChannel.Sms, Start);
+
+        Assert.Same(stored, older.SaveOver(stored).Value);
+        Assert.Same(stored, stored.SaveOver(stored).Value);
+    }
+
+    [Fact]
+    public void SaveOver_WhatDivergesFromTheStoredEvents_IsAVersionConflict()
+    {
+        var common = Fresh().OptIn(MarketingChannel.Email, Start);
+        var stored = common.OptIn(MarketingChannel.Sms, Start);
+        var given = common.Object(OptOutRoute.PhoneCall, Start);
+
+        var saved = given.SaveOver(stored);
+
+        Assert.Equal(ErrorCodes.VersionConflict, saved.Error!.Code);
+    }
+
+    [Fact]
     public void OptOut_OneChannel_LeavesOthers()
     {
         var prefs = Fresh().OptIn(MarketingChannel.Email, Start).OptIn(MarketingChannel.Sms, Start).OptOut(MarketingChannel.Sms, OptOutRoute.UnsubscribeReply, Start);

@@ -90,6 +90,58 @@ public sealed class InteractionConsentTests
         Assert.Equal(ConsentMethod.SpokenAnswer, state.LastRecord!.Method);
     }
 
+    // Regression: the second party to answer the consent question in an interaction was refused, because their answer
+    // was given the ledger id of the first.
+    [Fact]
+    public async Task AnswerConsentAsync_SecondPartyAnswersInTheSameInteraction_EachAnswerIsInTheLedger()
+    {
+        using var host = Host();
+        var relative = new RecordingParty(PartyId.Parse("relative"), PartyRole.ThirdParty, Jurisdiction.Parse("US-CA"));
+        var family = DataSubjectId.Parse("resident-43");
+        await host.Service.StartAsync(Council, Call, Channel.VoiceCall, Voice, [Californian], true, Telephony);
+        await host.Service.LinkSubjectAsync(Council, Call, Californian.Id, Resident);
+        await host.Service.GiveNoticeAsync(Council, Call, Voice, Californian.Id, Notice, NoticeMethod.Announcement, Telephony);
+        var first = await host.Service.AnswerConsentAsync(Council, Call, Voice, Californian.Id, true, ConsentAnswerMethod.KeyPress, "pressed 1 at the recording prompt", Telephony);
+        await host.Service.JoinAsync(Council, Call, Voice, relative, Telephony);
+        await host.Service.LinkSubjectAsync(Council, Call, relative.Id, family);
+        await host.Service.GiveNoticeAsync(Council, Call, Voice, relative.Id, Notice, NoticeMethod.AgentScript, Telephony);
+
+        var second = await host.Service.AnswerConsentAsync(Council, Call, Voice, relative.Id, true, ConsentAnswerMethod.Spoken, "said yes when the agent asked", Telephony);
+
+        Assert.True(first.IsSuccess, first.Error?.Message);
+        Assert.True(second.IsSuccess, second.Error?.Message);
+        var callers = await host.Ledger.ReadAsync(Council, Resident);
+        var relatives = await host.Ledger.ReadAsync(Council, family);
+        Assert.Equal(2, callers.Count);
+        Assert.Equal(2, relatives.Count);
+        Assert.Equal("said yes when the agent asked", relatives.Single(r => r.LawfulBasis == LawfulBasis.Consent).Evidence!.Reference);
+        Assert.Empty(callers.Select(r => r.Id).Intersect(relatives.Select(r => r.Id)));
+    }
+
+    // Regression: a second answer in the same recording (here the caller who agreed changes their mind) was refused,
+    // because every answer of a party in a recording was given the same ledger id.
+    [Fact]
+    public async Task AnswerConsentAsync_PartyAnswersAgain_EachAnswerHasItsOwnLedgerRecord()
+    {
+        using var host = Host();
+        await host.Service.StartAsync(Council, Call, Channel.VoiceCall, Voice, [Californian], true, Telephony);
+        await host.Service.LinkSubjectAsync(Council, Call, Californian.Id, Resident);
+        await host.Service.GiveNoticeAsync(Council, Call, Voice, Californian.Id, Notice, NoticeMethod.Announcement, Telephony);
+        await host.Service.AnswerConsentAsync(Council, Call, Voice, Californian.Id, true, ConsentAnswerMethod.KeyPress, "pressed 1 at the recording prompt", Telephony);
+
+        var changed = await host.Service.AnswerConsentAsync(Council, Call, Voice, Californian.Id, false, ConsentAnswerMethod.Spoken, "asked the agent to stop recording", Telephony);
+        await host.Service.LinkSubjectAsync(Council, Call, Californian.Id, Resident);
+        var records = await host.Ledger.ReadAsync(Council, Resident);
+        var state = await host.Ledger.GetStateAsync(Council, Resident, Purpose.Parse("call_recording"));
+
+        Assert.True(changed.IsSuccess, changed.Error?.Message);
+        Assert.Equal(RecordingState.Stopped, changed.Value.State);
+        var answers = records.Where(r => r.LawfulBasis == LawfulBasis.Consent).ToList();
+        Assert.Equal([ConsentStatus.Given, ConsentStatus.Refused], answers.Select(r => r.Status));
+        Assert.Equal(3, records.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(ConsentStatus.Refused, state.Status);
+    }
+
     [Fact]
     public async Task GiveNoticeAsync_NoticeWithoutItsHash_IsRefusedNamingTheField()
     {

@@ -57,6 +57,26 @@ public sealed class NoticeRendererTests
     }
 
     [Fact]
+    public void Render_Html_TelephoneNumbersAreTelLinksInInternationalForm()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with
+        {
+            Complaints = council.Complaints! with { Phone = "0303 123 1113" },
+            Wording = new TenantWording { Introduction = "Call us on 01225 477000 or +44 (0)20 7946 0123, quoting case 20261201; we reply by 31 December 2026." },
+        };
+
+        var page = XDocument.Parse(NoticeRenderer.Render(policy, NoticeFormat.Html)["<!DOCTYPE html>\n".Length..]);
+        var links = page.Descendants("a").Select(a => (a.Attribute("href")!.Value, a.Value)).ToList();
+
+        Assert.Contains(("tel:+443031231113", "0303 123 1113"), links); // the regulator's helpline
+        Assert.Contains(("tel:+441225477000", "01225 477000"), links); // the tenant's own words
+        Assert.Contains(("tel:+442079460123", "+44 (0)20 7946 0123"), links);
+        // A case reference and a date are not telephone numbers.
+        Assert.Equal(3, links.Count(l => l.Item1.StartsWith("tel:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Render_TextFromThePolicy_IsEscapedInEveryFormat()
     {
         var policy = SamplePolicies.Council() with { Title = "<script>alert(1)</script> # [x](http://evil)" };
