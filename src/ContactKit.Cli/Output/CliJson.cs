@@ -43,26 +43,44 @@ internal sealed record DiffReport(string Old, string New, IReadOnlyList<ChangeRe
 /// <param name="File">The policy file as given.</param>
 /// <param name="Tenant">The policy's tenant, whose stored items were read.</param>
 /// <param name="Schedule">The name of the schedule made from the policy.</param>
+/// <param name="Mode">How the change was counted: <c>retroactive</c> (the default) or <c>future_only</c> (<c>--future-only</c>).</param>
 /// <param name="EvaluatedAt">The instant that decides what becomes due, in ISO form.</param>
 /// <param name="ShorteningAllowed">Whether stored items were allowed to move earlier (<c>--allow-shortening</c>).</param>
 /// <param name="Items">How many stored items, not yet disposed of, were read.</param>
 /// <param name="Unchanged">How many keep their disposal date.</param>
-/// <param name="Earlier">How many the policy would dispose of earlier.</param>
-/// <param name="Later">How many the policy keeps longer.</param>
-/// <param name="KeptByNoShortening">How many would move earlier but keep their date because shortening is not allowed.</param>
+/// <param name="Earlier">How many would be re-planned to be disposed of earlier.</param>
+/// <param name="Later">How many would be re-planned to be kept longer.</param>
+/// <param name="Held">How many a legal hold covers (never brought forward, never disposed of).</param>
+/// <param name="KeptByNoShortening">How many the policy would dispose of earlier but keep their date because shortening is not allowed.</param>
+/// <param name="KeptByHold">How many the policy would dispose of earlier but keep their date because a legal hold covers them.</param>
+/// <param name="KeptByFutureOnly">How many the policy would plan differently but keep their date because the change is future only.</param>
 /// <param name="BecomeDue">How many become due at <paramref name="EvaluatedAt"/> because of the change.</param>
+/// <param name="ByRecordClass">The counts for each record class of the stored items.</param>
 internal sealed record DryRunReport(
     string File,
     string Tenant,
     string Schedule,
+    string Mode,
     string EvaluatedAt,
     bool ShorteningAllowed,
     int Items,
     int Unchanged,
     int Earlier,
     int Later,
+    int Held,
     int KeptByNoShortening,
-    int BecomeDue);
+    int KeptByHold,
+    int KeptByFutureOnly,
+    int BecomeDue,
+    IReadOnlyDictionary<string, DryRunClassCounts> ByRecordClass);
+
+/// <summary>The counts of <c>schedule dry-run</c> for one record class.</summary>
+/// <param name="Items">How many stored items of the class were read.</param>
+/// <param name="Unchanged">How many keep their disposal date.</param>
+/// <param name="Earlier">How many would be re-planned to be disposed of earlier.</param>
+/// <param name="Later">How many would be re-planned to be kept longer.</param>
+/// <param name="Held">How many a legal hold covers.</param>
+internal sealed record DryRunClassCounts(int Items, int Unchanged, int Earlier, int Later, int Held);
 
 /// <summary>The tool's JSON output: snake_case names, indented, source-generated.</summary>
 [JsonSourceGenerationOptions(

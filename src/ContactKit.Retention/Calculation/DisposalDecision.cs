@@ -58,8 +58,8 @@ public sealed record DisposalDecision
     public bool MinimumPending { get; init; }
 
     /// <summary>
-    /// Whether <see cref="DisposeAt"/> is a later date kept from an earlier schedule, because a schedule change did not
-    /// allow the retention of stored items to be shortened.
+    /// Whether <see cref="DisposeAt"/> is the stored date kept from an earlier schedule rather than the one the schedule
+    /// now gives: the schedule change was future only, or was not allowed to shorten the retention of stored items.
     /// </summary>
     public bool KeptFromEarlierSchedule { get; init; }
 
@@ -142,7 +142,7 @@ public sealed record DisposalDecision
 
         if (KeptFromEarlierSchedule)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  Kept until {Format(DisposeAt!.Value)} as planned under an earlier schedule: a change may not shorten retention unless it says so.").AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"  Kept until {Format(DisposeAt!.Value)} as planned under an earlier schedule: the change was future only, or was not allowed to shorten retention.").AppendLine();
         }
 
         if (MinimumEnds is { } minimum)

@@ -17,7 +17,7 @@ public sealed class ScheduleCommandTests
     private static readonly string Policy = CliRun.Policy("schedule.policy.json");
 
     [Fact]
-    public async Task DryRun_OlderScheduleInStore_CountsEarlierLaterAndUnchanged()
+    public async Task DryRun_OlderScheduleInStore_CountsRetroactivelyByDefaultWithoutShortening()
     {
         var store = await SeedAsync();
 
@@ -26,11 +26,16 @@ public sealed class ScheduleCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             """
-            Dry run of {0} (example-council privacy policy) over 4 stored items of tenant example-council, at 2026-12-03T09:00:00Z:
-              unchanged           1
-              earlier             2  (2 keep their date: shortening is not allowed; --allow-shortening moves them)
+            Dry run of {0} (example-council privacy policy), retroactive, over 4 stored items of tenant example-council, at 2026-12-03T09:00:00Z:
+              unchanged           3  (2 the policy would bring forward keep their date: shortening is not allowed; --allow-shortening moves them)
+              earlier             0
               later               1
+              held                0
               due now             0
+              record class     items unchanged   earlier     later      held
+              case_record          1         1         0         0         0
+              complaint            1         0         0         1         0
+              enquiry              2         2         0         0         0
             Nothing was changed.
             """.Replace("{0}", Policy, StringComparison.Ordinal),
             result.Output.TrimEnd().ReplaceLineEndings("\n"));
@@ -49,6 +54,7 @@ public sealed class ScheduleCommandTests
         Assert.Equal("example-council", json.GetProperty("tenant").GetString());
         Assert.Equal("example-council privacy policy", json.GetProperty("schedule").GetString());
         Assert.Equal("2026-12-03T09:00:00Z", json.GetProperty("evaluated_at").GetString());
+        Assert.Equal("retroactive", json.GetProperty("mode").GetString());
         Assert.True(json.GetProperty("shortening_allowed").GetBoolean());
         Assert.Equal(4, json.GetProperty("items").GetInt32());
         Assert.Equal(1, json.GetProperty("unchanged").GetInt32());
@@ -56,6 +62,59 @@ public sealed class ScheduleCommandTests
         Assert.Equal(1, json.GetProperty("later").GetInt32());
         Assert.Equal(0, json.GetProperty("kept_by_no_shortening").GetInt32());
         Assert.Equal(1, json.GetProperty("become_due").GetInt32());
+        var enquiries = json.GetProperty("by_record_class").GetProperty("enquiry");
+        Assert.Equal((2, 2, 0, 0), (enquiries.GetProperty("items").GetInt32(), enquiries.GetProperty("earlier").GetInt32(), enquiries.GetProperty("unchanged").GetInt32(), enquiries.GetProperty("held").GetInt32()));
+    }
+
+    [Fact]
+    public async Task DryRun_FutureOnly_CountsEveryStoredItemAsKeepingItsDate()
+    {
+        var store = await SeedAsync();
+
+        var result = await DryRunAsync(store, "--future-only");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(", future only, over 4 stored items", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  unchanged           4  (3 keep a date the policy would change: the change is future only)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  earlier             0", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  later               0", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_FutureOnlyJson_NamesTheModeAndCountsWhatItKeeps()
+    {
+        var store = await SeedAsync();
+
+        var json = (await DryRunAsync(store, "--future-only", "--json")).Json;
+
+        Assert.Equal("future_only", json.GetProperty("mode").GetString());
+        Assert.Equal(4, json.GetProperty("unchanged").GetInt32());
+        Assert.Equal(3, json.GetProperty("kept_by_future_only").GetInt32());
+        Assert.Equal(0, json.GetProperty("become_due").GetInt32());
+    }
+
+    [Fact]
+    public async Task DryRun_FutureOnlyWithAllowShortening_ExitsTwoNamingBothOptions()
+    {
+        var store = await SeedAsync();
+
+        var result = await DryRunAsync(store, "--future-only", "--allow-shortening");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--allow-shortening has no effect with --future-only", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_HeldEnquiryWithShortening_KeepsItsDateAndIsCountedHeld()
+    {
+        var store = await SeedAsync(holdEnquiry: true);
+
+        var json = (await DryRunAsync(store, "--allow-shortening", "--json")).Json;
+
+        Assert.Equal(1, json.GetProperty("held").GetInt32());
+        Assert.Equal(1, json.GetProperty("earlier").GetInt32());
+        Assert.Equal(1, json.GetProperty("kept_by_hold").GetInt32());
+        Assert.Equal(1, json.GetProperty("by_record_class").GetProperty("enquiry").GetProperty("held").GetInt32());
     }
 
     [Fact]
@@ -173,7 +232,7 @@ public sealed class ScheduleCommandTests
             ["schedule", "dry-run", Policy, "--database", "in-memory", .. extra]);
 
     // Items tracked under the older schedule, as a host running it would have stored them.
-    private static async Task<InMemoryStores> SeedAsync(int extraEnquiries = 0)
+    private static async Task<InMemoryStores> SeedAsync(int extraEnquiries = 0, bool holdEnquiry = false)
     {
         var older = new RetentionSchedule
         {
@@ -196,6 +255,11 @@ public sealed class ScheduleCommandTests
         for (var i = 0; i < extraEnquiries; i++)
         {
             await tracking.TrackAsync(Item($"enq-x{i}", RecordClass.Enquiry, Now - Duration.FromDays(30)));
+        }
+
+        if (holdEnquiry)
+        {
+            await tracking.PlaceHoldAsync(Tenant, HoldTarget.ForItem(RetainedItemId.Parse("enq-1")), "complaint under investigation", ActorId.Parse("legal-team"));
         }
 
         return new InMemoryStores(provider.GetRequiredService<IRetentionStore>(), provider.GetRequiredService<IAuditTrail>());

@@ -29,9 +29,11 @@ public sealed class ScheduleSqliteTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal(3, json.GetProperty("items").GetInt32());
-        Assert.Equal(1, json.GetProperty("earlier").GetInt32());
+        Assert.Equal("retroactive", json.GetProperty("mode").GetString());
+        Assert.Equal(0, json.GetProperty("earlier").GetInt32()); // the enquiry the policy would bring forward keeps its date
+        Assert.Equal(1, json.GetProperty("kept_by_no_shortening").GetInt32());
         Assert.Equal(1, json.GetProperty("later").GetInt32());
-        Assert.Equal(1, json.GetProperty("unchanged").GetInt32());
+        Assert.Equal(2, json.GetProperty("unchanged").GetInt32());
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(_database.Path)));
     }
 

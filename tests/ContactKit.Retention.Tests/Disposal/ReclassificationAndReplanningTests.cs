@@ -24,7 +24,7 @@ public sealed class ReclassificationAndReplanningTests
         var taken = Assert.Single(await host.Planner.TakeDueAsync(Tenant, Worker));
 
         var longer = All with { Rules = [.. All.Rules.Select(r => r.Name == "recordings-six-months" ? r with { Period = Period.FromMonths(6) + Period.FromYears(6) } : r)] };
-        var report = await host.Service.ApplyScheduleChangeAsync(Tenant, longer, Sales);
+        var report = await host.Service.ApplyScheduleChangeAsync(Tenant, longer, ScheduleChangeMode.Retroactive, Sales);
         var begun = await host.Planner.BeginAsync(taken, Worker);
         var completed = await host.Planner.CompleteAsync(taken, Worker, new DestructionReceipt());
         var stored = await host.Store.GetAsync(Tenant, taken.Id);

@@ -10,16 +10,25 @@ namespace ContactKit.Retention.Tests.Disposal;
 internal sealed class RetentionHost : IDisposable
 {
     private readonly ServiceProvider _provider;
+    private readonly Schedules _schedules;
 
     public RetentionHost(RetentionSchedule schedule, Instant now)
     {
         Clock = new FakeClock(now);
-        var services = new ServiceCollection().AddSingleton<IClock>(Clock);
+        _schedules = new Schedules { Current = schedule };
+        var services = new ServiceCollection().AddSingleton<IClock>(Clock).AddSingleton<IRetentionScheduleProvider>(_schedules);
         services.AddContactKit().AddRetention(o => o.Schedule = schedule).UseInMemoryStores();
         _provider = services.BuildServiceProvider();
     }
 
     public FakeClock Clock { get; }
+
+    /// <summary>The schedule the host has configured for every tenant; a test sets it as a host changes its configuration.</summary>
+    public RetentionSchedule Schedule
+    {
+        get => _schedules.Current;
+        set => _schedules.Current = value;
+    }
 
     public RetentionService Service => _provider.GetRequiredService<RetentionService>();
 
@@ -41,6 +50,13 @@ internal sealed class RetentionHost : IDisposable
     }
 
     public void Dispose() => _provider.Dispose();
+
+    private sealed class Schedules : IRetentionScheduleProvider
+    {
+        public required RetentionSchedule Current { get; set; }
+
+        public RetentionSchedule GetSchedule(TenantId tenant) => Current;
+    }
 }
 
 /// <summary>A disposer that records what it destroyed and can be told to fail.</summary>

@@ -84,7 +84,7 @@ public sealed class RetentionServiceTests
         await host.Service.TrackAsync(Item(RecordClass.Enquiry, Start, "enq-1"));
         host.Clock.AdvanceDays(40);
 
-        var report = await host.Service.PreviewScheduleChangeAsync(Tenant, WithRecordings("P3M"), allowShortening: true);
+        var report = await host.Service.PreviewScheduleChangeAsync(Tenant, WithRecordings("P3M"), ScheduleChangeMode.Retroactive, allowShortening: true);
         var stored = await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-2"));
 
         Assert.False(report.Applied);
@@ -103,11 +103,12 @@ public sealed class RetentionServiceTests
         await host.Service.TrackAsync(CallRecording("r-1"));
         var planned = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"))).Value.DisposeAt;
 
-        var report = await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P3M"), Legal);
+        var report = await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P3M"), ScheduleChangeMode.Retroactive, Legal);
         var stored = await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"));
 
         Assert.True(report.Applied);
-        Assert.Equal(1, report.Earlier);
+        Assert.Equal(0, report.Earlier);
+        Assert.Equal(1, report.Unchanged);
         Assert.Equal(1, report.KeptByNoShortening);
         Assert.Equal(planned, stored.Value.DisposeAt);
         Assert.Contains(await host.AuditEntriesAsync(Tenant), e => e.Action == RetentionService.ScheduleChangedAction && e.Details["kept_by_no_shortening"] == "1");
@@ -120,9 +121,9 @@ public sealed class RetentionServiceTests
         await host.Service.TrackAsync(CallRecording("r-1"));
         var planned = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"))).Value.DisposeAt!.Value;
 
-        var longer = await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P1Y"), Legal);
+        var longer = await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P1Y"), ScheduleChangeMode.Retroactive, Legal);
         var afterLonger = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"))).Value.DisposeAt!.Value;
-        var shorter = await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P3M"), Legal, allowShortening: true);
+        var shorter = await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P3M"), ScheduleChangeMode.Retroactive, Legal, allowShortening: true);
         var afterShorter = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-1"))).Value.DisposeAt!.Value;
 
         Assert.Equal(1, longer.Later);
@@ -137,7 +138,7 @@ public sealed class RetentionServiceTests
     {
         using var host = new RetentionHost(All, Start);
         await host.Service.TrackAsync(CallRecording("r-1"));
-        await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P1Y"), Legal);
+        await host.Service.ApplyScheduleChangeAsync(Tenant, WithRecordings("P1Y"), ScheduleChangeMode.Retroactive, Legal);
 
         // The host now configures a shorter schedule without applying it to stored items.
         using var shorter = new RetentionHost(WithRecordings("P3M"), Start);
@@ -168,7 +169,7 @@ public sealed class RetentionServiceTests
             Interaction = InteractionId.Parse($"call-{id}"),
         };
 
-    private static RetentionSchedule WithRecordings(string period) => All with
+    internal static RetentionSchedule WithRecordings(string period) => All with
     {
         Rules = [.. All.Rules.Select(r => r.Name == "recordings-six-months" ? r with { Period = NodaTime.Text.PeriodPattern.Roundtrip.Parse(period).Value } : r)],
     };
