@@ -1,4 +1,6 @@
-// A disposal sweep over a PostgreSQL retention store, run as a process of its own so that a test can kill it (SIGKILL)
+// With "host" first, the rest of the command line configures ContactKit.Hosting's disposal sweep run under a .NET host
+// (see HostedSweep). Otherwise:
+// a disposal sweep over a PostgreSQL retention store, run as a process of its own so that a test can kill it (SIGKILL)
 // at any point and check what the next run finishes. Arguments: connection string, tenant, worker, "now" in ticks since
 // the Unix epoch, claim length in seconds. Each item's content is a row of sweep_content; destroying it deletes that row
 // and writes its proof to sweep_proof in one transaction. Every step is written to standard output as it is done.
@@ -10,6 +12,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Npgsql;
+
+if (args is ["host", .. var configuration])
+{
+    return await ContactKit.EntityFrameworkCore.SweepWorker.HostedSweep.RunAsync(configuration);
+}
 
 if (args.Length != 5)
 {

@@ -154,7 +154,10 @@ internal sealed class ClockDelay(FakeClock clock) : IWorkerDelay
     }
 }
 
-/// <summary>A retention store that throws on claims while <see cref="Failing"/> is above zero, as a store whose connection is refused.</summary>
+/// <summary>
+/// A retention store that throws on claims while <see cref="Failing"/> is above zero, as a store whose connection is
+/// refused, and that honours cancellation as a database store does.
+/// </summary>
 internal sealed class FlakyRetentionStore(IRetentionStore inner) : IRetentionStore
 {
     public int Failing { get; set; }
@@ -180,7 +183,12 @@ internal sealed class FlakyRetentionStore(IRetentionStore inner) : IRetentionSto
 
     public ValueTask<Result<LegalHold>> ReleaseHoldAsync(TenantId tenant, LegalHoldId id, ActorId releasedBy, Instant releasedAt, CancellationToken cancellationToken = default) => inner.ReleaseHoldAsync(tenant, id, releasedBy, releasedAt, cancellationToken);
 
-    public IAsyncEnumerable<LegalHold> ReadHoldsAsync(TenantId tenant, CancellationToken cancellationToken = default) => inner.ReadHoldsAsync(tenant, cancellationToken);
+    // Refuses a cancelled call at once, as a database store does (the in-memory one does not look at the token).
+    public IAsyncEnumerable<LegalHold> ReadHoldsAsync(TenantId tenant, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return inner.ReadHoldsAsync(tenant, cancellationToken);
+    }
 
     public IAsyncEnumerable<LegalHold> ReadActiveHoldsAsync(TenantId tenant, IReadOnlyCollection<HoldTarget> targets, CancellationToken cancellationToken = default) => inner.ReadActiveHoldsAsync(tenant, targets, cancellationToken);
 

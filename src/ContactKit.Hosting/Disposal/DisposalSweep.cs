@@ -89,7 +89,7 @@ public sealed class DisposalSweep : TenantWorker
             {
                 var (d, n, lag, refused) = await SweepTenantAsync(tenant, batchSize, cancellationToken).ConfigureAwait(false);
                 var (deleted, notDeleted) = await CarryOutDeletionRequestsAsync(tenant).ConfigureAwait(false);
-                await MeasureHoldsAsync(tenant, cancellationToken).ConfigureAwait(false);
+                await MeasureHoldsAsync(tenant, _hardStop.Token).ConfigureAwait(false); // a graceful stop still measures: only the shutdown timeout cuts the run
                 disposed += d + deleted;
                 notDisposed += n + notDeleted;
                 longestLag = Duration.Max(longestLag, lag);

@@ -137,6 +137,47 @@ public sealed class DisposalSweepTests
         Assert.Equal(3, (await host.Sweep.SweepOnceAsync()).Disposed);
     }
 
+    // Regression: with an exporter listening to the holds gauge, a graceful stop read the holds with the cancelled
+    // stopping token, and the stop was logged as a failed run (CK0700), its disposals uncounted, the health check unhealthy.
+    [Fact]
+    public async Task StopAsync_MidBatchWithMetricsListening_ReportsTheRunAsDoneAndNoFailure()
+    {
+        using var host = new HostingHost(
+            sweep: o => o.MaxLag = Duration.FromDays(60),
+            services: s => s.AddSingleton<IRetentionStore>(new FlakyRetentionStore(new ContactKit.Testing.InMemoryRetentionStore())),
+            batchSize: 2);
+        await host.TrackAsync(Council, "r-0", Start);
+        await host.TrackAsync(Council, "r-1", Start);
+        await host.TrackAsync(Council, "r-2", Start);
+        host.Clock.AdvanceDays(200);
+        using var holds = Collector<long>(host, "contactkit.hosting.holds.active");
+        using var failures = Collector<long>(host, "contactkit.hosting.sweep.failures");
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Disposer.Before = async (item, _) =>
+        {
+            if (item.Id.Value == "r-0")
+            {
+                inside.TrySetResult();
+                await release.Task;
+            }
+        };
+
+        await host.Sweep.StartAsync(CancellationToken.None);
+        await inside.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var stopping = host.Sweep.StopAsync(CancellationToken.None);
+        release.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == HostingHealthChecks.DisposalSweep);
+
+        Assert.Equal(["r-0", "r-1"], host.Disposer.Destroyed.Select(i => i.Value));
+        Assert.Empty(failures.GetMeasurementSnapshot());
+        Assert.Equal(0, holds.LastMeasurement?.Value);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Id.Id == 705 && r.Message.StartsWith("Disposal sweep run disposed of 2 items, 0 not disposed of", StringComparison.Ordinal));
+        Assert.Equal(HealthStatus.Healthy, health.Status);
+    }
+
     [Fact]
     public async Task StopAsync_ShutdownTimeoutEndsMidBatch_ClaimsLapseAndAnotherRunDisposesOfEachItemOnce()
     {
