@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NodaTime;
 
 namespace ContactKit;
@@ -9,7 +8,7 @@ namespace ContactKit;
 /// </summary>
 public sealed record AuditEntry
 {
-    private readonly ImmutableSortedDictionary<string, string> _details = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    private readonly AuditDetails _details = AuditDetails.Empty;
 
     /// <summary>The tenant the entry belongs to; a trail never shows it to another tenant.</summary>
     public required TenantId Tenant { get; init; }
@@ -39,9 +38,7 @@ public sealed record AuditEntry
     public IReadOnlyDictionary<string, string> Details
     {
         get => _details;
-        init => _details = value is null
-            ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal)
-            : value.ToImmutableSortedDictionary(StringComparer.Ordinal);
+        init => _details = value is null ? AuditDetails.Empty : AuditDetails.From(value);
     }
 
     /// <summary>The position of the entry in its tenant's trail, from 1 and without gaps; 0 until appended.</summary>

@@ -153,17 +153,11 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
 
     private async ValueTask AuditAsync(RecordingSession session, ActorId actor, CancellationToken cancellationToken)
     {
-        var details = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["event"] = session.LastEvent.Id.Value,
-            ["state"] = session.State.ToString(),
-            ["version"] = session.Version.ToString(CultureInfo.InvariantCulture),
-        };
-        if (session.PauseReason is { } reason)
-        {
-            details["reason"] = reason.ToString();
-        }
-
+        KeyValuePair<string, string> @event = new("event", session.LastEvent.Id.Value), state = new("state", session.State.ToString()),
+            version = new("version", session.Version.ToString(CultureInfo.InvariantCulture));
+        var details = session.PauseReason is { } reason
+            ? AuditDetails.Of(@event, state, version, new("reason", reason.ToString()))
+            : AuditDetails.Of(@event, state, version);
         await audit.AppendAsync(
             new AuditEntry
             {
