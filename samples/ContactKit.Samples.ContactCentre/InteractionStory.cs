@@ -116,7 +116,7 @@ public static class InteractionStory
             _clock.Advance(Duration.FromMinutes(1));
             await output.WriteLineAsync($"09:00 {Call} rings; the IVR answers and is not recorded; the resident hears notice {Notice.VersionId}.");
 
-            await ApplyAsync(Voice, new HandedToPerson(EventId.New(), Officer));
+            _ = (await _interactions.HandOverAsync(Council, Call, Voice, Officer, Telephony)).Value;
             await ApplyAsync(Voice, new CaptureStarted(EventId.New()));
             _clock.Advance(Duration.FromMinutes(3));
             await ApplyAsync(Voice, new CapturePaused(EventId.New(), UncapturedReason.SecurePayment));
@@ -150,7 +150,7 @@ public static class InteractionStory
             _clock.Advance(Duration.FromMinutes(54));
             _ = (await _interactions.StartAsync(Council, SecondCall, Channel.VoiceCall, SecondVoice, [Visitor], beginsWithBot: true, Telephony)).Value;
             _ = (await _interactions.GiveNoticeAsync(Council, SecondCall, SecondVoice, Visitor.Id, Notice, NoticeMethod.Announcement, Telephony)).Value;
-            await ApplyAsync(SecondVoice, new HandedToPerson(EventId.New(), Officer));
+            _ = (await _interactions.HandOverAsync(Council, SecondCall, SecondVoice, Officer, Telephony)).Value;
             var tooSoon = await _recordings.ApplyAsync(Council, SecondVoice, new CaptureStarted(EventId.New()), Telephony);
             await output.WriteLineAsync($"10:00 {SecondCall} rings from California; recording before the caller agrees is refused: {tooSoon.Error?.Code}.");
 

@@ -41,7 +41,7 @@ public sealed partial class InteractionService
         }
 
         var told = await recordings.ApplyAsync(tenant, recording, new RecordingNoticeGiven(EventId.New(), party, notice.NoticeId, VersionText(notice), method), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return told.IsFailure ? told : await WriteToLedgerAsync(tenant, interaction, told.Value, party, cancellationToken).ConfigureAwait(false);
+        return told.IsFailure ? told : await WriteToLedgerAsync(tenant, interaction, told.Value, party, everyAnswer: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -73,10 +73,13 @@ public sealed partial class InteractionService
             ? new RecordingConsentGiven(EventId.New(), party, method, evidence)
             : new RecordingConsentRefused(EventId.New(), party, method, evidence);
         var answered = await recordings.ApplyAsync(tenant, recording, answer, actor, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return answered.IsFailure ? answered : await WriteToLedgerAsync(tenant, interaction, answered.Value, party, cancellationToken).ConfigureAwait(false);
+        return answered.IsFailure ? answered : await WriteToLedgerAsync(tenant, interaction, answered.Value, party, everyAnswer: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Result<RecordingSession>> WriteToLedgerAsync(TenantId tenant, InteractionId interaction, RecordingSession session, PartyId party, CancellationToken cancellationToken)
+    // Writes the party's notice and their latest answer, or every answer they gave in the recording (when the notice they
+    // rely on has only just been given, answers given before it are written with it).
+    private async ValueTask<Result<RecordingSession>> WriteToLedgerAsync(
+        TenantId tenant, InteractionId interaction, RecordingSession session, PartyId party, bool everyAnswer, CancellationToken cancellationToken)
     {
         var record = await interactions.GetAsync(tenant, interaction, cancellationToken).ConfigureAwait(false);
         if (record.IsFailure)
@@ -90,7 +93,9 @@ public sealed partial class InteractionService
         }
 
         var index = IndexOfParty(session, party);
-        var answers = index >= 0 && session.Parties[index].Consent is { } answer ? [answer] : Array.Empty<ConsentAnswer>();
+        var answers = everyAnswer ? await AnswersInLogAsync(tenant, session.Id, party, cancellationToken).ConfigureAwait(false)
+            : index >= 0 && session.Parties[index].Consent is { } answer ? [answer]
+            : [];
         var written = await WriteConsentOfAsync(session, party, subject, answers, cancellationToken).ConfigureAwait(false);
         return written is null ? session : written;
     }
@@ -111,21 +116,7 @@ public sealed partial class InteractionService
                 return session.Error;
             }
 
-            // Every answer the party gave in the recording, from its log: the snapshot keeps only the latest.
-            var answers = new List<ConsentAnswer>();
-            await foreach (var recorded in sessions.ReadEventsAsync(interaction.Tenant, recording, cancellationToken).ConfigureAwait(false))
-            {
-                switch (recorded.Event)
-                {
-                    case RecordingConsentGiven given when given.Party == party:
-                        answers.Add(new ConsentAnswer(true, given.Method, given.Evidence, recorded.At));
-                        break;
-                    case RecordingConsentRefused refused when refused.Party == party:
-                        answers.Add(new ConsentAnswer(false, refused.Method, refused.Evidence, recorded.At));
-                        break;
-                }
-            }
-
+            var answers = await AnswersInLogAsync(interaction.Tenant, recording, party, cancellationToken).ConfigureAwait(false);
             if (await WriteConsentOfAsync(session.Value, party, subject, answers, cancellationToken).ConfigureAwait(false) is { } failed)
             {
                 return failed;
@@ -133,6 +124,26 @@ public sealed partial class InteractionService
         }
 
         return null;
+    }
+
+    // Every answer the party gave in the recording, from its log: the snapshot keeps only the latest.
+    private async ValueTask<IReadOnlyList<ConsentAnswer>> AnswersInLogAsync(TenantId tenant, RecordingId recording, PartyId party, CancellationToken cancellationToken)
+    {
+        var answers = new List<ConsentAnswer>();
+        await foreach (var recorded in sessions.ReadEventsAsync(tenant, recording, cancellationToken).ConfigureAwait(false))
+        {
+            switch (recorded.Event)
+            {
+                case RecordingConsentGiven given when given.Party == party:
+                    answers.Add(new ConsentAnswer(true, given.Method, given.Evidence, recorded.At));
+                    break;
+                case RecordingConsentRefused refused when refused.Party == party:
+                    answers.Add(new ConsentAnswer(false, refused.Method, refused.Evidence, recorded.At));
+                    break;
+            }
+        }
+
+        return answers;
     }
 
     // One ledger record for the notice and one for each consent answer, each with an id fixed by the recording, the party

@@ -9,8 +9,9 @@ namespace ContactKit.Interactions;
 /// <summary>
 /// What a host calls for one interaction, from the first ring to its stored artefacts: it starts the interaction and its
 /// recordings (each <see cref="InteractionStarted"/> carrying the <see cref="InteractionId"/>), takes the consent rules'
-/// decision for the parties present and again whenever one joins (strictest party wins, an unknown jurisdiction counts
-/// as the strictest), so that the recording lifecycle enforces it, links parties to data subjects, and turns every
+/// decision for the parties present and again whenever one joins, is handed the interaction or is transferred to
+/// (strictest party wins, an unknown jurisdiction counts as the strictest), so that the recording lifecycle enforces it
+/// over the parties present at each moment, links parties to data subjects, and turns every
 /// stored artefact into a retained item with a deterministic id, the record class for its kind and channel, and the
 /// interaction's end as its trigger. An artefact whose record class has no rule in the tenant's schedule is refused
 /// with <see cref="InteractionsErrorCodes.NoRetentionRule"/>: nothing is stored that no rule governs.
@@ -38,8 +39,8 @@ public sealed partial class InteractionService(
     IClock clock)
 {
     /// <summary>
-    /// Starts an interaction with its first recording. The consent rules decide what the parties present need before
-    /// capture, and every party is started with that requirement.
+    /// Starts an interaction with its first recording. The consent rules rule on each party present; each starts with
+    /// their own ruling, and the lifecycle applies the strictest of them to every party present.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="interaction">The new interaction's id.</param>
@@ -68,7 +69,7 @@ public sealed partial class InteractionService(
             return saved;
         }
 
-        var started = await StartRecordingAsync(saved.Value, recording, channel, parties, decision.Value.Requirement, beginsWithBot, actor, cancellationToken).ConfigureAwait(false);
+        var started = await StartRecordingAsync(saved.Value, recording, channel, decision.Value, beginsWithBot, actor, cancellationToken).ConfigureAwait(false);
         return started.IsSuccess ? saved : started.Error;
     }
 
@@ -111,13 +112,15 @@ public sealed partial class InteractionService(
             return saved;
         }
 
-        var started = await StartRecordingAsync(saved.Value, recording, channel, parties, decision.Value.Requirement, false, actor, cancellationToken).ConfigureAwait(false);
+        var started = await StartRecordingAsync(saved.Value, recording, channel, decision.Value, false, actor, cancellationToken).ConfigureAwait(false);
         return started.IsSuccess ? saved : started.Error;
     }
 
     /// <summary>
-    /// A party joins one of the interaction's recordings. The consent decision is taken again over everyone present and
-    /// the newcomer; the newcomer joins with what that decision requires, so capture pauses until they have it.
+    /// A party joins one of the interaction's recordings. The consent rules rule on the newcomer, who joins with what
+    /// their jurisdiction requires; the lifecycle then applies the strictest requirement among everyone present to every
+    /// party present (<see cref="RecordingSession.EveryoneNeeds"/>), so a newcomer from an all-party consent state pauses
+    /// capture until every present party has agreed.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="interaction">The interaction.</param>
@@ -126,8 +129,68 @@ public sealed partial class InteractionService(
     /// <param name="actor">Who or what reports it.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The recording session after the join, or the refusal.</returns>
-    public async ValueTask<Result<RecordingSession>> JoinAsync(
-        TenantId tenant, InteractionId interaction, RecordingId recording, RecordingParty party, ActorId actor, CancellationToken cancellationToken = default)
+    public ValueTask<Result<RecordingSession>> JoinAsync(
+        TenantId tenant, InteractionId interaction, RecordingId recording, RecordingParty party, ActorId actor, CancellationToken cancellationToken = default) =>
+        ArriveAsync(tenant, interaction, recording, party, null, ruled => new PartyJoined(EventId.New(), ruled), actor, cancellationToken);
+
+    /// <summary>
+    /// The bot or IVR hands one of the interaction's recordings to a member of staff, who joins it. The consent rules rule
+    /// on them as on any party joining: a person in a jurisdiction that needs explicit consent raises what every present
+    /// party needs. Refused with <c>CK0107</c> when no bot phase is running.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="recording">The recording handed over.</param>
+    /// <param name="person">The agent or supervisor who takes over, with their jurisdiction.</param>
+    /// <param name="actor">Who or what reports it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The recording session after the handover, or the refusal.</returns>
+    public ValueTask<Result<RecordingSession>> HandOverAsync(
+        TenantId tenant, InteractionId interaction, RecordingId recording, RecordingParty person, ActorId actor, CancellationToken cancellationToken = default) =>
+        ArriveAsync(tenant, interaction, recording, person, null, ruled => new HandedToPerson(EventId.New(), ruled), actor, cancellationToken);
+
+    /// <summary>
+    /// One of the interaction's recordings is transferred: <paramref name="to"/> joins, ruled on by the consent rules, and
+    /// <paramref name="from"/>, if given, leaves. What every present party needs is taken again over the parties present
+    /// after the transfer, so the one who left no longer counts.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="recording">The recording transferred.</param>
+    /// <param name="to">The party who joins (an agent, a service, a third party), with their jurisdiction.</param>
+    /// <param name="from">The party who leaves, if any.</param>
+    /// <param name="service">The service transferred to (for example <c>licensing</c>), if any.</param>
+    /// <param name="actor">Who or what reports it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The recording session after the transfer, or the refusal.</returns>
+    public ValueTask<Result<RecordingSession>> TransferAsync(
+        TenantId tenant, InteractionId interaction, RecordingId recording, RecordingParty to, PartyId? from, string? service, ActorId actor, CancellationToken cancellationToken = default) =>
+        ArriveAsync(tenant, interaction, recording, to, from, ruled => new Transferred(EventId.New(), ruled, from, service), actor, cancellationToken);
+
+    /// <summary>
+    /// A party leaves one of the interaction's recordings. They no longer count towards what the parties present need:
+    /// when they were the one whose jurisdiction needed explicit consent, the others need only what their own rules say.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="recording">The recording they leave.</param>
+    /// <param name="party">The party.</param>
+    /// <param name="actor">Who or what reports it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The recording session after they left, or the refusal (<c>CK0105</c> when they are not present).</returns>
+    public async ValueTask<Result<RecordingSession>> LeaveAsync(
+        TenantId tenant, InteractionId interaction, RecordingId recording, PartyId party, ActorId actor, CancellationToken cancellationToken = default)
+    {
+        var session = await SessionOfAsync(tenant, interaction, recording, cancellationToken).ConfigureAwait(false);
+        return session.IsFailure
+            ? session
+            : await recordings.ApplyAsync(tenant, recording, new PartyLeft(EventId.New(), party), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    // A party arrives (joins, is handed the interaction or is transferred to): the consent rules rule on them over the
+    // parties present after the arrival, and they arrive with their own ruling; the lifecycle applies the strictest.
+    private async ValueTask<Result<RecordingSession>> ArriveAsync(
+        TenantId tenant, InteractionId interaction, RecordingId recording, RecordingParty party, PartyId? leaving, Func<RecordingParty, RecordingEvent> arrival, ActorId actor, CancellationToken cancellationToken)
     {
         var session = await SessionOfAsync(tenant, interaction, recording, cancellationToken).ConfigureAwait(false);
         if (session.IsFailure)
@@ -135,15 +198,15 @@ public sealed partial class InteractionService(
             return session;
         }
 
-        var present = session.Value.Parties.Where(p => p.IsPresent).Select(p => p.Party).Append(party).ToList();
+        var present = session.Value.Parties.Where(p => p.IsPresent && p.Party.Id != leaving).Select(p => p.Party).Append(party).ToList();
         var decision = rules.Decide(session.Value.Channel, present);
         if (decision.IsFailure)
         {
             return decision.Error;
         }
 
-        var joining = party with { Requirement = decision.Value.Requirement };
-        return await recordings.ApplyAsync(tenant, recording, new PartyJoined(EventId.New(), joining), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var ruled = party with { Requirement = decision.Value.Rulings[^1].Requirement };
+        return await recordings.ApplyAsync(tenant, recording, arrival(ruled), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -318,10 +381,11 @@ public sealed partial class InteractionService(
         return saved;
     }
 
+    // Each party starts with their own ruling; the lifecycle applies the strictest among those present to all of them.
     private async ValueTask<Result<RecordingSession>> StartRecordingAsync(
-        InteractionRecord interaction, RecordingId recording, Channel channel, IReadOnlyList<RecordingParty> parties, CaptureRequirement requirement, bool beginsWithBot, ActorId actor, CancellationToken cancellationToken)
+        InteractionRecord interaction, RecordingId recording, Channel channel, RecordingDecision decision, bool beginsWithBot, ActorId actor, CancellationToken cancellationToken)
     {
-        var started = new InteractionStarted(EventId.New(), interaction.Tenant, recording, channel, RecordingPolicy.Default, [.. parties.Select(p => p with { Requirement = requirement })], beginsWithBot)
+        var started = new InteractionStarted(EventId.New(), interaction.Tenant, recording, channel, RecordingPolicy.Default, [.. decision.Rulings.Select(r => r.Party with { Requirement = r.Requirement })], beginsWithBot)
         {
             Interaction = interaction.Id,
         };

@@ -115,10 +115,40 @@ public sealed record RecordingSession
         _ => null,
     };
 
-    /// <summary>How many present parties still need the recording notice.</summary>
+    /// <summary>
+    /// What every party present now must have before capture: the strictest <see cref="RecordingParty.Requirement"/>
+    /// among the parties present (staff included), so that one party whose jurisdiction needs explicit consent means
+    /// every present party the policy says must be told has to give it. It is taken again whenever the present parties
+    /// change (<see cref="PartyJoined"/>, <see cref="PartyLeft"/>, <see cref="Transferred"/>, <see cref="HandedToPerson"/>):
+    /// a party who has left no longer counts. <see cref="CaptureRequirement.None"/> when nobody is present.
+    /// </summary>
+    public CaptureRequirement EveryoneNeeds
+    {
+        get
+        {
+            var strictest = CaptureRequirement.None;
+            foreach (var presence in Parties)
+            {
+                if (presence.IsPresent && presence.Party.Requirement > strictest)
+                {
+                    strictest = presence.Party.Requirement;
+                }
+            }
+
+            return strictest;
+        }
+    }
+
+    /// <summary>
+    /// How many present parties still need the recording notice: parties who must be told under the policy, while nobody
+    /// present needs explicit consent, and who have neither been told nor consented (a party who consented counts as told).
+    /// </summary>
     public int UntoldParties => CountLacking(CaptureNeed.Notice);
 
-    /// <summary>How many present parties still need to give explicit consent.</summary>
+    /// <summary>
+    /// How many present parties still need to give explicit consent: while any party present needs it
+    /// (<see cref="EveryoneNeeds"/>), every present party the policy says must be told and who has not agreed.
+    /// </summary>
     public int UnconsentedParties => CountLacking(CaptureNeed.Consent);
 
 
@@ -167,23 +197,24 @@ public sealed record RecordingSession
     // The state to return to if a deletion request is refused.
     internal RecordingState StateBeforeDeletion { get; init; }
 
-    // What a party must have before capture, under this session's policy.
-    internal CaptureNeed Needs(PartyPresence presence) => Needs(presence.Party);
-
-    internal CaptureNeed Needs(RecordingParty party) =>
+    // What a party must have before capture, under this session's policy, when the strictest requirement among the
+    // parties present is `everyone`.
+    private CaptureNeed Needs(RecordingParty party, CaptureRequirement everyone) =>
         !Policy.NoticeNeededBy(party.Role) ? CaptureNeed.Nothing
-        : party.Requirement == CaptureRequirement.ExplicitConsent ? CaptureNeed.Consent
+        : everyone == CaptureRequirement.ExplicitConsent ? CaptureNeed.Consent
         : Policy.NoticeRequired ? CaptureNeed.Notice
         : CaptureNeed.Nothing;
 
-    // How many present parties need this and lack it.
+    // How many present parties need this and lack it; a party who consented counts as told.
     private int CountLacking(CaptureNeed need)
     {
+        var everyone = EveryoneNeeds;
         var count = 0;
         foreach (var presence in Parties)
         {
-            var lacking = need == CaptureNeed.Notice ? presence.Notice is null : presence.Consent is not { Given: true };
-            count += presence.IsPresent && lacking && Needs(presence) == need ? 1 : 0;
+            var consented = presence.Consent is { Given: true };
+            var lacking = need == CaptureNeed.Notice ? presence.Notice is null && !consented : !consented;
+            count += presence.IsPresent && lacking && Needs(presence.Party, everyone) == need ? 1 : 0;
         }
 
         return count;

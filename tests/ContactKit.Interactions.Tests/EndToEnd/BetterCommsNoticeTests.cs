@@ -115,7 +115,7 @@ public sealed class BetterCommsNoticeTests
         var voice = RecordingId.Parse($"{id}.voice");
         await comms.StartAsync(call, voice, Channel.VoiceCall, true, Customer, Subject);
         await comms.TellAsync(call, voice, Customer.Id, NoticeMethod.Announcement);
-        await comms.Apply(voice, new HandedToPerson(EventId.New(), Agent));
+        await comms.HandOverAsync(call, voice, Agent);
         await comms.TellAsync(call, voice, Agent.Id, NoticeMethod.AgentScript);
         await comms.Apply(voice, new CaptureStarted(EventId.New()));
         comms.Clock.Advance(Duration.FromMinutes(7));

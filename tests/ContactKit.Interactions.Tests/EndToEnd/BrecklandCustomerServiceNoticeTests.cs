@@ -35,7 +35,7 @@ public sealed class BrecklandCustomerServiceNoticeTests
         breckland.Clock.Advance(Duration.FromMinutes(2));
 
         // Recording starts when the resident reaches an officer; it pauses while card details are taken.
-        await breckland.Apply(voice, new HandedToPerson(EventId.New(), Officer));
+        await breckland.HandOverAsync(call, voice, Officer);
         await breckland.TellAsync(call, voice, Officer.Id, NoticeMethod.AgentScript);
         await breckland.Apply(voice, new CaptureStarted(EventId.New()));
         breckland.Clock.Advance(Duration.FromMinutes(3));

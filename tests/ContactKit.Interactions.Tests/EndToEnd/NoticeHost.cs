@@ -90,6 +90,13 @@ internal sealed class NoticeHost : IDisposable
         Assert.True(told.IsSuccess, told.Error?.ToString());
     }
 
+    /// <summary>The bot or IVR hands the call to a member of staff, through the layer, which rules on them as on any party joining.</summary>
+    public async Task HandOverAsync(InteractionId interaction, RecordingId recording, RecordingParty person)
+    {
+        var handed = await Service.HandOverAsync(Tenant, interaction, recording, person, Telephony);
+        Assert.True(handed.IsSuccess, handed.Error?.ToString());
+    }
+
     public async Task Apply(RecordingId recording, RecordingEvent @event)
     {
         var applied = await Recordings.ApplyAsync(Tenant, recording, @event, Telephony);

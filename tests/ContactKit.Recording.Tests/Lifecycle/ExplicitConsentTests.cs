@@ -6,6 +6,8 @@ namespace ContactKit.Recording.Tests.Lifecycle;
 /// <summary>A party whose jurisdiction needs explicit consent is captured only once their consent is recorded with its evidence.</summary>
 public class ExplicitConsentTests
 {
+    private static readonly RecordingParty CaliforniaThirdParty = CaliforniaCaller with { Id = PartyId.Parse("third-party-ca"), Role = PartyRole.ThirdParty };
+
     // Regression: a US-CA party was recorded after only hearing the notice; NoticeMethod had no explicit-consent form.
     [Fact]
     public void Start_PartyNeedingExplicitConsentOnlyTold_IsRefusedWithConsentNotGiven()
@@ -50,16 +52,82 @@ public class ExplicitConsentTests
         Assert.Equal(RecordingState.Absent, refused.Then(End()).State);
     }
 
+    // Strictest wins: a party from an all-party consent state joining a told caller means the caller must agree too.
     [Fact]
-    public void Join_PartyNeedingConsentWhileCapturing_PausesForMissingConsentUntilTheyConsent()
+    public void Join_PartyNeedingConsentWhileCapturing_PausesUntilEveryPresentPartyConsents()
     {
-        var joined = Capturing().Then(Join(CaliforniaCaller with { Id = PartyId.Parse("third-party-ca"), Role = PartyRole.ThirdParty }));
-        var third = joined.Parties[^1].Party;
+        var joined = Capturing().Then(Join(CaliforniaThirdParty));
 
-        var consented = joined.Then(Consented(third));
+        var thirdConsented = joined.Then(Consented(CaliforniaThirdParty));
+        var bothConsented = thirdConsented.Then(Consented(Caller));
 
-        Assert.Equal(UncapturedReason.MissingConsent, joined.PauseReason);
-        Assert.Equal(RecordingState.Capturing, consented.State);
+        Assert.Equal((RecordingState.Paused, UncapturedReason.MissingConsent), (joined.State, joined.PauseReason));
+        Assert.Equal(CaptureRequirement.ExplicitConsent, joined.EveryoneNeeds);
+        Assert.Equal(2, joined.UnconsentedParties); // the caller and the third party; the agent is told through employment
+        Assert.Equal((RecordingState.Paused, 1), (thirdConsented.State, thirdConsented.UnconsentedParties));
+        Assert.Equal(RecordingState.Capturing, bothConsented.State);
+    }
+
+    [Fact]
+    public void Leave_TheOnlyPartyNeedingConsentLeaves_CaptureRunsAgainForTheToldParties()
+    {
+        var joined = Capturing().Then(Join(CaliforniaThirdParty));
+
+        var left = joined.Then(Leave(CaliforniaThirdParty));
+
+        Assert.Equal(RecordingState.Paused, joined.State);
+        Assert.Equal(CaptureRequirement.Notice, left.EveryoneNeeds);
+        Assert.Equal((RecordingState.Capturing, 0), (left.State, left.UnconsentedParties));
+    }
+
+    [Fact]
+    public void Transfer_ToAPartyNeedingConsent_PausesAndRaisesWhatEveryoneNeeds()
+    {
+        var transferred = Capturing().Then(Transfer(CaliforniaThirdParty, Agent, "licensing"));
+
+        Assert.Equal((RecordingState.Paused, UncapturedReason.MissingConsent), (transferred.State, transferred.PauseReason));
+        Assert.Equal(2, transferred.UnconsentedParties);
+        Assert.Equal(RecordingState.Paused, transferred.Then(Consented(CaliforniaThirdParty)).State);
+        Assert.Equal(RecordingState.Capturing, transferred.Then(Consented(CaliforniaThirdParty)).Then(Consented(Caller)).State);
+    }
+
+    // Staff are told through their employment, but where they are still counts: an officer in an all-party consent
+    // state taking over from the IVR means the caller must agree.
+    [Fact]
+    public void Handover_ToStaffInAnAllPartyConsentState_TheCallerMustConsent()
+    {
+        var officer = Agent with { Jurisdiction = Jurisdiction.Parse("US-CA"), Requirement = CaptureRequirement.ExplicitConsent };
+        var handed = Begin(bot: true).Then(Told(Caller)).Then(Handover(officer));
+
+        var result = handed.Try(Start());
+
+        Assert.Equal(RecordingErrorCodes.ConsentNotGiven, result.Error?.Code);
+        Assert.Equal(1, handed.UnconsentedParties);
+        Assert.Equal(RecordingState.Capturing, handed.Then(Consented(Caller)).Then(Start()).State);
+    }
+
+    // A party who agreed explicitly has been told what they agreed to.
+    [Fact]
+    public void Start_PartyWhoConsentedWithoutANotice_CountsAsTold()
+    {
+        var consented = Begin(Started(parties: [Caller, CaliforniaCaller])).Then(Consented(Caller)).Then(Consented(CaliforniaCaller));
+
+        var capturing = consented.Then(Start());
+        var californiaLeft = capturing.Then(Leave(CaliforniaCaller));
+
+        Assert.Equal(RecordingState.Capturing, capturing.State);
+        Assert.Equal((RecordingState.Capturing, 0), (californiaLeft.State, californiaLeft.UntoldParties));
+    }
+
+    [Fact]
+    public void Resume_WhileAJoinedPartyHasNotConsented_StaysPausedForTheMissingConsent()
+    {
+        var paying = Capturing().Then(Pause(UncapturedReason.SecurePayment)).Then(Join(CaliforniaThirdParty));
+
+        var resumed = paying.Then(Resume(UncapturedReason.SecurePayment));
+
+        Assert.Equal((RecordingState.Paused, UncapturedReason.MissingConsent), (resumed.State, resumed.PauseReason));
+        Assert.False(resumed.IsOpen(UncapturedReason.SecurePayment));
     }
 
     [Fact]
