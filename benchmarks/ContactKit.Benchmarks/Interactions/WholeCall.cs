@@ -50,11 +50,11 @@ public static class WholeCall
         var (interaction, recording) = Ids(name);
         await service.StartAsync(Tenant, interaction, Channel.VoiceCall, recording, [Caller], true, Telephony);
         await recordings.ApplyAsync(Tenant, recording, new RecordingNoticeGiven(EventId.New(), Caller.Id, Notice, "v1", NoticeMethod.Announcement), Telephony);
-        await recordings.ApplyAsync(Tenant, recording, new HandedToPerson(EventId.New(), Agent), Telephony);
+        await service.HandOverAsync(Tenant, interaction, recording, Agent, Telephony);
         await recordings.ApplyAsync(Tenant, recording, new CaptureStarted(EventId.New()), Telephony);
         await recordings.ApplyAsync(Tenant, recording, new CapturePaused(EventId.New(), UncapturedReason.SecurePayment), Telephony);
         await recordings.ApplyAsync(Tenant, recording, new CaptureResumed(EventId.New(), UncapturedReason.SecurePayment), Telephony);
-        await recordings.ApplyAsync(Tenant, recording, new Transferred(EventId.New(), Specialist, Agent.Id, "licensing"), Telephony);
+        await service.TransferAsync(Tenant, interaction, recording, Specialist, Agent.Id, "licensing", Telephony);
         await service.EndAsync(Tenant, interaction, Telephony);
         await recordings.ApplyAsync(Tenant, recording, new MediaStored(EventId.New(), Audio), Telephony);
         var stored = await service.StoreArtefactAsync(new ArtefactToStore

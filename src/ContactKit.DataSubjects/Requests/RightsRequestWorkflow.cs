@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 using ContactKit.Calendars;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 
@@ -19,11 +20,25 @@ public readonly record struct RightsRequestTransition(RightsRequestState From, R
 /// the request, the identity information asked for and the fee asked for), and a deadline never moves earlier. Steps are
 /// taken in date order: a step dated before the previous one, or a clarification received before it was asked, is
 /// refused (<see cref="DataSubjectsErrorCodes.StepOutOfOrder"/>). The transition table is data
-/// (<see cref="Transitions"/>) and can be drawn with <see cref="ToMermaid"/>.
+/// (<see cref="Transitions"/>) and can be drawn with <see cref="ToMermaid"/>. A tenant that promises a shorter period
+/// (<see cref="DataSubjectsOptions.TenantResponsePromises"/>) gets the earlier of its promise and the statutory month as
+/// the due date; an extension still follows the law.
 /// </summary>
 /// <param name="calendars">Each tenant's calendar and statutory deadlines (ContactKit.Calendars).</param>
 public sealed class RightsRequestWorkflow(ITenantCalendars calendars)
 {
+    private readonly Func<TenantId, RightsResponsePromise?> _promises = static _ => null;
+
+    /// <summary>Creates the workflow with the tenants' promises to answer sooner than the statutory month.</summary>
+    /// <param name="calendars">Each tenant's calendar and statutory deadlines (ContactKit.Calendars).</param>
+    /// <param name="options">The options holding <see cref="DataSubjectsOptions.TenantResponsePromises"/>.</param>
+    public RightsRequestWorkflow(ITenantCalendars calendars, IOptions<DataSubjectsOptions> options)
+        : this(calendars)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _promises = tenant => options.Value.ResponsePromiseFor(tenant);
+    }
+
     private static readonly RightsRequestState[] Open =
     [
         RightsRequestState.Received, RightsRequestState.VerifyingIdentity, RightsRequestState.AwaitingClarification,
@@ -115,7 +130,9 @@ public sealed class RightsRequestWorkflow(ITenantCalendars calendars)
             return error;
         }
 
-        var d = _calendars.DeadlinesFor(tenant).ForRightsRequest(RightsRequestClock.Start(on));
+        var start = RightsRequestClock.Start(on);
+        var deadlines = _calendars.DeadlinesFor(tenant);
+        var d = deadlines.ForRightsRequest(start);
         var detail = intake.Representative is { } rep ? $"made by {rep.Relationship} on the subject's behalf" : null;
         return new RightsRequest
         {
@@ -127,7 +144,7 @@ public sealed class RightsRequestWorkflow(ITenantCalendars calendars)
             State = RightsRequestState.Received,
             ReceivedAt = at,
             ReceivedOn = on,
-            DueOn = d.Due,
+            DueOn = Promised(tenant, deadlines, start, d.Due),
             ExtensionNoticeDueOn = d.ExtensionNoticeDue,
             History = [new RightsRequestEvent(1, RightsRequestAction.Receive, RightsRequestState.Received, by, at, on, detail)],
         };
@@ -259,8 +276,9 @@ public sealed class RightsRequestWorkflow(ITenantCalendars calendars)
     private Result<RightsRequest> WithDeadlines(RightsRequest request) =>
         RequestClocks.Of(request).Map(clock =>
         {
-            var d = _calendars.DeadlinesFor(request.Tenant).ForRightsRequest(clock);
-            var due = request.Extension is null ? d.Due : d.ExtendedDue;
+            var deadlines = _calendars.DeadlinesFor(request.Tenant);
+            var d = deadlines.ForRightsRequest(clock);
+            var due = request.Extension is null ? Promised(request.Tenant, deadlines, clock, d.Due) : d.ExtendedDue;
 
             // A deadline never moves earlier: a later calculation can only keep or postpone it.
             return request with
@@ -269,4 +287,43 @@ public sealed class RightsRequestWorkflow(ITenantCalendars calendars)
                 ExtensionNoticeDueOn = LocalDate.Max(request.ExtensionNoticeDueOn, d.ExtensionNoticeDue),
             };
         });
+
+    // The earlier of the tenant's promise and the statutory due date. The promise runs from the relevant time, later by
+    // every day of a clarification wait inside it (the day of asking and the day of the answer both left out, as for the
+    // statutory month), and moves to the next working day when it ends on a weekend or bank holiday.
+    private LocalDate Promised(TenantId tenant, StatutoryDeadlines deadlines, in RightsRequestClock clock, LocalDate statutory)
+    {
+        if (_promises(tenant) is not { Days: > 0 } promise)
+        {
+            return statutory;
+        }
+
+        var start = clock.RelevantTime;
+        var end = promise.WorkingDays ? deadlines.Calendar.AddWorkingDays(start, promise.Days) : start.PlusDays(promise.Days);
+        LocalDate? lastExcluded = null;
+        foreach (var (asked, answered) in clock.Clarifications)
+        {
+            var from = asked < start ? start : asked;
+            if (lastExcluded is { } excluded && from <= excluded)
+            {
+                from = excluded.PlusDays(1);
+            }
+
+            var to = answered ?? asked;
+            if (to < from)
+            {
+                continue;
+            }
+
+            if (from > end)
+            {
+                break;
+            }
+
+            end = end.PlusDays(Period.DaysBetween(from, to) + 1);
+            lastExcluded = to;
+        }
+
+        return LocalDate.Min(statutory, deadlines.Calendar.OnOrNextWorkingDay(end));
+    }
 }

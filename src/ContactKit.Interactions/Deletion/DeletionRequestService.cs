@@ -31,7 +31,6 @@ namespace ContactKit.Interactions;
 /// <param name="content">The provider of other artefacts' content.</param>
 /// <param name="calendars">The tenants' working-day calendars.</param>
 /// <param name="zones">The tenants' time zones.</param>
-/// <param name="audit">The audit trail.</param>
 /// <param name="subjects">The data-subject options: each tenant's deletion period.</param>
 /// <param name="retentionOptions">Retention's options: how long a claim lasts.</param>
 /// <param name="clock">The clock.</param>
@@ -48,7 +47,6 @@ public sealed class DeletionRequestService(
     IArtefactContentProvider content,
     ITenantCalendars calendars,
     ITenantTimeZones zones,
-    IAuditTrail audit,
     IOptionsMonitor<DataSubjectsOptions> subjects,
     IOptionsMonitor<RetentionOptions> retentionOptions,
     IClock clock)
@@ -194,7 +192,9 @@ public sealed class DeletionRequestService(
     }
 
     // Deletes every artefact of the recording under the request, with proof, then tombstones the session. Each step can
-    // run again after a crash: the request's worker resumes its own claims, deleted content counts as deleted.
+    // run again after a crash: the request's worker resumes its own claims, deleted content counts as deleted, and an
+    // item is recorded disposed of together with its proof in one step, before the artefact is marked, so an artefact
+    // marked disposed of always has its proof and one left unmarked is finished by the next run.
     private async ValueTask<Result<DeletionRequest>> CarryOutAsync(DeletionRequest request, ActorId worker, CancellationToken cancellationToken)
     {
         var eraser = ActorId.Parse($"deletion-{request.Id.Value}".Length <= 64 ? $"deletion-{request.Id.Value}" : $"deletion-{Hash(request.Id.Value)}");
@@ -218,36 +218,32 @@ public sealed class DeletionRequestService(
                 return new ContactKitError(InteractionsErrorCodes.ContentNotDeleted, $"The content of artefact {Errors.Excerpt(artefact.Name)} could not be deleted ({deleted.Error.Code}); the request stays authorised and the next sweep tries again.", "request");
             }
 
-            var marked = await artefacts.SaveAsync(artefact with { DisposedAt = now, DisposedBecause = DisposalReason.Request }, cancellationToken).ConfigureAwait(false);
-            if (marked.IsFailure)
-            {
-                return marked.Error;
-            }
-
+            // An item already disposed of has its proof: this run's, before a crash, or the sweep's.
             if (begun.IsSuccess)
             {
-                var completed = await items.CompleteDisposalAsync(request.Tenant, artefact.RetainedItem, eraser, now, cancellationToken).ConfigureAwait(false);
-                if (completed.IsFailure)
+                var proof = new AuditEntry
+                {
+                    Tenant = request.Tenant, OccurredAt = now, Actor = worker, Action = DeletedAction, Resource = ResourceRef.Recording(request.Recording),
+                    Reason = $"deletion request {request.Id} authorised by {request.DecidedBy}",
+                    Details = AuditDetails.Of(
+                        new("request", request.Id.Value),
+                        new("item", artefact.RetainedItem.Value),
+                        new("artefact", artefact.Name),
+                        new("content_hash", (deleted.Value ?? artefact.Sha256) is { } hash ? $"sha256:{hash}" : "unknown"),
+                        new("due_by", request.DueBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown")),
+                };
+                var completed = (await items.CompleteDisposalsAsync(request.Tenant, [new DisposalCompletion(artefact.RetainedItem, proof)], eraser, now, cancellationToken).ConfigureAwait(false))[0];
+                if (completed.IsFailure && completed.Error.Code != RetentionErrorCodes.AlreadyDisposed)
                 {
                     return completed.Error;
                 }
             }
 
-            await audit.AppendAsync(
-                new AuditEntry
-                {
-                    Tenant = request.Tenant, OccurredAt = now, Actor = worker, Action = DeletedAction, Resource = ResourceRef.Recording(request.Recording),
-                    Reason = $"deletion request {request.Id} authorised by {request.DecidedBy}",
-                    Details = new Dictionary<string, string>
-                    {
-                        ["request"] = request.Id.Value,
-                        ["item"] = artefact.RetainedItem.Value,
-                        ["artefact"] = artefact.Name,
-                        ["content_hash"] = (deleted.Value ?? artefact.Sha256) is { } hash ? $"sha256:{hash}" : "unknown",
-                        ["due_by"] = request.DueBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown",
-                    },
-                },
-                cancellationToken).ConfigureAwait(false);
+            var marked = await artefacts.SaveAsync(artefact with { DisposedAt = now, DisposedBecause = DisposalReason.Request }, cancellationToken).ConfigureAwait(false);
+            if (marked.IsFailure)
+            {
+                return marked.Error;
+            }
         }
 
         var session = await sessions.GetAsync(request.Tenant, request.Recording, cancellationToken).ConfigureAwait(false);

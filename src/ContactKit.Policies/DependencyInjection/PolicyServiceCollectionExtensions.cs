@@ -15,7 +15,8 @@ public static class PolicyServiceCollectionExtensions
     /// Configures every package from the policy, so that nothing it states is set twice: the tenant's retention
     /// schedule (ContactKit.Retention), its recording plan (whether it records, the bot phase, who is told), the
     /// jurisdictions where recording needs explicit consent and the notice period for changes (ContactKit.Consent), the
-    /// re-screening age for marketing calls, the tenant's deletion period on request (ContactKit.DataSubjects), and for
+    /// re-screening age for marketing calls, the tenant's deletion period on request and the period it promises for answering
+    /// rights requests (ContactKit.DataSubjects), and for
     /// the interaction layer the controller, the lawful basis of recordings and the record class of each kind of derived
     /// data (<see cref="InteractionsOptions"/>).
     /// Settings made in code or configuration that contradict the policy stop start-up with <c>CK0877</c>, naming the
@@ -123,6 +124,26 @@ public static class PolicyServiceCollectionExtensions
                 }
 
                 o.TenantDeletionPeriodDays[tenant] = days;
+            });
+        }
+
+        // The period the notice promises for answering rights requests: a shorter promise becomes the due date of the
+        // tenant's requests; a policy that says one month (or nothing) leaves the statutory month.
+        if (settings.StatesResponsePeriod)
+        {
+            services.PostConfigure<DataSubjectsOptions>(o =>
+            {
+                var stated = settings.ResponsePromise is { } promise ? new RightsResponsePromise { Days = promise.Days, WorkingDays = promise.WorkingDays } : null;
+                o.TenantResponsePromises.TryGetValue(tenant, out var configured);
+                if (configured is not null && !configured.SameAs(stated))
+                {
+                    throw Contradiction($"DataSubjects:TenantResponsePromises:{tenant}", "it is set in code or configuration and differs from the policy's rights.respond_within");
+                }
+
+                if (stated is not null)
+                {
+                    o.TenantResponsePromises[tenant] = stated;
+                }
             });
         }
 

@@ -18,7 +18,9 @@ internal sealed record PolicySettings(
     string? Controller,
     LawfulBasis? RecordingLawfulBasis,
     ImmutableDictionary<ArtefactKind, string> RecordClasses,
-    string? ChatTranscriptRecordClass)
+    string? ChatTranscriptRecordClass,
+    bool StatesResponsePeriod,
+    (int Days, bool WorkingDays)? ResponsePromise)
 {
     // The derived data a policy names, as the interaction layer's kinds of artefact.
     private static readonly Dictionary<string, ArtefactKind> DerivedKinds = new(StringComparer.Ordinal)
@@ -105,6 +107,11 @@ internal sealed record PolicySettings(
             }
         }
 
+        // A promise to answer rights requests sooner than the statutory month; P1M is the month itself.
+        var respond = policy.Rights?.RespondWithinWorkingDays is { } working
+            ? (working, true)
+            : policy.Rights?.RespondWithin is { Years: 0, Months: 0 } days ? ((days.Weeks * 7) + days.Days, false) : ((int, bool)?)null;
+
         return new PolicySettings(
             tenant.Value,
             new RetentionSchedule { Name = $"{tenant.Value} privacy policy", Rules = rules.ToImmutable() },
@@ -116,7 +123,9 @@ internal sealed record PolicySettings(
             policy.Controller?.Name,
             recordingBasis,
             derived.ToImmutable(),
-            chatTranscripts);
+            chatTranscripts,
+            policy.Rights is { RespondWithin: not null } or { RespondWithinWorkingDays: not null },
+            respond);
     }
 
     /// <summary>The tenant's recording plan: what the policy states, over whatever else the host set for the tenant.</summary>

@@ -286,8 +286,18 @@ public sealed record RightsStatement
     /// <summary>How to make a request (the general route).</summary>
     public ContactPoint? Contact { get; init; }
 
-    /// <summary>How long the organisation takes to answer; one month when not given.</summary>
+    /// <summary>
+    /// How long the organisation takes to answer; one month (the statutory period) when not given. A shorter promise, in
+    /// days or weeks (at most 28 days, so never longer than the statutory month), becomes the due date of the tenant's
+    /// rights requests when the policy is added to a host; a promise longer than the month is refused when the policy is loaded.
+    /// </summary>
     public Period? RespondWithin { get; init; }
+
+    /// <summary>
+    /// How many working days the organisation takes to answer, in place of <see cref="RespondWithin"/>: 1 to 20, so never
+    /// longer than the statutory month. Counted on the tenant's working-day calendar when the policy is added to a host.
+    /// </summary>
+    public int? RespondWithinWorkingDays { get; init; }
 
     /// <summary>How to withdraw consent, where any processing relies on it.</summary>
     public string? WithdrawConsent { get; init; }

@@ -74,7 +74,13 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
         RuleFor(p => p.Rights!.Rights).Must(Distinct<RightEntry>(r => r.Right.ToString())).When(p => p.Rights is not null, ApplyConditionTo.CurrentValidator)
             .WithErrorCode(PoliciesErrorCodes.Duplicate).WithMessage("Each right is listed once.");
         RuleFor(p => p.Rights!.RespondWithin).Must(BePositive).When(p => p.Rights?.RespondWithin is not null, ApplyConditionTo.CurrentValidator)
-            .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(PeriodRule);
+            .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(PeriodRule)
+            .Must(NotLongerThanAMonth).When(p => p.Rights?.RespondWithin is not null && BePositive(p.Rights.RespondWithin), ApplyConditionTo.CurrentValidator)
+            .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(RespondWithinRule);
+        RuleFor(p => p.Rights!.RespondWithinWorkingDays).InclusiveBetween(1, MaxResponseWorkingDays).When(p => p.Rights?.RespondWithinWorkingDays is not null, ApplyConditionTo.CurrentValidator)
+            .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(RespondWithinWorkingDaysRule)
+            .Must(_ => false).When(p => p.Rights?.RespondWithinWorkingDays is not null && p.Rights.RespondWithin is not null, ApplyConditionTo.CurrentValidator)
+            .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage("Give respond_within or respond_within_working_days, not both.");
         RuleFor(p => p.Changes!.NoticePeriod).Must(BePositive).When(p => p.Changes?.NoticePeriod is not null, ApplyConditionTo.CurrentValidator)
             .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(PeriodRule);
         RuleFor(p => p.Complaints!.Website).Must(BeWebAddress!).When(p => p.Complaints?.Website is not null, ApplyConditionTo.CurrentValidator)
@@ -86,6 +92,17 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
     internal const string RecordClassRule = "Must be a record class: lower-case letters, digits and underscores (for example call_recording).";
     internal const string PeriodRule = "Must be a positive period of years, months, weeks or days (for example P6M).";
     internal const string WebAddressRule = "Must be an absolute http or https address.";
+    internal const string RespondWithinRule = "Must not be longer than the statutory month: P1M, or at most 28 days in days or weeks (for example P21D or P3W); the law gives no longer.";
+    internal const string RespondWithinWorkingDaysRule = "Must be 1 to 20 working days, so that it is never longer than the statutory month.";
+
+    /// <summary>The most calendar days a promise to answer rights requests may be: no month is shorter.</summary>
+    internal const int MaxResponseDays = 28;
+
+    /// <summary>The most working days a promise to answer rights requests may be.</summary>
+    internal const int MaxResponseWorkingDays = 20;
+
+    internal static bool NotLongerThanAMonth(Period? period) =>
+        period is { } p && p.Years == 0 && (p.Months == 0 ? (p.Weeks * 7) + p.Days <= MaxResponseDays : p.Months == 1 && p.Weeks == 0 && p.Days == 0);
 
     internal static bool BeCategoryKey(string? key) => DataCategoryTaxonomy.Default.Resolve(key).IsSuccess;
 

@@ -377,6 +377,16 @@ public static class PolicyDiff
             });
         }
 
+        if (a?.RespondWithinWorkingDays != b?.RespondWithinWorkingDays)
+        {
+            diff.Add(s, PolicyChangeKind.Changed, "$.rights.respond_within_working_days", (a?.RespondWithinWorkingDays, b?.RespondWithinWorkingDays) switch
+            {
+                ({ } was, { } now) => $"We now answer a request within {now} working days instead of {was}.",
+                (null, { } now) => $"We now answer a request within {now} working days.",
+                _ => "The notice no longer says within how many working days we answer a request.",
+            });
+        }
+
         if (a?.WithdrawConsent != b?.WithdrawConsent)
         {
             diff.Add(s, PolicyChangeKind.Changed, "$.rights.withdraw_consent", b?.WithdrawConsent is null ? "The notice no longer says how to withdraw your consent." : "How to withdraw your consent has changed.");

@@ -304,7 +304,7 @@ internal static class NoticeComposer
                 covered |= NoticeItems.WithdrawConsent;
             }
 
-            Add(NoticeSectionId.Rights, "Your rights", $"You have these rights over your information{(rights.RespondWithin is { } days ? $"; we answer within {Describe(days)}" : string.Empty)}.",
+            Add(NoticeSectionId.Rights, "Your rights", $"You have these rights over your information{(rights.RespondWithinWorkingDays is { } working ? $"; we answer within {working} working day{(working == 1 ? string.Empty : "s")}" : rights.RespondWithin is { } days ? $"; we answer within {Describe(days)}" : string.Empty)}.",
             [
                 List(string.Empty, rights.Rights.Select(r => $"{Capitalise(Describe(r.Right))} ({r.Right.Article()}){(r.How is { } how ? $": {how}" : string.Empty)}")),
                 Paragraph(rights.WithdrawConsent is { } withdraw ? $"Where we rely on your consent, you can withdraw it at any time: {withdraw}" : string.Empty),

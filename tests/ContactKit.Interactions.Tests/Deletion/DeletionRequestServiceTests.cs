@@ -57,6 +57,39 @@ public sealed class DeletionRequestServiceTests
         Assert.Equal(request.Value.Id.Value, proof.Details["request"]);
     }
 
+    [Theory]
+    [InlineData(true)] // stopped after the item was recorded disposed of with its proof, before the artefact was marked
+    [InlineData(false)] // stopped after the content was deleted, before anything was recorded
+    public async Task CarryOutDue_StoppedPartWay_TheNextRunFinishesWithExactlyOneProof(bool afterTheProof)
+    {
+        var artefacts = new StoppingArtefactStore();
+        var retention = new StoppingRetentionStore();
+        using var host = new TestHost(LayerFixtures.Host(FakeClocks.At(Friday, Duration.FromSeconds(1)), LayerFixtures.Schedule(), services =>
+        {
+            services.AddSingleton<IArtefactStore>(artefacts);
+            services.AddSingleton<IRetentionStore>(sp => retention.Over(new InMemoryRetentionStore(sp.GetRequiredService<IAuditTrail>())));
+        }));
+        var audio = await RecordedCallAsync(host);
+        var request = await host.Deletions.RequestAsync(Council, Call, Voice, Officer, "caller asked for the recording to be deleted");
+        await host.Deletions.AuthoriseAsync(Council, request.Value.Id, Officer);
+        artefacts.StopMarkingDisposed = afterTheProof;
+        retention.StopCompleting = !afterTheProof;
+
+        var stopped = await host.Deletions.CarryOutDueAsync(Council, Worker);
+        (artefacts.StopMarkingDisposed, retention.StopCompleting) = (false, false);
+        var resumed = await host.Deletions.CarryOutDueAsync(Council, Worker);
+
+        Assert.Empty(stopped.Completed);
+        Assert.Single(stopped.Failed);
+        Assert.Empty(resumed.Failed);
+        Assert.Equal(DeletionRequestState.Completed, Assert.Single(resumed.Completed).State);
+        Assert.Equal(DisposalReason.Request, (await host.Artefacts.GetAsync(Council, audio.RetainedItem)).Value.DisposedBecause);
+        Assert.True((await host.Provider.GetRequiredService<IRetentionStore>().GetAsync(Council, audio.RetainedItem)).Value.IsDisposed);
+        Assert.Equal(RecordingState.Deleted, (await host.Sessions.GetAsync(Council, Voice)).Value.State);
+        var proof = Assert.Single(await host.Provider.GetRequiredService<IAuditTrail>().ReadByResourceAsync(Council, ResourceRef.Recording(Voice)).ToListAsync(), e => e.Action == DeletionRequestService.DeletedAction);
+        Assert.Equal($"sha256:{audio.Sha256}", proof.Details["content_hash"]);
+    }
+
     [Fact]
     public async Task Authorise_RecordingUnderHold_IsRefusedWithTheHoldsReason()
     {
@@ -129,6 +162,55 @@ public sealed class DeletionRequestServiceTests
     private static TestHost Host(Period? minimum = null)
     {
         return new TestHost(LayerFixtures.Host(FakeClocks.At(Friday, Duration.FromSeconds(1)), LayerFixtures.Schedule(minimum)));
+    }
+
+    // An artefact store whose writes of a disposed artefact fail while StopMarkingDisposed is set, as if the worker stopped.
+    private sealed class StoppingArtefactStore : IArtefactStore
+    {
+        private readonly InMemoryArtefactStore _inner = new();
+
+        public bool StopMarkingDisposed;
+
+        public ValueTask<Result<StoredArtefact>> SaveAsync(StoredArtefact artefact, CancellationToken cancellationToken = default) =>
+            StopMarkingDisposed && artefact.IsDisposed ? ValueTask.FromResult<Result<StoredArtefact>>(new ContactKitError(ErrorCodes.VersionConflict, "Another writer got there first.")) : _inner.SaveAsync(artefact, cancellationToken);
+
+        public ValueTask<Result<StoredArtefact>> GetAsync(TenantId tenant, RetainedItemId item, CancellationToken cancellationToken = default) => _inner.GetAsync(tenant, item, cancellationToken);
+
+        public IAsyncEnumerable<StoredArtefact> ReadByInteractionAsync(TenantId tenant, InteractionId interaction, CancellationToken cancellationToken = default) =>
+            _inner.ReadByInteractionAsync(tenant, interaction, cancellationToken);
+    }
+
+    // A retention store whose disposals fail to be recorded while StopCompleting is set, as if the worker stopped.
+    private sealed class StoppingRetentionStore
+    {
+        public bool StopCompleting;
+
+        public IRetentionStore Over(IRetentionStore inner) => DispatchProxyFor(inner);
+
+        private IRetentionStore DispatchProxyFor(IRetentionStore inner)
+        {
+            var proxy = System.Reflection.DispatchProxy.Create<IRetentionStore, Proxy>();
+            ((Proxy)(object)proxy).Set(inner, this);
+            return proxy;
+        }
+
+        public class Proxy : System.Reflection.DispatchProxy
+        {
+            private IRetentionStore _inner = null!;
+            private StoppingRetentionStore _owner = null!;
+
+            internal void Set(IRetentionStore inner, StoppingRetentionStore owner) => (_inner, _owner) = (inner, owner);
+
+            protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+            {
+                if (_owner.StopCompleting && targetMethod!.Name == nameof(IRetentionStore.CompleteDisposalsAsync))
+                {
+                    return new ValueTask<IReadOnlyList<Result<AuditEntry>>>([Result<AuditEntry>.Failure(new ContactKitError(ErrorCodes.VersionConflict, "Another writer got there first."))]);
+                }
+
+                return targetMethod!.Invoke(_inner, args);
+            }
+        }
     }
 
     private sealed class TestHost(ServiceProvider provider) : IDisposable

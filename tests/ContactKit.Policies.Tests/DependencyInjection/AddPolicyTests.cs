@@ -112,6 +112,68 @@ public sealed class AddPolicyTests
     }
 
     [Fact]
+    public void AddPolicy_PolicyPromising21Days_RightsRequestsAreDueThreeWeeksAfterReceipt()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with { Rights = council.Rights! with { RespondWithin = Period.FromDays(21) } };
+        using var provider = Build(b => b.AddPolicy(policy));
+
+        var promise = provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value.ResponsePromiseFor(Council);
+        var request = provider.GetRequiredService<RightsRequestWorkflow>().Receive(
+            Council, RightsRequestId.New(), DataSubjectId.Parse("caller-1"), DataSubjectRight.Access,
+            new RequestIntake { Channel = Channel.Email, Description = "A copy of my calls, please." }, ActorId.Parse("officer-7"),
+            Instant.FromUtc(2026, 3, 2, 10, 0), new LocalDate(2026, 3, 2)).Value;
+
+        Assert.Equal((21, false), (promise!.Days, promise.WorkingDays));
+        Assert.Equal(new LocalDate(2026, 3, 23), request.DueOn);
+    }
+
+    [Fact]
+    public void AddPolicy_PolicyPromising20WorkingDays_SetsAWorkingDayPromise()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with { Rights = council.Rights! with { RespondWithin = null, RespondWithinWorkingDays = 20 } };
+        using var provider = Build(b => b.AddPolicy(policy));
+
+        var promise = provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value.ResponsePromiseFor(Council);
+
+        Assert.Equal((20, true), (promise!.Days, promise.WorkingDays));
+    }
+
+    [Fact]
+    public void AddPolicy_PolicySayingOneMonth_LeavesTheStatutoryMonth()
+    {
+        // The council's policy says P1M: the law's own period, no shorter promise.
+        using var provider = Build(b => b.AddPolicy(SamplePolicies.Council()));
+
+        Assert.Null(provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value.ResponsePromiseFor(Council));
+    }
+
+    [Theory]
+    [InlineData(14, false)] // a different number of days
+    [InlineData(21, true)] // the same number, but working days
+    public void AddPolicy_ResponsePromiseSetInCodeThatDiffers_StopsStartUpNamingTheSetting(int days, bool workingDays)
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with { Rights = council.Rights! with { RespondWithin = Period.FromDays(21) } };
+        using var provider = Build(b => b.AddDataSubjects(o => o.TenantResponsePromises[Council.Value] = new RightsResponsePromise { Days = days, WorkingDays = workingDays }).AddPolicy(policy));
+
+        var ex = Assert.Throws<ContactKitException>(() => provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value);
+
+        Assert.Equal((PoliciesErrorCodes.HostContradictsPolicy, "DataSubjects:TenantResponsePromises:example-council"), (ex.Error.Code, ex.Error.Field));
+    }
+
+    [Fact]
+    public void AddPolicy_ResponsePromiseSetInCodeWhileThePolicySaysOneMonth_StopsStartUp()
+    {
+        using var provider = Build(b => b.AddDataSubjects(o => o.TenantResponsePromises[Council.Value] = new RightsResponsePromise { Days = 21 }).AddPolicy(SamplePolicies.Council()));
+
+        var ex = Assert.Throws<ContactKitException>(() => provider.GetRequiredService<IOptions<DataSubjectsOptions>>().Value);
+
+        Assert.Equal(PoliciesErrorCodes.HostContradictsPolicy, ex.Error.Code);
+    }
+
+    [Fact]
     public void AddPolicy_SettingThatAgrees_IsAccepted()
     {
         using var provider = Build(b => b.AddDataSubjects(o => o.TenantDeletionPeriodDays[Council.Value] = 28).AddPolicy(SamplePolicies.Council()));

@@ -101,3 +101,64 @@ public sealed class PolicyLoaderTests
         Assert.True(loaded.IsLoaded);
     }
 }
+
+public sealed class PolicyRightsDeadlineTests
+{
+    private static PolicyDocument Promising(NodaTime.Period? within, int? workingDays = null)
+    {
+        var council = SamplePolicies.Council();
+        return council with { Rights = council.Rights! with { RespondWithin = within, RespondWithinWorkingDays = workingDays } };
+    }
+
+    [Theory]
+    [InlineData("P1M")] // the statutory month itself
+    [InlineData("P21D")] // three weeks, shorter than any month
+    [InlineData("P4W")] // 28 days: no month is shorter
+    public void Validate_PromiseNoLongerThanTheStatutoryMonth_IsAccepted(string within)
+    {
+        Assert.Empty(PolicyLoader.Validate(Promising(NodaTime.Text.PeriodPattern.Roundtrip.Parse(within).Value)));
+    }
+
+    [Theory]
+    [InlineData("P2M")] // twice the law's month
+    [InlineData("P30D")] // longer than a month beginning in February
+    [InlineData("P1M1D")] // a month and a day
+    [InlineData("P1Y")] // a year
+    public void Validate_PromiseLongerThanTheStatutoryMonth_IsALoadErrorNamingTheField(string within)
+    {
+        var error = Assert.Single(PolicyLoader.Validate(Promising(NodaTime.Text.PeriodPattern.Roundtrip.Parse(within).Value)));
+
+        Assert.Equal((PoliciesErrorCodes.InvalidValue, "$.rights.respond_within"), (error.Code, error.Field));
+        Assert.Contains("statutory month", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(21)] // 21 working days can be longer than a month with bank holidays in it
+    [InlineData(0)] // no period at all
+    public void Validate_WorkingDaysOutsideOneToTwenty_IsALoadError(int days)
+    {
+        var error = Assert.Single(PolicyLoader.Validate(Promising(null, days)));
+
+        Assert.Equal((PoliciesErrorCodes.InvalidValue, "$.rights.respond_within_working_days"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Validate_BothCalendarAndWorkingDays_IsALoadError()
+    {
+        var error = Assert.Single(PolicyLoader.Validate(Promising(NodaTime.Period.FromDays(21), 15)));
+
+        Assert.Equal("$.rights.respond_within_working_days", error.Field);
+    }
+
+    [Fact]
+    public void Load_WorkingDaysPromise_IsReadAndRenderedInTheNotice()
+    {
+        var json = SamplePolicies.MinimalJson.TrimEnd().TrimEnd('}') + """, "rights": { "rights": [ { "right": "access" } ], "respond_within_working_days": 20 } }""";
+
+        var loaded = PolicyLoader.Load(json);
+
+        Assert.True(loaded.IsLoaded, string.Join("; ", loaded.Errors));
+        Assert.Equal(20, loaded.Document!.Rights!.RespondWithinWorkingDays);
+        Assert.Contains("we answer within 20 working days", NoticeRenderer.Render(loaded.Document, NoticeFormat.PlainText), StringComparison.Ordinal);
+    }
+}
