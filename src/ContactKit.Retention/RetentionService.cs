@@ -369,7 +369,7 @@ public sealed class RetentionService
         var zone = _zones.GetTimeZone(tenant);
         var calculator = new RetentionCalculator(proposed);
         var changes = ImmutableArray.CreateBuilder<ScheduleItemChange>();
-        var classes = new SortedDictionary<RecordClass, int[]>();
+        var classes = new SortedDictionary<RecordClass, Tally>();
         var (items, held, conflicts) = (0, 0, 0);
 
         // The active holds are read once: a hold stops an item being brought forward, whatever the change says.
@@ -389,9 +389,9 @@ public sealed class RetentionService
             held += isHeld ? 1 : 0;
             var decision = calculator.Decide(s.Item, zone);
             var proposedAt = decision.Status == DisposalStatus.Scheduled ? decision.DisposeAt : null;
-            var counts = classes.TryGetValue(s.Item.RecordClass, out var c) ? c : classes[s.Item.RecordClass] = new int[4];
-            counts[0]++;
-            counts[3] += isHeld ? 1 : 0;
+            var tally = classes.TryGetValue(s.Item.RecordClass, out var t) ? t : classes[s.Item.RecordClass] = new Tally();
+            tally.Items++;
+            tally.Held += isHeld ? 1 : 0;
             var sameDate = proposedAt == s.DisposeAt;
             if (sameDate && decision.Rule?.Name == s.RuleName && (decision.Action ?? s.Action) == s.Action)
             {
@@ -422,8 +422,8 @@ public sealed class RetentionService
             if (!sameDate)
             {
                 changes.Add(change);
-                counts[1] += change.MovesEarlier ? 1 : 0;
-                counts[2] += change.MovesLater ? 1 : 0;
+                tally.Earlier += change.MovesEarlier ? 1 : 0;
+                tally.Later += change.MovesLater ? 1 : 0;
             }
         }
 
@@ -437,7 +437,7 @@ public sealed class RetentionService
             Items = items,
             Held = held,
             Conflicts = conflicts,
-            ByRecordClass = classes.ToImmutableSortedDictionary(p => p.Key, p => new ScheduleChangeCounts(p.Value[0], p.Value[1], p.Value[2], p.Value[3])),
+            ByRecordClass = classes.ToImmutableSortedDictionary(p => p.Key, p => new ScheduleChangeCounts(p.Value.Items, p.Value.Earlier, p.Value.Later, p.Value.Held)),
             Changes = changes.ToImmutable(),
         };
     }
@@ -522,4 +522,16 @@ public sealed class RetentionService
                 },
             },
             cancellationToken).ConfigureAwait(false);
+
+    // The counts of one record class while a schedule change is worked out.
+    private sealed class Tally
+    {
+        public int Items { get; set; }
+
+        public int Earlier { get; set; }
+
+        public int Later { get; set; }
+
+        public int Held { get; set; }
+    }
 }
