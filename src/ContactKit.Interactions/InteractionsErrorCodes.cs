@@ -39,6 +39,9 @@ public static class InteractionsErrorCodes
     /// <summary>A retention rule asks for artefacts to be anonymised that cannot be: audio and transcripts, or others with no <see cref="IArtefactAnonymiser"/> registered.</summary>
     public const string CannotAnonymise = "CK0911";
 
+    /// <summary>A party agreed to recording before being given the privacy notice the consent would rely on.</summary>
+    public const string ConsentBeforeNotice = "CK0912";
+
     /// <summary>A transcript was handed over to be stored as it is; transcripts are stored through <see cref="TranscriptService"/>, which redacts them first.</summary>
     public const string TranscriptNotRedacted = "CK0950";
 }

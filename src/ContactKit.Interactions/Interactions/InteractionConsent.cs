@@ -59,7 +59,7 @@ public sealed partial class InteractionService
     /// <param name="evidence">What shows the answer (for example the prompt and the key pressed).</param>
     /// <param name="actor">Who or what reports it.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The recording session after the answer, or the refusal.</returns>
+    /// <returns>The recording session after the answer, or the refusal (<see cref="InteractionsErrorCodes.ConsentBeforeNotice"/> for consent from a party not yet given the notice).</returns>
     public async ValueTask<Result<RecordingSession>> AnswerConsentAsync(
         TenantId tenant, InteractionId interaction, RecordingId recording, PartyId party, bool given, ConsentAnswerMethod method, string evidence, ActorId actor, CancellationToken cancellationToken = default)
     {
@@ -67,6 +67,16 @@ public sealed partial class InteractionService
         if (session.IsFailure)
         {
             return session;
+        }
+
+        // Consent relies on what the party was told; without the notice the ledger could not record what it relied on.
+        var index = IndexOfParty(session.Value, party);
+        if (given && index >= 0 && session.Value.Parties[index].Notice is null)
+        {
+            return new ContactKitError(
+                InteractionsErrorCodes.ConsentBeforeNotice,
+                $"Party {party} of recording {recording} has not been given the privacy notice; give it (GiveNoticeAsync) before asking for consent, so that the consent ledger records what the consent relied on.",
+                "party");
         }
 
         RecordingEvent answer = given

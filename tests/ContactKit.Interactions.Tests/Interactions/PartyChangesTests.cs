@@ -29,11 +29,14 @@ public sealed class PartyChangesTests
         using var host = await CapturedCallAsync();
 
         var joined = await host.Service.JoinAsync(Council, Call, Voice, Relative, Telephony);
+        var agreedUntold = await host.Service.AnswerConsentAsync(Council, Call, Voice, Relative.Id, true, ConsentAnswerMethod.Spoken, "said yes before being told", Telephony);
+        await host.Service.GiveNoticeAsync(Council, Call, Voice, Relative.Id, Notice, NoticeMethod.Announcement, Telephony);
         var relativeAgreed = await host.Service.AnswerConsentAsync(Council, Call, Voice, Relative.Id, true, ConsentAnswerMethod.Spoken, "said yes when asked", Telephony);
         var callerAgreed = await host.Service.AnswerConsentAsync(Council, Call, Voice, Caller.Id, true, ConsentAnswerMethod.KeyPress, "pressed 1 when asked again", Telephony);
 
         Assert.Equal((RecordingState.Paused, UncapturedReason.MissingConsent, 2), (joined.Value.State, joined.Value.PauseReason, joined.Value.UnconsentedParties));
         Assert.Equal(CaptureRequirement.ExplicitConsent, joined.Value.EveryoneNeeds);
+        Assert.Equal(InteractionsErrorCodes.ConsentBeforeNotice, agreedUntold.Error?.Code); // consent relies on the notice
         Assert.Equal(CaptureRequirement.Notice, joined.Value.Parties.Single(p => p.Party.Id == Caller.Id).Party.Requirement); // the caller's own rule is unchanged
         Assert.Equal(RecordingState.Paused, relativeAgreed.Value.State);
         Assert.Equal(RecordingState.Capturing, callerAgreed.Value.State);
