@@ -119,8 +119,19 @@ public readonly struct RightsRequestClock : IEquatable<RightsRequestClock>
     public LocalDate EndOfPeriod(int months)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(months);
+        return Extended(RelevantTime.PlusMonths(months));
+    }
+
+    /// <summary>
+    /// The last day of a period that begins with the relevant time and would end on <paramref name="end"/> without
+    /// clarification waits: one day later for every day of a wait that falls inside the period as it runs, as
+    /// <see cref="EndOfPeriod"/> counts them (for example for a response period a tenant promises).
+    /// </summary>
+    /// <param name="end">The last day of the period without waits.</param>
+    /// <returns>The last day of the period.</returns>
+    public LocalDate Extended(LocalDate end)
+    {
         var start = RelevantTime;
-        var end = start.PlusMonths(months);
         if (_clarifications.IsDefaultOrEmpty)
         {
             return end;

@@ -299,31 +299,7 @@ public sealed class RightsRequestWorkflow(ITenantCalendars calendars)
         }
 
         var start = clock.RelevantTime;
-        var end = promise.WorkingDays ? deadlines.Calendar.AddWorkingDays(start, promise.Days) : start.PlusDays(promise.Days);
-        LocalDate? lastExcluded = null;
-        foreach (var (asked, answered) in clock.Clarifications)
-        {
-            var from = asked < start ? start : asked;
-            if (lastExcluded is { } excluded && from <= excluded)
-            {
-                from = excluded.PlusDays(1);
-            }
-
-            var to = answered ?? asked;
-            if (to < from)
-            {
-                continue;
-            }
-
-            if (from > end)
-            {
-                break;
-            }
-
-            end = end.PlusDays(Period.DaysBetween(from, to) + 1);
-            lastExcluded = to;
-        }
-
+        var end = clock.Extended(promise.WorkingDays ? deadlines.Calendar.AddWorkingDays(start, promise.Days) : start.PlusDays(promise.Days));
         return LocalDate.Min(statutory, deadlines.Calendar.OnOrNextWorkingDay(end));
     }
 }
