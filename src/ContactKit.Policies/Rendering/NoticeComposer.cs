@@ -433,7 +433,7 @@ internal static class NoticeComposer
     };
 
     // "a, b and c".
-    private static string Join(IEnumerable<string> items)
+    internal static string Join(IEnumerable<string> items)
     {
         var list = items.ToList();
         return list.Count <= 1 ? string.Join(string.Empty, list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";

@@ -88,7 +88,7 @@ public sealed record RecordingAnnouncement(string Text, string Ssml, string Chat
         var text = new StringBuilder(who == "We" ? "We record" : $"{who} records").Append(" calls");
         if (!recording.Purposes.IsEmpty)
         {
-            text.Append(" for ").Append(string.Join(" and ", recording.Purposes.Select(NoticeComposer.Words)));
+            text.Append(" for ").Append(NoticeComposer.Join(recording.Purposes.Select(NoticeComposer.Words)));
         }
 
         text.Append('.');
