@@ -23,6 +23,17 @@ internal sealed class SteppingRetentionStore(IRetentionStore inner, Protocol pro
         return begun;
     }
 
+    public async ValueTask<IReadOnlyList<Result<StoredRetainedItem>>> BeginDisposalsAsync(TenantId tenant, IReadOnlyList<RetainedItemId> ids, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
+    {
+        var begun = await inner.BeginDisposalsAsync(tenant, ids, worker, startedAt, cancellationToken);
+        for (var i = 0; i < begun.Count; i++)
+        {
+            await protocol.StepAsync(begun[i].Error is { } error ? $"refused {ids[i]} {error.Code}" : $"begun {ids[i]}", cancellationToken);
+        }
+
+        return begun;
+    }
+
     public async ValueTask<IReadOnlyList<Result<AuditEntry>>> CompleteDisposalsAsync(TenantId tenant, IReadOnlyList<DisposalCompletion> disposals, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default)
     {
         var done = await inner.CompleteDisposalsAsync(tenant, disposals, worker, disposedAt, cancellationToken);

@@ -288,6 +288,7 @@ public abstract class TenantIsolationTests
         var later = Start.Plus(Duration.FromDays(400));
         Assert.Empty(await Call(retention, nameof(IRetentionStore.ClaimDueAsync)).ClaimDueAsync(B, later, 100, worker, Duration.FromMinutes(5)));
         Failed(await Call(retention, nameof(IRetentionStore.BeginDisposalAsync)).BeginDisposalAsync(B, a.Item.Id, worker, later));
+        Failed(Assert.Single(await Call(retention, nameof(IRetentionStore.BeginDisposalsAsync)).BeginDisposalsAsync(B, [a.Item.Id], worker, later)));
         Failed(await Call(retention, nameof(IRetentionStore.BeginErasureAsync)).BeginErasureAsync(B, a.Item.Id, [], worker, later, Duration.FromMinutes(5)));
         Failed(await Call(retention, nameof(IRetentionStore.CompleteDisposalAsync)).CompleteDisposalAsync(B, a.Item.Id, worker, later));
         var proof = new AuditEntry { Tenant = B, OccurredAt = later, Actor = worker, Action = DisposalPlanner.DisposedAction, Resource = ResourceRef.RetainedItem(a.Item.Id) };

@@ -32,6 +32,16 @@ public sealed class ConsentOptions
     /// <c>"TenantMarketingChannels": { "tenant": { "Channels": { "Email": "NoOptInRequired", "Phone": "OptInRequired" } } }</c>.
     /// </summary>
     public IDictionary<string, MarketingChannelRules> TenantMarketingChannels { get; } = new Dictionary<string, MarketingChannelRules>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each tenant's recording announcements in its own words, by tenant id, as <see cref="IRecordingAnnouncements"/>
+    /// renders them: the spoken notice and explicit-consent prompt, the chat banners for each, and the values their
+    /// placeholders take. A template not set, and every template of a tenant not listed, is ContactKit's default wording.
+    /// Every template is checked at start-up (<c>CK0304</c>, naming the tenant and the template). In configuration,
+    /// <c>"TenantAnnouncements": { "tenant": { "SpokenNotice": "Calls to {organisation} are recorded.", "Organisation": "Fen Council" } }</c>.
+    /// <c>AddPolicy</c> sets them from the tenant's privacy policy.
+    /// </summary>
+    public IDictionary<string, AnnouncementOptions> TenantAnnouncements { get; } = new Dictionary<string, AnnouncementOptions>(StringComparer.Ordinal);
 }
 
 /// <summary>A host's own recording rule for one jurisdiction.</summary>
@@ -80,6 +90,28 @@ internal sealed class ConsentOptionsValidator : AbstractValidator<ConsentOptions
             .WithMessage((_, pair) => $"TenantMarketingChannels has {Errors.Excerpt(pair.Key)}, which is not a valid tenant id.")
             .Must(pair => pair.Value is not null && pair.Value.Channels.All(c => Enum.IsDefined(c.Key) && Enum.IsDefined(c.Value)))
             .WithMessage((_, pair) => $"TenantMarketingChannels[{Errors.Excerpt(pair.Key)}] lists a channel or rule that does not exist: channels are Email, Sms, Phone and Post, rules OptInRequired, NoOptInRequired and NotUsed.");
+        RuleForEach(o => o.TenantAnnouncements)
+            .Must(pair => Identifier.Validate(pair.Key, "tenant id") is null)
+            .WithMessage((_, pair) => $"TenantAnnouncements has {Errors.Excerpt(pair.Key)}, which is not a valid tenant id.")
+            .Custom((pair, context) =>
+            {
+                if (Identifier.Validate(pair.Key, "tenant id") is not null)
+                {
+                    return;
+                }
+
+                if (pair.Value is null)
+                {
+                    context.AddFailure($"TenantAnnouncements[{Errors.Excerpt(pair.Key)}] is empty; remove it, or give the tenant's wording.");
+                    return;
+                }
+
+                // Each template's own error, with the parser's code and the tenant and template it is in.
+                foreach (var problem in pair.Value.Problems($"{nameof(ConsentOptions.TenantAnnouncements)}:{pair.Key}"))
+                {
+                    context.AddFailure($"{problem.Field}: {problem.Code}: {problem.Message}");
+                }
+            });
     }
 
     /// <summary>The number of days in a period of days and weeks; -1 when it holds any other unit.</summary>

@@ -11,7 +11,8 @@ public static class ConsentServiceCollectionExtensions
     /// <summary>
     /// Registers the consent services: <see cref="ConsentOptions"/> validated at start-up, the <see cref="RecordingRuleSet"/>
     /// (the shipped rules with the host's overrides), <see cref="PrivacyNoticePublisher"/>, <see cref="ConsentLedger"/>,
-    /// <see cref="MarketingCallScreener"/>, <see cref="MarketingPermissions"/> (each tenant's marketing channel rules) and <see cref="CallingListScreenings"/>. The host registers <see cref="IConsentStore"/> and <see cref="ITelephonePreferenceService"/>
+    /// <see cref="MarketingCallScreener"/>, <see cref="MarketingPermissions"/> (each tenant's marketing channel rules), <see cref="CallingListScreenings"/> and
+    /// <see cref="IRecordingAnnouncements"/> (each tenant's recording announcements, <see cref="ConsentOptions.TenantAnnouncements"/>). The host registers <see cref="IConsentStore"/> and <see cref="ITelephonePreferenceService"/>
     /// (or calls <c>UseInMemoryStores()</c> in tests). Safe to call more than once: nothing is registered twice.
     /// </summary>
     /// <param name="builder">The ContactKit builder.</param>
@@ -28,6 +29,7 @@ public static class ConsentServiceCollectionExtensions
         services.TryAddSingleton<MarketingCallScreener>();
         services.TryAddSingleton<MarketingPermissions>();
         services.TryAddSingleton<CallingListScreenings>();
+        services.TryAddSingleton<IRecordingAnnouncements, RecordingAnnouncements>();
         builder.Require<IConsentStore>("AddConsent()").Require<IAuditTrail>("AddConsent()")
             .Require<ITelephonePreferenceService>("AddConsent()", ".UseInMemoryStores() (ContactKit.Testing) in tests, or your TPS/CTPS screening provider");
         return builder;

@@ -39,13 +39,18 @@ public sealed record AnnouncementWording
     /// <param name="bannerNotice">The chat banner for a notice.</param>
     /// <param name="bannerPrompt">The chat banner asking for explicit consent.</param>
     /// <param name="ssmlLanguage">The SSML language tag.</param>
+    /// <param name="setting">
+    /// Where the wording is set, for the errors: each names <c>{setting}:SpokenNotice</c> and so on (for example
+    /// <c>TenantAnnouncements:bureau:SpokenPrompt</c>); when <see langword="null"/>, each names its parameter.
+    /// </param>
     /// <returns>The wording, or every template's error at once.</returns>
-    public static Result<AnnouncementWording> Create(string spokenNotice, string spokenPrompt, string bannerNotice, string bannerPrompt, string ssmlLanguage = "en-GB")
+    public static Result<AnnouncementWording> Create(string spokenNotice, string spokenPrompt, string bannerNotice, string bannerPrompt, string ssmlLanguage = "en-GB", string? setting = null)
     {
-        var notice = AnnouncementTemplate.ParseText(spokenNotice, nameof(spokenNotice));
-        var prompt = AnnouncementTemplate.ParseText(spokenPrompt, nameof(spokenPrompt), "accept_key");
-        var banner = AnnouncementTemplate.ParseText(bannerNotice, nameof(bannerNotice));
-        var bannerAsk = AnnouncementTemplate.ParseText(bannerPrompt, nameof(bannerPrompt));
+        string Field(string parameter) => setting is null ? parameter : $"{setting}:{char.ToUpperInvariant(parameter[0])}{parameter[1..]}";
+        var notice = AnnouncementTemplate.ParseText(spokenNotice, Field(nameof(spokenNotice)));
+        var prompt = AnnouncementTemplate.ParseText(spokenPrompt, Field(nameof(spokenPrompt)), "accept_key");
+        var banner = AnnouncementTemplate.ParseText(bannerNotice, Field(nameof(bannerNotice)));
+        var bannerAsk = AnnouncementTemplate.ParseText(bannerPrompt, Field(nameof(bannerPrompt)));
         var errors = new[] { notice.Error, prompt.Error, banner.Error, bannerAsk.Error }.OfType<ContactKitError>().ToList();
         if (errors.Count > 0)
         {

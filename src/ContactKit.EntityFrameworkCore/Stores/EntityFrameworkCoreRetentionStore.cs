@@ -243,6 +243,31 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         }
     }
 
+    public async ValueTask<IReadOnlyList<Result<StoredRetainedItem>>> BeginDisposalsAsync(TenantId tenant, IReadOnlyList<RetainedItemId> ids, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await ChangeAsync(
+            context => (Many(context, RetentionClaimsSql.BeginDisposals), [tenant.Value, IdList(context, ids), worker.Value, Ticks(startedAt)]),
+            $"disposals of tenant {tenant}",
+            cancellationToken).ConfigureAwait(false);
+        var begun = rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var results = new Result<StoredRetainedItem>[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            // Left alone by the statement (refused, or begun under this claim before): the one-item call says which.
+            results[i] = begun.TryGetValue(ids[i].Value, out var row)
+                ? FromRow(row)
+                : await BeginDisposalAsync(tenant, ids[i], worker, startedAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
     public ValueTask<Result<StoredRetainedItem>> BeginErasureAsync(TenantId tenant, RetainedItemId id, IReadOnlyCollection<HoldTarget> alsoHeldBy, ActorId worker, Instant startedAt, Duration claimFor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alsoHeldBy);

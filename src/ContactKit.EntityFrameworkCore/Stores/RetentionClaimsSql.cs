@@ -59,6 +59,18 @@ internal static class RetentionClaimsSql
         """;
 
     /// <summary>
+    /// <see cref="BeginDisposal"/> for the items {1} of tenant {0} at once, under the same conditions for each; {1} is
+    /// written as in <see cref="CompleteDisposals"/>.
+    /// </summary>
+    public const string BeginDisposals = """
+        UPDATE contactkit_retained_items
+        SET destruction_started_at = {3}, version = version + 1
+        WHERE tenant = {0} AND id IN (@ids) AND claimed_by = {2} AND is_disposed = FALSE AND destruction_started_at IS NULL
+          AND hold_count = 0 AND dispose_at <= {3}
+        RETURNING *
+        """;
+
+    /// <summary>
     /// <see cref="CompleteDisposal"/> for the items {1} of tenant {0} at once, under the same conditions for each: {1}
     /// is the ids as an array on PostgreSQL (<see cref="ManyPostgres"/>) and as a JSON array on SQLite
     /// (<see cref="ManySqlite"/>).

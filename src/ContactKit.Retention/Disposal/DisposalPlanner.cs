@@ -104,9 +104,11 @@ public sealed class DisposalPlanner
     }
 
     /// <summary>
-    /// Takes due items for <paramref name="worker"/> and disposes of them in one batch: each item's destruction is begun
-    /// (the last point at which a hold stops it) and it is handed to <paramref name="disposer"/>; every item destroyed is
-    /// then recorded disposed of together with its proof in the audit trail, in one step. Items
+    /// Takes due items for <paramref name="worker"/> and disposes of them in one batch: the batch's destruction is begun
+    /// in one step (<see cref="IRetentionStore.BeginDisposalsAsync"/>), then each item's holds are read once more just
+    /// before it is handed to <paramref name="disposer"/>, so a hold placed while the batch runs still stops the items
+    /// not yet destroyed; every item destroyed is then recorded disposed of together with its proof in the audit trail,
+    /// in one step. Items
     /// under a review rule are never handed to the disposer: the review is written to the audit trail instead. Items that
     /// fail are released so another run can take them.
     /// </summary>
@@ -153,21 +155,36 @@ public sealed class DisposalPlanner
         return new DisposalRunResult(batch.Count, proofs.ToImmutable(), failures.ToImmutable()) { Reviews = reviews.ToImmutable() };
     }
 
-    // Begins each item's destruction just before destroying its content (the last point at which a hold stops it), and
-    // records the destroyed ones with their proofs in one step; every item refused or failed on the way is released.
+    // Begins the whole batch's destruction in one step, then destroys the items one by one, reading the holds that
+    // reach each item once more just before its content goes, so that a hold placed while the batch runs still stops
+    // every item not yet destroyed. The destroyed ones are recorded with their proofs in one step; every item refused
+    // or failed on the way is released.
     private async ValueTask DisposeOfAsync(List<StoredRetainedItem> items, ActorId worker, IRetainedItemDisposer disposer, ImmutableArray<DisposalProof>.Builder proofs, ImmutableArray<(RetainedItemId, ContactKitError)>.Builder failures, CancellationToken cancellationToken)
     {
         var tenant = items[0].Tenant;
         var destroyed = new List<(StoredRetainedItem Item, DestructionReceipt Receipt)>(items.Count);
         try
         {
-            foreach (var item in items)
+            IReadOnlyList<Result<StoredRetainedItem>> begun;
+            using (var activity = RetentionTelemetry.Start("Retention.BeginDisposal", tenant))
             {
-                // The store decides atomically whether a hold stops the item; a hold placed after this cannot.
-                var begun = await BeginAsync(item, worker, cancellationToken).ConfigureAwait(false);
-                if (begun.Error is { } refused)
+                // The store decides atomically, item by item, whether a hold or a changed plan stops it.
+                begun = await _store.BeginDisposalsAsync(tenant, items.ConvertAll(i => i.Id), worker, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("contactkit.begun", begun.Count(b => b.IsSuccess));
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (begun[i].Error is { } refused)
                 {
                     await FailAsync(item, refused, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (await _store.IsHeldAsync(item.Item, cancellationToken).ConfigureAwait(false))
+                {
+                    await FailAsync(item, new ContactKitError(RetentionErrorCodes.ItemHeld, $"Item '{item.Id}' was put under legal hold while its batch was being disposed of; it was not destroyed.", "id"), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 

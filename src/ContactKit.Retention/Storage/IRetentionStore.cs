@@ -99,6 +99,20 @@ public interface IRetentionStore
     ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="BeginDisposalAsync"/> for a batch of claimed items at once, deciding for each item exactly as that call
+    /// decides, so that a sweep marks its whole batch begun in one step rather than one write per item. Each item is
+    /// decided atomically on its own; the batch is not all-or-nothing.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="ids">The items, each once.</param>
+    /// <param name="worker">The worker holding the claims.</param>
+    /// <param name="startedAt">When destruction begins.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One result per item, in the order of <paramref name="ids"/>: the item with
+    /// <see cref="StoredRetainedItem.DestructionStartedAt"/> set, or the refusal <see cref="BeginDisposalAsync"/> gives.</returns>
+    ValueTask<IReadOnlyList<Result<StoredRetainedItem>>> BeginDisposalsAsync(TenantId tenant, IReadOnlyList<RetainedItemId> ids, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Records a batch of claimed items disposed of, each with its proof: in one transaction, every item that may be
     /// recorded (as <see cref="CompleteDisposalAsync"/> decides) is marked disposed of and its proof appended to the
     /// tenant's audit trail, numbered as <see cref="IAuditTrail.AppendAsync"/> numbers it. An item is never recorded

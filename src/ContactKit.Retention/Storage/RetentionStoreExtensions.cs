@@ -14,4 +14,15 @@ internal static class RetentionStoreExtensions
 
         return holds;
     }
+
+    /// <summary>Whether any active hold covers <paramref name="item"/>, read by its targets and stopping at the first.</summary>
+    public static async ValueTask<bool> IsHeldAsync(this IRetentionStore store, RetainedItem item, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in store.ReadActiveHoldsAsync(item.Tenant, [.. HoldTarget.Reaching(item)], cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return false;
+    }
 }

@@ -483,6 +483,53 @@ public abstract class RetentionStoreContractTests
         Assert.Equal(RetentionErrorCodes.ClaimNotHeld, result.Error?.Code);
     }
 
+    /// <summary>
+    /// Beginning a batch decides each item as beginning it alone would, and answers in the batch's order: the worker's
+    /// due items are begun; an item held since the claim, one claimed by another worker, one whose plan moved later and
+    /// one not in the tenant are refused and left unmarked; one begun before under the same claim comes back unchanged.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task BeginDisposalsAsync_MixedBatch_DecidesEachItemAsBeginningItAloneWould()
+    {
+        var store = CreateStore();
+        foreach (var id in new[] { "i-1", "i-2", "i-3", "i-4", "i-5", "i-6" })
+        {
+            await store.SaveAsync(Item(TenantA, id, Start));
+        }
+
+        await store.SaveAsync(Item(TenantB, "i-9", Start));
+        var mine = (await store.ClaimDueAsync(TenantA, Start, 5, WorkerOne, ClaimFor)).ToDictionary(i => i.Id.Value);
+        var theirs = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerTwo, ClaimFor));
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForSubject(mine["i-2"].Item.Subject!.Value)));
+        var moved = (await store.GetAsync(TenantA, mine["i-4"].Id)).Value;
+        await store.SaveAsync(moved with { DisposeAt = Start + Duration.FromDays(30) });
+        var earlier = (await store.BeginDisposalAsync(TenantA, mine["i-5"].Id, WorkerOne, Start)).Value;
+        var later = Start + Duration.FromMinutes(1);
+
+        var begun = await store.BeginDisposalsAsync(TenantA, [mine["i-5"].Id, mine["i-1"].Id, mine["i-2"].Id, theirs.Id, mine["i-4"].Id, RetainedItemId.Parse("i-9"), mine["i-3"].Id], WorkerOne, later);
+
+        Assert.Equal(
+            [null, null, RetentionErrorCodes.ItemHeld, RetentionErrorCodes.ClaimNotHeld, RetentionErrorCodes.NotDue, ErrorCodes.NotFound, null],
+            begun.Select(b => b.Error?.Code));
+        Assert.Equal((Start, earlier.Version), (begun[0].Value.DestructionStartedAt!.Value, begun[0].Value.Version));
+        Assert.Equal([later, later], new[] { begun[1], begun[6] }.Select(b => b.Value.DestructionStartedAt!.Value));
+        foreach (var id in new[] { "i-1", "i-3" })
+        {
+            var stored = (await store.GetAsync(TenantA, RetainedItemId.Parse(id))).Value;
+            Assert.Equal(later, stored.DestructionStartedAt);
+            Assert.Equal(mine[id].Version + 1, stored.Version);
+        }
+
+        foreach (var id in new[] { "i-2", "i-4", theirs.Id.Value })
+        {
+            Assert.Null((await store.GetAsync(TenantA, RetainedItemId.Parse(id))).Value.DestructionStartedAt);
+        }
+
+        Assert.Null((await store.GetAsync(TenantB, RetainedItemId.Parse("i-9"))).Value.DestructionStartedAt);
+        Assert.Empty(await store.BeginDisposalsAsync(TenantA, [], WorkerOne, Start));
+    }
+
     /// <summary>Only the claim holder may begin destruction.</summary>
     /// <returns>The test.</returns>
     [Fact]

@@ -271,32 +271,48 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     }
 
     /// <inheritdoc />
-    public ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
+    public ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default) =>
+        Done(Begin(tenant, id, worker, startedAt));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Result<StoredRetainedItem>>> BeginDisposalsAsync(TenantId tenant, IReadOnlyList<RetainedItemId> ids, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var results = new Result<StoredRetainedItem>[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            results[i] = Begin(tenant, ids[i], worker, startedAt);
+        }
+
+        return new ValueTask<IReadOnlyList<Result<StoredRetainedItem>>>(results);
+    }
+
+    private Result<StoredRetainedItem> Begin(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt)
     {
         lock (_gate)
         {
             var check = Claimed(tenant, id, worker);
             if (check.IsFailure)
             {
-                return Done(check);
+                return check;
             }
 
             var item = check.Value;
             if (item.DestructionStartedAt is not null)
             {
                 // Begun under this very claim: a claim always starts with no destruction begun.
-                return Done<StoredRetainedItem>(item);
+                return item;
             }
 
             var refusal = Refusal(item, startedAt);
             if (refusal is not null)
             {
-                return Done<StoredRetainedItem>(refusal);
+                return refusal;
             }
 
             var begun = item with { DestructionStartedAt = startedAt, Version = item.Version + 1 };
             _items[(tenant, id)] = begun;
-            return Done<StoredRetainedItem>(begun);
+            return begun;
         }
     }
 

@@ -143,7 +143,10 @@ public sealed class DisposalPlannerTests
         Assert.Equal(2, run.Claimed);
         Assert.Equal([RetainedItemId.Parse("r-1")], disposer.Destroyed);
         Assert.Equal(RetentionErrorCodes.ItemHeld, Assert.Single(run.Failures).Error.Code);
-        Assert.False((await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-2"))).Value.IsDisposed);
+        var held = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("r-2"))).Value;
+        Assert.False(held.IsDisposed);
+        Assert.Null(held.ClaimedBy);
+        Assert.Null(held.DestructionStartedAt);
     }
 
     [Fact]
