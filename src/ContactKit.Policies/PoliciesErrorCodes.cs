@@ -89,4 +89,10 @@ public static class PoliciesErrorCodes
 
     /// <summary>A recipient, processor or derived entry names a category or purpose that is not in the inventory.</summary>
     public const string UnknownReference = "CK0880";
+
+    /// <summary>
+    /// An app of a processor (a voice-assistant skill) asks for a permission whose data category the inventory does not
+    /// list, or that the processor is not listed as receiving (a warning).
+    /// </summary>
+    public const string PermissionForUnlistedData = "CK0881";
 }

@@ -124,6 +124,27 @@ public static class PolicyLint
                     Error(PoliciesErrorCodes.ProcessorReceivesUnlistedData, $"$.processors[{i}].receives[{j}]", "A processor receives a category the inventory does not list; add it to categories or remove it here.");
                 }
             }
+
+            // A permission an app asks for hands the processor that data category (AppPermissions maps each to one), so
+            // the inventory and the processor's receives must both list it.
+            for (var j = 0; j < processor.Permissions.Length; j++)
+            {
+                var permission = processor.Permissions[j].Permission;
+                if (!Enum.IsDefined(permission))
+                {
+                    continue;
+                }
+
+                var category = permission.Category().Value;
+                if (!inventory.Contains(category))
+                {
+                    Warn(PoliciesErrorCodes.PermissionForUnlistedData, $"$.processors[{i}].permissions[{j}].permission", $"An app of this processor asks for a permission to data the inventory does not list; add {category} to categories, or remove the permission.");
+                }
+                else if (!processor.Receives.Contains(category, StringComparer.Ordinal))
+                {
+                    Warn(PoliciesErrorCodes.PermissionForUnlistedData, $"$.processors[{i}].permissions[{j}].permission", $"An app of this processor asks for a permission to data the processor is not listed as receiving; add {category} to its receives, or remove the permission.");
+                }
+            }
         }
 
         if (!covered.HasFlag(NoticeItems.Recipients))

@@ -11,6 +11,35 @@ public sealed class PolicyLintTests
     }
 
     [Fact]
+    public void Check_SkillAskingForDataTheInventoryOrTheProcessorDoesNotList_WarnsAtEachPermission()
+    {
+        var council = SamplePolicies.Council();
+        var skill = new ProcessorEntry
+        {
+            Name = "Voice assistant",
+            Receives = ["contact.phone"],
+            Permissions =
+            [
+                new PermissionEntry { Permission = ContactKit.Consent.AppPermission.PhoneNumber }, // received and in the inventory: nothing to say
+                new PermissionEntry { Permission = ContactKit.Consent.AppPermission.Address }, // the inventory does not list contact.address
+                new PermissionEntry { Permission = ContactKit.Consent.AppPermission.Name }, // listed, but the processor is not said to receive it
+            ],
+        };
+        var policy = council with
+        {
+            Categories = council.Categories.Add(new CategoryEntry { Category = "identifier.name", Purposes = ["service_delivery"], LawfulBasis = ContactKit.LawfulBasis.PublicTask }),
+            Processors = council.Processors.Add(skill),
+        };
+
+        var findings = PolicyLint.Check(policy).Where(f => f.Code == PoliciesErrorCodes.PermissionForUnlistedData).ToList();
+
+        Assert.Equal(["$.processors[1].permissions[1].permission", "$.processors[1].permissions[2].permission"], findings.Select(f => f.Path));
+        Assert.All(findings, f => Assert.Equal(PolicyFindingSeverity.Warning, f.Severity));
+        Assert.Contains("add contact.address to categories", findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("add identifier.name to its receives", findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_CallingLineIdentityCapturedWithNoRetention_IsAnErrorUntilAnEntryCoversIt()
     {
         var council = SamplePolicies.Council();
