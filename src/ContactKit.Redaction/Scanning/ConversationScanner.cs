@@ -97,8 +97,13 @@ internal sealed class ConversationScanner
             ReleaseAll(released, _scratch);
         }
 
-        Tokenizer.Tokenize(text, _compiled.Markers, _compiled.MarkerFirstChars, _tokens);
-        NumberReader.Read(text, index, _tokens, _items, _chains);
+        // The thread's item and chain lists are empty here (every message leaves them so): a message with no digits and
+        // no number words has no number items, and is not read for them.
+        var summary = Tokenizer.Tokenize(text, _compiled, _tokens);
+        if (summary.HasNumber)
+        {
+            NumberReader.Read(text, index, _tokens, _items, _chains);
+        }
 
         var joinedCarry = joinable && _chains.Count > 0 && OnlyGapsBefore(_items.Items[_chains[0].First].FirstToken);
         if (joinedCarry)
@@ -111,13 +116,21 @@ internal sealed class ConversationScanner
             FindCards(chain, pending);
         }
 
-        var cues = MessageCues();
+        var cues = summary.Cues;
         if (text.Length > 0)
         {
             FindNationalInsuranceNumbers(pending);
             FindPostcodes(pending);
-            FindEmails(pending);
-            FindSlashExpiry(pending, cues);
+            if (summary.HasAt)
+            {
+                FindEmails(pending);
+            }
+
+            if (summary.HasSlash)
+            {
+                FindSlashExpiry(pending, cues);
+            }
+
             FindContextualNumbers(pending);
             FindPhones(pending);
         }
@@ -465,30 +478,7 @@ internal sealed class ConversationScanner
 
     // ---- context ----------------------------------------------------------------------------------------------------
 
-    private Cues MessageCues()
-    {
-        var cues = Cues.None;
-        foreach (var token in _tokens)
-        {
-            cues |= CueOf(token);
-            if (token.Kind == TokenKind.Marker)
-            {
-                cues |= Cues.Marker | (_currentText.AsSpan(token.Start, token.Length).SequenceEqual(_compiled.CardMarker) ? Cues.Card : Cues.None);
-            }
-        }
-
-        return cues;
-    }
-
-    private static Cues CueOf(Token token) => token.Kind != TokenKind.Word ? Cues.None : token.Class switch
-    {
-        WordClass.CardCue => Cues.Card,
-        WordClass.SecurityCue => Cues.Security,
-        WordClass.ExpiryCue => Cues.Expiry,
-        WordClass.SortCue or WordClass.AccountCue => Cues.Bank,
-        WordClass.NegativeCue => Cues.Negative,
-        _ => Cues.None,
-    };
+    private static Cues CueOf(Token token) => token.Kind == TokenKind.Word ? Tokenizer.CueOf(token.Class) : Cues.None;
 
     /// <summary>The cue nearest before a token in the same message (then just after it), or the cues asked for lately.</summary>
     private (Cues Cues, bool Excluded) CueFor(int firstToken, int lastToken)

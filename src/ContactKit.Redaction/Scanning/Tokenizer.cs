@@ -1,40 +1,78 @@
-using System.Buffers;
-
 namespace ContactKit.Redaction;
+
+/// <summary>
+/// What the tokenizer noticed about a message on its one pass, so that the detectors that cannot find anything in it
+/// are not run: a message with no number in it holds no card, one with no <c>@</c> and no "at" holds no email address.
+/// </summary>
+/// <param name="Cues">The cue words in the message, and <see cref="Cues.Marker"/> (with <see cref="Cues.Card"/> for the
+/// card marker) when it holds a marker the redactor wrote.</param>
+/// <param name="HasNumber">Whether it holds a run of digits or a number word, so that it may hold number items.</param>
+/// <param name="HasAt">Whether it holds an <c>@</c> or the word "at".</param>
+/// <param name="HasSlash">Whether it holds a <c>/</c>.</param>
+internal readonly record struct TokenSummary(Cues Cues, bool HasNumber, bool HasAt, bool HasSlash);
 
 /// <summary>
 /// Splits message text into tokens in one pass. Letters and digits that touch form one token, so the digits of an
 /// alphanumeric reference (<c>ORD12345678</c>, <c>AB123456789GB</c>) never count as a number. A marker that the redactor
-/// itself wrote is one opaque token, so redacted text redacts to itself.
+/// itself wrote is one opaque token, so redacted text redacts to itself. ASCII characters are told apart by a table;
+/// only other characters ask the Unicode rules.
 /// </summary>
 internal static class Tokenizer
 {
-    public static void Tokenize(string text, IReadOnlyList<string> markers, SearchValues<char> markerFirstChars, List<Token> tokens)
+    // What an ASCII character starts or continues: a word, a run of spaces, or a one-character token of its kind.
+    private const byte Letter = 0x80;
+    private const byte Digit = 0x81;
+    private const byte White = 0x82;
+
+    private static readonly byte[] Ascii = BuildAscii();
+
+    public static TokenSummary Tokenize(string text, CompiledSettings settings, List<Token> tokens)
     {
         tokens.Clear();
+        var markers = settings.Markers;
+        var markerFirstChars = settings.MarkerFirstChars;
+        var span = text.AsSpan();
+        var cues = Cues.None;
+        var hasNumber = false;
+        var hasAt = false;
+        var hasSlash = false;
         var i = 0;
-        while (i < text.Length)
+        while (i < span.Length)
         {
-            var c = text[i];
-            if (markerFirstChars.Contains(c) && MarkerAt(text, i, markers) is var length and > 0)
+            var c = span[i];
+            if (markerFirstChars.Contains(c) && MarkerAt(span[i..], markers) is var marker and >= 0)
             {
-                tokens.Add(new Token(TokenKind.Marker, i, length));
-                i += length;
+                tokens.Add(new Token(TokenKind.Marker, i, markers[marker].Length));
+                cues |= Cues.Marker | (markers[marker] == settings.CardMarker ? Cues.Card : Cues.None);
+                i += markers[marker].Length;
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c))
+            var kind = c < 128 ? Ascii[c] : char.IsLetterOrDigit(c) ? Letter : char.IsWhiteSpace(c) ? White : OtherKind(c);
+            if (kind is Letter or Digit)
             {
                 var start = i;
                 var hasLetter = false;
-                while (i < text.Length)
+                while (i < span.Length)
                 {
-                    var d = text[i];
-                    if (char.IsLetter(d) || (char.IsDigit(d) && !char.IsAsciiDigit(d)))
+                    var d = span[i];
+                    if (d < 128)
+                    {
+                        var k = Ascii[d];
+                        if (k == Letter)
+                        {
+                            hasLetter = true;
+                        }
+                        else if (k != Digit && !(d == '\'' && hasLetter && i + 1 < span.Length && char.IsLetter(span[i + 1])))
+                        {
+                            break;
+                        }
+                    }
+                    else if (char.IsLetterOrDigit(d))
                     {
                         hasLetter = true; // a non-ASCII digit is never read as a number
                     }
-                    else if (!char.IsAsciiDigit(d) && !(d == '\'' && hasLetter && i + 1 < text.Length && char.IsLetter(text[i + 1])))
+                    else
                     {
                         break;
                     }
@@ -44,57 +82,89 @@ internal static class Tokenizer
 
                 if (hasLetter)
                 {
-                    var (cls, value) = Words.Classify(text.AsSpan(start, i - start));
+                    var (cls, value) = Words.Classify(span[start..i]);
                     tokens.Add(new Token(TokenKind.Word, start, i - start, cls, value));
+                    cues |= CueOf(cls);
+                    hasNumber |= cls is WordClass.Digit or WordClass.Teen or WordClass.Tens;
+                    hasAt |= cls == WordClass.AtWord;
                 }
                 else
                 {
                     tokens.Add(new Token(TokenKind.Digits, start, i - start));
+                    hasNumber = true;
                 }
 
                 continue;
             }
 
-            if (char.IsWhiteSpace(c))
+            if (kind == White)
             {
                 var start = i;
-                while (i < text.Length && char.IsWhiteSpace(text[i]))
+                while (++i < span.Length && (span[i] < 128 ? Ascii[span[i]] == White : char.IsWhiteSpace(span[i])))
                 {
-                    i++;
                 }
 
                 tokens.Add(new Token(TokenKind.Space, start, i - start));
                 continue;
             }
 
-            var kind = c switch
-            {
-                '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' => TokenKind.Dash,
-                '.' => TokenKind.Dot,
-                ',' => TokenKind.Comma,
-                '/' => TokenKind.Slash,
-                ':' => TokenKind.Colon,
-                '@' => TokenKind.At,
-                '_' => TokenKind.Underscore,
-                '+' => TokenKind.Plus,
-                '£' or '$' or '€' => TokenKind.Currency,
-                _ => TokenKind.Other,
-            };
-            tokens.Add(new Token(kind, i, 1));
+            tokens.Add(new Token((TokenKind)kind, i, 1));
+            hasAt |= kind == (byte)TokenKind.At;
+            hasSlash |= kind == (byte)TokenKind.Slash;
             i++;
         }
+
+        return new TokenSummary(cues, hasNumber, hasAt, hasSlash);
     }
 
-    private static int MarkerAt(string text, int at, IReadOnlyList<string> markers)
+    /// <summary>The kind of context a word gives.</summary>
+    public static Cues CueOf(WordClass cls) => cls switch
     {
-        for (var m = 0; m < markers.Count; m++)
+        WordClass.CardCue => Cues.Card,
+        WordClass.SecurityCue => Cues.Security,
+        WordClass.ExpiryCue => Cues.Expiry,
+        WordClass.SortCue or WordClass.AccountCue => Cues.Bank,
+        WordClass.NegativeCue => Cues.Negative,
+        _ => Cues.None,
+    };
+
+    /// <summary>The kind of a character that is neither a letter, a digit nor a space.</summary>
+    private static byte OtherKind(char c) => (byte)(c switch
+    {
+        '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' => TokenKind.Dash,
+        '.' => TokenKind.Dot,
+        ',' => TokenKind.Comma,
+        '/' => TokenKind.Slash,
+        ':' => TokenKind.Colon,
+        '@' => TokenKind.At,
+        '_' => TokenKind.Underscore,
+        '+' => TokenKind.Plus,
+        '£' or '$' or '€' => TokenKind.Currency,
+        _ => TokenKind.Other,
+    });
+
+    private static byte[] BuildAscii()
+    {
+        var table = new byte[128];
+        for (var c = '\0'; c < 128; c++)
         {
-            if (text.AsSpan(at).StartsWith(markers[m], StringComparison.Ordinal))
+            table[c] = char.IsAsciiDigit(c) ? Digit : char.IsLetter(c) ? Letter : char.IsWhiteSpace(c) ? White : OtherKind(c);
+        }
+
+        return table;
+    }
+
+    /// <summary>The marker the text starts with, the longest first, or -1.</summary>
+    private static int MarkerAt(ReadOnlySpan<char> text, string[] markers)
+    {
+        for (var m = 0; m < markers.Length; m++)
+        {
+            if (text.StartsWith(markers[m], StringComparison.Ordinal))
             {
-                return markers[m].Length;
+                return m;
             }
         }
 
-        return 0;
+        return -1;
     }
 }
