@@ -14,8 +14,9 @@ public static class PolicyServiceCollectionExtensions
     /// <summary>
     /// Configures every package from the policy, so that nothing it states is set twice: the tenant's retention
     /// schedule (ContactKit.Retention), its recording plan (whether it records, the bot phase, who is told), the
-    /// jurisdictions where recording needs explicit consent, the notice period for changes and the tenant's marketing
-    /// channels (each listed channel with or without opt-in, every other channel not used; ContactKit.Consent), the
+    /// jurisdictions where recording needs explicit consent, the notice period for changes, the tenant's marketing
+    /// channels (each listed channel with or without opt-in, every other channel not used) and its recording
+    /// announcements (the text the rendered notice states, <see cref="RecordingAnnouncement"/>; ContactKit.Consent), the
     /// re-screening age for marketing calls, the tenant's deletion period on request and the period it promises for answering
     /// rights requests (ContactKit.DataSubjects), and for
     /// the interaction layer the controller, the lawful basis of recordings and the record class of each kind of derived
@@ -40,6 +41,7 @@ public static class PolicyServiceCollectionExtensions
         builder.AddRetention().AddRecording().AddConsent().AddDataSubjects();
         var services = builder.Services;
         var tenant = settings.Tenant.Value;
+        var announcements = RecordingAnnouncement.Wording(policy);
 
         services.PostConfigure<RetentionOptions>(o =>
         {
@@ -81,6 +83,26 @@ public static class PolicyServiceCollectionExtensions
             }
 
             o.TenantMarketingChannels[tenant] = marketing;
+
+            // The recording announcement: the text the rendered notice states, which IRecordingAnnouncements plays. The
+            // values the policy's wording does not use (the accept key) stay the host's.
+            if (announcements is not null)
+            {
+                o.TenantAnnouncements.TryGetValue(tenant, out var own);
+                var key = $"Consent:TenantAnnouncements:{tenant}";
+                o.TenantAnnouncements[tenant] = new AnnouncementOptions
+                {
+                    SpokenNotice = Same(own?.SpokenNotice, announcements.SpokenNotice!, $"{key}:SpokenNotice", "recording.announcement (or the announcement ContactKit words from the recording statement)"),
+                    SpokenPrompt = Same(own?.SpokenPrompt, announcements.SpokenPrompt!, $"{key}:SpokenPrompt", "recording.announcement, asked as a question"),
+                    BannerNotice = Same(own?.BannerNotice, announcements.BannerNotice!, $"{key}:BannerNotice", "chat banner"),
+                    BannerPrompt = Same(own?.BannerPrompt, announcements.BannerPrompt!, $"{key}:BannerPrompt", "chat banner, asking for consent"),
+                    SsmlLanguage = Same(own?.SsmlLanguage, announcements.SsmlLanguage!, $"{key}:SsmlLanguage", "language"),
+                    Organisation = own?.Organisation,
+                    Purposes = own?.Purposes,
+                    NoticeUrl = own?.NoticeUrl,
+                    AcceptKey = own?.AcceptKey ?? new AnnouncementOptions().AcceptKey,
+                };
+            }
 
             foreach (var jurisdiction in settings.ExplicitConsentIn.Where(j => !o.RecordingRules.Any(r => r.Jurisdiction == j.Value)))
             {

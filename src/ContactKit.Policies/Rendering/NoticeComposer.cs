@@ -198,6 +198,22 @@ internal static class NoticeComposer
             }
 
             facts.Add($"{(recording.WhoIsTold == NoticeAudience.EveryParty ? "Everyone on the call or chat is told at the start" : "You are told at the start, as is every other person outside our organisation who joins")}{(recording.HowTold.IsEmpty ? string.Empty : $", by {string.Join(" or ", recording.HowTold.Select(m => Words(m.ToString())))}")}.");
+            // What is played or shown, word for word: the announcement a host configured from the policy gives
+            // (IRecordingAnnouncements), stated only where the policy says people are told that way.
+            var spoken = recording.HowTold.Any(m => m is NoticeMedium.SpokenAnnouncement or NoticeMedium.AutoAttendant);
+            if (RecordingAnnouncement.From(policy) is { } announcement)
+            {
+                if (spoken)
+                {
+                    facts.Add($"What we say at the start of a call: “{announcement.Text}”");
+                }
+
+                if (recording.HowTold.Contains(NoticeMedium.ChatBanner))
+                {
+                    facts.Add($"What a chat shows at the start: “{announcement.ChatBanner}”");
+                }
+            }
+
             facts.Add(recording.Consent switch
             {
                 ConsentModel.ExplicitAlways => "We ask for your agreement before we record.",
@@ -224,7 +240,8 @@ internal static class NoticeComposer
                 facts.Add("We keep the number you called from.");
             }
 
-            Add(NoticeSectionId.Recording, "Recording calls and chats", recording.Announcement ?? string.Empty, [List(string.Empty, facts)]);
+            // The tenant's own announcement opens the section, unless it is already quoted as what we say.
+            Add(NoticeSectionId.Recording, "Recording calls and chats", spoken ? string.Empty : recording.Announcement ?? string.Empty, [List(string.Empty, facts)]);
         }
 
         // Automated decisions (Art 13(2)(f)).
@@ -416,7 +433,7 @@ internal static class NoticeComposer
     };
 
     // "a, b and c".
-    private static string Join(IEnumerable<string> items)
+    internal static string Join(IEnumerable<string> items)
     {
         var list = items.ToList();
         return list.Count <= 1 ? string.Join(string.Empty, list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ContactKit.Consent;
 
 namespace ContactKit.Policies;
 
@@ -42,12 +43,52 @@ public sealed record RecordingAnnouncement(string Text, string Ssml, string Chat
         return new RecordingAnnouncement(text, ssml.Append("</speak>").ToString(), $"{banner} See our privacy notice for how we use it.");
     }
 
-    private static string Compose(string who, RecordingStatement recording)
+    /// <summary>
+    /// The tenant's announcement wording as ContactKit.Consent renders it (<see cref="IRecordingAnnouncements"/>): the
+    /// notice and the banner are exactly <see cref="From"/>'s text and banner, so what a host plays is what the rendered
+    /// notice states; the explicit-consent prompt and its banner say the same with the question in place of the notice.
+    /// The policy's words are literal: braces in them are doubled, and only the prompt's <c>{accept_key}</c> is a placeholder.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The wording, or <see langword="null"/> when the policy does not record.</returns>
+    internal static AnnouncementOptions? Wording(PolicyDocument policy)
+    {
+        if (From(policy) is not { } announcement || policy.Recording is not { } recording)
+        {
+            return null;
+        }
+
+        var who = policy.Controller?.Name ?? "We";
+        var prompt = recording.Announcement is { } own
+            ? $"{Literal(own)} To agree to recording, press {{accept_key}}."
+            : $"{Literal(Opening(who, recording))} We record only if you agree. To agree, press {{accept_key}}.{Literal(Closing)}";
+        var pause = recording.SecurePauseForPayments ? " Never type card details here: we will send you a secure payment link." : string.Empty;
+        return new AnnouncementOptions
+        {
+            SpokenNotice = Literal(announcement.Text),
+            SpokenPrompt = prompt,
+            BannerNotice = Literal(announcement.ChatBanner),
+            BannerPrompt = Literal($"We record this chat only if you agree.{pause} See our privacy notice for how we use it."),
+            SsmlLanguage = policy.Language,
+        };
+    }
+
+    private const string Closing = " Our privacy notice explains how we use recordings and how long we keep them.";
+
+    private static string Literal(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+
+    private static string Compose(string who, RecordingStatement recording) =>
+        Opening(who, recording) + (recording.Consent == ConsentModel.NoticeAndContinue
+            ? " If you would rather not be recorded, please tell the person you speak to."
+            : " You will be asked whether you agree before recording starts.") + Closing;
+
+    // Who records and why, and the pause for card details: the part of the announcement every decision shares.
+    private static string Opening(string who, RecordingStatement recording)
     {
         var text = new StringBuilder(who == "We" ? "We record" : $"{who} records").Append(" calls");
         if (!recording.Purposes.IsEmpty)
         {
-            text.Append(" for ").Append(string.Join(" and ", recording.Purposes.Select(NoticeComposer.Words)));
+            text.Append(" for ").Append(NoticeComposer.Join(recording.Purposes.Select(NoticeComposer.Words)));
         }
 
         text.Append('.');
@@ -56,9 +97,6 @@ public sealed record RecordingAnnouncement(string Text, string Ssml, string Chat
             text.Append(" Recording stops while you give card details.");
         }
 
-        text.Append(recording.Consent == ConsentModel.NoticeAndContinue
-            ? " If you would rather not be recorded, please tell the person you speak to."
-            : " You will be asked whether you agree before recording starts.");
-        return text.Append(" Our privacy notice explains how we use recordings and how long we keep them.").ToString();
+        return text.ToString();
     }
 }

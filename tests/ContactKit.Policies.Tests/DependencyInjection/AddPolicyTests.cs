@@ -206,6 +206,46 @@ public sealed class AddPolicyTests
     }
 
     [Fact]
+    public void AddPolicy_AnnouncementSetInCodeThatDiffers_StopsStartUpNamingTheSetting()
+    {
+        using var provider = Build(b => b.AddConsent(o => o.TenantAnnouncements[Council.Value] = new AnnouncementOptions { SpokenNotice = "Calls may be recorded." }).AddPolicy(SamplePolicies.Council()));
+
+        var ex = Assert.Throws<ContactKitException>(() => provider.GetRequiredService<IOptions<ConsentOptions>>().Value);
+
+        Assert.Equal((PoliciesErrorCodes.HostContradictsPolicy, "Consent:TenantAnnouncements:example-council:SpokenNotice"), (ex.Error.Code, ex.Error.Field));
+    }
+
+    [Fact]
+    public void AddPolicy_AcceptKeySetInCode_IsKeptAndTheWordingIsThePolicys()
+    {
+        using var provider = Build(b => b.AddConsent(o => o.TenantAnnouncements[Council.Value] = new AnnouncementOptions { AcceptKey = "9" }).AddPolicy(SamplePolicies.Council()));
+        var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.Parse("DE"));
+        var decision = RecordingRuleSet.Default.Decide(Channel.VoiceCall, [caller]).Value;
+        var notice = new NoticeReference(PrivacyNoticeId.Parse("privacy"), 2, "en-GB", new string('c', 64));
+
+        var prompt = provider.GetRequiredService<IRecordingAnnouncements>().Render(Council, decision, notice);
+
+        Assert.Equal("Example Council records calls for quality monitoring and training. Recording stops while you give card details. We record only if you agree. To agree, press 9. Our privacy notice explains how we use recordings and how long we keep them.", prompt.PlainText);
+        Assert.Equal("We record this chat only if you agree. Never type card details here: we will send you a secure payment link. See our privacy notice for how we use it.", prompt.ChatBanner);
+    }
+
+    [Fact]
+    public void AddPolicy_OwnAnnouncementWithBraces_IsPlayedWordForWord()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with { Recording = council.Recording! with { Announcement = "Calls to {the council} are recorded." } };
+        using var provider = Build(b => b.AddPolicy(policy));
+        var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.Parse("GB"));
+        var decision = RecordingRuleSet.Default.Decide(Channel.VoiceCall, [caller]).Value;
+        var notice = new NoticeReference(PrivacyNoticeId.Parse("privacy"), 2, "en-GB", new string('c', 64));
+
+        var announcement = provider.GetRequiredService<IRecordingAnnouncements>().Render(Council, decision, notice);
+
+        Assert.Equal("Calls to {the council} are recorded.", announcement.PlainText);
+        Assert.Contains("What we say at the start of a call: “Calls to {the council} are recorded.”", NoticeRenderer.Render(policy, NoticeFormat.PlainText), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddPolicy_SettingThatAgrees_IsAccepted()
     {
         using var provider = Build(b => b.AddDataSubjects(o => o.TenantDeletionPeriodDays[Council.Value] = 28).AddPolicy(SamplePolicies.Council()));

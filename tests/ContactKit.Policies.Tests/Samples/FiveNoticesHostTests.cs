@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+using ContactKit.Consent;
 using ContactKit.Recording;
 using ContactKit.Retention;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,5 +90,67 @@ public sealed class FiveNoticesHostTests
         var calls = Assert.Single(schedule.RulesFor(RecordClass.CallRecording));
         Assert.Equal(DisposalAction.Review, calls.Action);
         Assert.Equal(28, subjects.DeletionPeriodFor(TenantId.Parse(policy.Tenant!)));
+    }
+
+    public static TheoryData<string> Files => FiveNoticesTests.Files;
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void AddPolicy_EachSample_AnnouncesWhatTheRenderedNoticeStates(string file)
+    {
+        var policy = Load(file);
+        using var provider = Build(policy);
+        var tenant = TenantId.Parse(policy.Tenant!);
+        var notice = new NoticeReference(PrivacyNoticeId.Parse("privacy"), 1, policy.Language, new string('a', 64));
+        var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.Parse("GB"));
+        var decision = provider.GetRequiredService<RecordingRuleSet>().Decide(Channel.VoiceCall, [caller]).Value;
+        var text = NoticeRenderer.Render(policy, NoticeFormat.PlainText);
+        var stated = RecordingAnnouncement.From(policy);
+
+        if (stated is null)
+        {
+            // A policy that does not record says nothing about it, and leaves the host no wording of its own.
+            Assert.DoesNotContain("Recording calls and chats", text, StringComparison.OrdinalIgnoreCase);
+            Assert.False(provider.GetRequiredService<IOptions<ConsentOptions>>().Value.TenantAnnouncements.ContainsKey(tenant.Value));
+            return;
+        }
+
+        var played = provider.GetRequiredService<IRecordingAnnouncements>().Render(tenant, decision, notice);
+
+        Assert.Equal(stated.Text, played.PlainText);
+        Assert.Equal(stated.Text, XDocument.Parse(played.Ssml).Root!.Value);
+        Assert.Equal(stated.ChatBanner, played.ChatBanner);
+        Assert.Equal(notice, played.Notice);
+        if (policy.Recording!.HowTold.Any(m => m is NoticeMedium.SpokenAnnouncement or NoticeMedium.AutoAttendant))
+        {
+            Assert.Contains($"What we say at the start of a call: “{played.PlainText}”", text, StringComparison.Ordinal);
+        }
+        else
+        {
+            // Told by the written notice only: the notice quotes no announcement it does not make.
+            Assert.DoesNotContain("What we say at the start of a call", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void AddPolicy_EachSample_AsksForExplicitConsentInTheSameWordsWithTheKeyToPress(string file)
+    {
+        var policy = Load(file);
+        if (RecordingAnnouncement.From(policy) is null)
+        {
+            return;
+        }
+
+        using var provider = Build(policy);
+        var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.Parse("US-CA"));
+        var decision = provider.GetRequiredService<RecordingRuleSet>().Decide(Channel.VoiceCall, [caller]).Value;
+        var notice = new NoticeReference(PrivacyNoticeId.Parse("privacy"), 1, policy.Language, new string('a', 64));
+
+        var prompt = provider.GetRequiredService<IRecordingAnnouncements>().Render(TenantId.Parse(policy.Tenant!), decision, notice);
+
+        Assert.True(prompt.AwaitsExplicitConsent);
+        Assert.StartsWith(policy.Controller?.Name is { } name ? $"{name} records calls" : "We record calls", prompt.PlainText, StringComparison.Ordinal);
+        Assert.Contains("We record only if you agree. To agree, press 1.", prompt.PlainText, StringComparison.Ordinal);
     }
 }
