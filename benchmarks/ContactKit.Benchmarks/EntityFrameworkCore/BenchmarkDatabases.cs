@@ -21,6 +21,9 @@ public static class BenchmarkDatabases
     /// <summary>The provider names the benchmarks take as a parameter.</summary>
     public const string Postgres = "PostgreSQL";
 
+    /// <summary>SQLite with <see cref="SqliteDurability.Normal"/>: the same database file, each connection told to wait less for the disk.</summary>
+    public const string SqliteNormal = "SQLite/NORMAL";
+
     /// <summary>Where the SQLite databases of a run are kept.</summary>
     public static string Folder => Path.Combine(Path.GetTempPath(), "contactkit-benchmarks");
 
@@ -31,7 +34,7 @@ public static class BenchmarkDatabases
     /// The database <paramref name="name"/> on <paramref name="provider"/>, filled by <paramref name="fill"/> on a
     /// freshly migrated database the first time it is asked for in a run.
     /// </summary>
-    /// <param name="provider"><see cref="Sqlite"/> or <see cref="Postgres"/>.</param>
+    /// <param name="provider"><see cref="Sqlite"/>, <see cref="SqliteNormal"/> or <see cref="Postgres"/>.</param>
     /// <param name="name">Names the database; include every size that shapes its content.</param>
     /// <param name="fill">Fills the database through an open connection.</param>
     /// <returns>Chooses the provider for a ContactKit context on that database.</returns>
@@ -42,8 +45,9 @@ public static class BenchmarkDatabases
         return provider switch
         {
             Sqlite => OpenSqlite(scaled, fill),
+            SqliteNormal => OpenSqlite(scaled, fill) + (o => o.UseSqliteDurability(SqliteDurability.Normal)),
             Postgres => OpenPostgres(scaled, fill),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "SQLite or PostgreSQL"),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "SQLite, SQLite/NORMAL or PostgreSQL"),
         };
     }
 

@@ -31,7 +31,7 @@ public class IngestBenchmarks
     private int _iteration;
 
     /// <summary>The database.</summary>
-    [Params(BenchmarkDatabases.Sqlite, BenchmarkDatabases.Postgres)]
+    [Params(BenchmarkDatabases.Sqlite, BenchmarkDatabases.SqliteNormal, BenchmarkDatabases.Postgres)]
     public string Database { get; set; } = null!;
 
     /// <summary>How many writers write calls at once.</summary>

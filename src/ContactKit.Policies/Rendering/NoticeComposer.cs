@@ -295,8 +295,13 @@ internal static class NoticeComposer
         Add(NoticeSectionId.Retention, "How long we keep it", "We keep information only as long as set out here, then delete or anonymise it.",
             [List(string.Empty, policy.Retention.Select(Retention))]);
 
-        // Marketing.
-        if (policy.Marketing is { } marketing)
+        // Marketing. With no channel listed (or no marketing section) no channel is used for marketing, and the notice
+        // says so, as a fact that the tenant's own wording for the section cannot leave out.
+        if (policy.Marketing is not { Channels.IsEmpty: false })
+        {
+            Add(NoticeSectionId.Marketing, "Marketing", string.Empty, [Paragraph("We do not use your details for marketing.")]);
+        }
+        else if (policy.Marketing is { } marketing)
         {
             var facts = marketing.Channels.Select(m => $"{Capitalise(Words(m.Channel.ToString()))}: {(m.OptIn ? "only if you have said yes" : "unless you have said no")}{(m.Audience is { } who2 ? $" ({who2})" : string.Empty)}").ToList();
             if (marketing.Screening is { Registers.IsEmpty: false } screening)

@@ -11,7 +11,7 @@ namespace ContactKit.EntityFrameworkCore.Tests;
 /// The PostgreSQL server the tests run against: the one named by <c>CONTACTKIT_POSTGRES</c> (a connection string) if set,
 /// otherwise a private server started here from the PostgreSQL binaries (<c>initdb</c> into a temporary folder, as the
 /// <c>postgres</c> user when running as root, listening on 127.0.0.1 on a free port) and stopped when the tests end.
-/// When neither can be had, the PostgreSQL tests are skipped with the reason, except under <c>CI=true</c>, where they fail.
+/// When neither can be had, the PostgreSQL tests fail with the reason (see <see cref="Unavailable"/>).
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
@@ -40,12 +40,6 @@ public sealed class PostgresServer : IDisposable
 
     /// <summary>The one server of this test run, started on first use.</summary>
     public static PostgresServer Instance => Shared.Value;
-
-    /// <summary>Whether a server can be had without starting one: one is configured, or the binaries are installed.</summary>
-    public static bool CanBeHad => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } || FindBinaries() is not null;
-
-    /// <summary>Whether the run is a CI run, where a missing server fails instead of skipping.</summary>
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The connection string to the server's maintenance database, or <see langword="null"/> when none could be had.</summary>
     public string? ConnectionString { get; }

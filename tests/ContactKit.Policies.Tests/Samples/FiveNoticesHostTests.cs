@@ -153,4 +153,29 @@ public sealed class FiveNoticesHostTests
         Assert.StartsWith(policy.Controller?.Name is { } name ? $"{name} records calls" : "We record calls", prompt.PlainText, StringComparison.Ordinal);
         Assert.Contains("We record only if you agree. To agree, press 1.", prompt.PlainText, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void AddPolicy_EachSample_MarketsOnlyWhereTheNoticeSaysItDoes(string file)
+    {
+        var policy = Load(file);
+        using var provider = Build(policy);
+        var tenant = TenantId.Parse(policy.Tenant!);
+        var permissions = new MarketingPermissions(provider.GetRequiredService<IOptions<ConsentOptions>>());
+        var text = NoticeRenderer.Render(policy, NoticeFormat.PlainText);
+
+        var used = Enum.GetValues<MarketingChannel>().Where(c => permissions.RuleFor(tenant, c) != MarketingChannelRule.NotUsed).ToList();
+
+        if (policy.Marketing is null)
+        {
+            // Bath, Breckland and Telephone Office say nothing about marketing: no channel is used, and the notice says so.
+            Assert.Empty(used);
+            Assert.Contains("We do not use your details for marketing.", text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(policy.Marketing.Channels.Select(c => c.Channel).Order(), used.Order());
+            Assert.DoesNotContain("We do not use your details for marketing.", text, StringComparison.Ordinal);
+        }
+    }
 }
