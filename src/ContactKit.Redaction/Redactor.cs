@@ -112,12 +112,12 @@ public sealed class RedactionStream
             var w = words[i];
             if (w.Start < previousStart || w.Length < 0 || w.Start + w.Length > message.Text.Length)
             {
-                return new ContactKitError(RedactionErrorCodes.InvalidWordTiming, $"Word {i} lies outside the text or before the word ahead of it; give each word's offset and length in the message text, in order.", $"Words[{i}]");
+                return OutsideText(i);
             }
 
             if (w.AudioEnd < w.AudioStart)
             {
-                return new ContactKitError(RedactionErrorCodes.InvalidWordTiming, $"Word {i} ends in the audio before it starts; give its start and end from the start of the recording.", $"Words[{i}]");
+                return EndsBeforeStart(i);
             }
 
             previousStart = w.Start;
@@ -125,4 +125,11 @@ public sealed class RedactionStream
 
         return null;
     }
+
+    // The refusals are made apart from the check, which every message goes through.
+    private static ContactKitError OutsideText(int i) =>
+        new(RedactionErrorCodes.InvalidWordTiming, $"Word {i} lies outside the text or before the word ahead of it; give each word's offset and length in the message text, in order.", $"Words[{i}]");
+
+    private static ContactKitError EndsBeforeStart(int i) =>
+        new(RedactionErrorCodes.InvalidWordTiming, $"Word {i} ends in the audio before it starts; give its start and end from the start of the recording.", $"Words[{i}]");
 }

@@ -64,7 +64,12 @@ internal sealed class ConversationScanner
     public RedactedMessage[] Add(TranscriptMessage message)
     {
         var scratch = Scratch.ForThisThread;
-        (_scratch, _tokens, _items, _chains, _joined) = (scratch, scratch.Tokens, scratch.Items, scratch.Chains, scratch.Joined);
+        if (!ReferenceEquals(scratch, _scratch))
+        {
+            // A conversation fed from one thread borrows the same lists every time, and points at them only once.
+            (_scratch, _tokens, _items, _chains, _joined) = (scratch, scratch.Tokens, scratch.Items, scratch.Chains, scratch.Joined);
+        }
+
         try
         {
             AddWithScratch(message, scratch.Released);
@@ -78,7 +83,6 @@ internal sealed class ConversationScanner
             _joined.Wipe();
             _tokens.Clear();
             _chains.Clear();
-            (_scratch, _tokens, _items, _chains, _joined) = (null!, null!, null!, null!, null!);
         }
     }
 
@@ -87,7 +91,6 @@ internal sealed class ConversationScanner
         var index = _next++;
         var text = message.Text;
         _currentText = text;
-        _hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var pending = _scratch.RentPending(index, message);
         _answersPrevious = _previousParty is { } previous && previous != message.Party;
         var joinable = CarryCount > 0 && message.Party == _carryParty;
@@ -100,6 +103,8 @@ internal sealed class ConversationScanner
         // The thread's item and chain lists are empty here (every message leaves them so): a message with no digits and
         // no number words has no number items, and is not read for them.
         var summary = Tokenizer.Tokenize(text, _compiled, _tokens);
+        _hasDigit = summary.HasAsciiDigit;
+        _mayEndIdentifier = summary.MayEndIdentifier;
         if (summary.HasNumber)
         {
             NumberReader.Read(text, index, _tokens, _items, _chains);
@@ -831,7 +836,7 @@ internal sealed class ConversationScanner
         }
 
         var text = pending.Message.Text;
-        if (!UkRules.MayHoldNationalInsuranceNumber(text))
+        if (!_mayEndIdentifier || !UkRules.MayHoldNationalInsuranceNumber(text))
         {
             return;
         }
@@ -854,7 +859,7 @@ internal sealed class ConversationScanner
         }
 
         var text = pending.Message.Text;
-        if (!UkRules.MayHoldPostcode(text))
+        if (!_mayEndIdentifier || !UkRules.MayHoldPostcode(text))
         {
             return;
         }
@@ -1021,6 +1026,7 @@ internal sealed class ConversationScanner
 
     private string _currentText = string.Empty;
     private bool _hasDigit;
+    private bool _mayEndIdentifier;
 
     /// <summary>UK telephone numbers in any written form, found by libphonenumber's matcher.</summary>
     private void FindPhones(PendingMessage pending)
@@ -1170,8 +1176,9 @@ internal sealed class ConversationScanner
     {
         Duration? from = null;
         Duration? to = null;
-        foreach (var word in words)
+        for (var i = 0; i < words.Count; i++)
         {
+            var word = words[i];
             if (word.Start < end && start < word.Start + word.Length)
             {
                 from = from is null || word.AudioStart < from ? word.AudioStart : from;

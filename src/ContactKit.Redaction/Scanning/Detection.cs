@@ -64,6 +64,12 @@ internal sealed class CompiledSettings
         Settings = settings;
         Markers = [.. RedactionEntityNames.All.Select(settings.MarkerFor).Distinct().OrderByDescending(m => m.Length)];
         MarkerFirstChars = SearchValues.Create([.. Markers.Select(m => m[0]).Distinct()]);
+        _asciiMarkerStarts = new bool[128];
+        foreach (var marker in Markers.Where(m => m[0] < 128))
+        {
+            _asciiMarkerStarts[marker[0]] = true;
+        }
+
         MarkerFor = new string[RedactionEntityNames.All.Count + 1];
         Enabled = new bool[RedactionEntityNames.All.Count + 1];
         foreach (var entity in RedactionEntityNames.All)
@@ -78,6 +84,11 @@ internal sealed class CompiledSettings
     public string[] Markers { get; }
 
     public SearchValues<char> MarkerFirstChars { get; }
+
+    private readonly bool[] _asciiMarkerStarts;
+
+    /// <summary>Whether a marker may start with this character (a table for ASCII, the search values for the rest).</summary>
+    public bool MayStartMarker(char c) => c < 128 ? _asciiMarkerStarts[c] : MarkerFirstChars.Contains(c);
 
     public bool[] Enabled { get; }
 

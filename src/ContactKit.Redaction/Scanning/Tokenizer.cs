@@ -9,7 +9,11 @@ namespace ContactKit.Redaction;
 /// <param name="HasNumber">Whether it holds a run of digits or a number word, so that it may hold number items.</param>
 /// <param name="HasAt">Whether it holds an <c>@</c> or the word "at".</param>
 /// <param name="HasSlash">Whether it holds a <c>/</c>.</param>
-internal readonly record struct TokenSummary(Cues Cues, bool HasNumber, bool HasAt, bool HasSlash);
+/// <param name="HasAsciiDigit">Whether it holds an ASCII digit anywhere, alone or touching letters.</param>
+/// <param name="MayEndIdentifier">Whether an ASCII digit touches a letter, or a run of digits is followed by one space
+/// and a token starting with a letter A to D: what every postcode (<c>1AA</c>) and National Insurance number
+/// (<c>56C</c>, <c>56 C</c>) ends in.</param>
+internal readonly record struct TokenSummary(Cues Cues, bool HasNumber, bool HasAt, bool HasSlash, bool HasAsciiDigit, bool MayEndIdentifier);
 
 /// <summary>
 /// Splits message text into tokens in one pass. Letters and digits that touch form one token, so the digits of an
@@ -30,40 +34,48 @@ internal static class Tokenizer
     {
         tokens.Clear();
         var markers = settings.Markers;
-        var markerFirstChars = settings.MarkerFirstChars;
+        var ascii = Ascii;
         var span = text.AsSpan();
         var cues = Cues.None;
         var hasNumber = false;
         var hasAt = false;
         var hasSlash = false;
+        var hasAsciiDigit = false;
+        var mayEndIdentifier = false;
         var i = 0;
         while (i < span.Length)
         {
             var c = span[i];
-            if (markerFirstChars.Contains(c) && MarkerAt(span[i..], markers) is var marker and >= 0)
+            if (settings.MayStartMarker(c) && MarkerAt(span[i..], markers) is var marker and >= 0)
             {
+                mayEndIdentifier |= SuffixAfterDigits(span, i, tokens);
                 tokens.Add(new Token(TokenKind.Marker, i, markers[marker].Length));
                 cues |= Cues.Marker | (markers[marker] == settings.CardMarker ? Cues.Card : Cues.None);
                 i += markers[marker].Length;
                 continue;
             }
 
-            var kind = c < 128 ? Ascii[c] : char.IsLetterOrDigit(c) ? Letter : char.IsWhiteSpace(c) ? White : OtherKind(c);
+            var kind = c < 128 ? ascii[c] : char.IsLetterOrDigit(c) ? Letter : char.IsWhiteSpace(c) ? White : OtherKind(c);
             if (kind is Letter or Digit)
             {
                 var start = i;
                 var hasLetter = false;
+                var hasDigit = false;
                 while (i < span.Length)
                 {
                     var d = span[i];
                     if (d < 128)
                     {
-                        var k = Ascii[d];
+                        var k = ascii[d];
                         if (k == Letter)
                         {
                             hasLetter = true;
                         }
-                        else if (k != Digit && !(d == '\'' && hasLetter && i + 1 < span.Length && char.IsLetter(span[i + 1])))
+                        else if (k == Digit)
+                        {
+                            hasDigit = true;
+                        }
+                        else if (!(d == '\'' && hasLetter && i + 1 < span.Length && char.IsLetter(span[i + 1])))
                         {
                             break;
                         }
@@ -80,13 +92,18 @@ internal static class Tokenizer
                     i++;
                 }
 
+                hasAsciiDigit |= hasDigit;
                 if (hasLetter)
                 {
+                    mayEndIdentifier |= hasDigit || SuffixAfterDigits(span, start, tokens);
                     var (cls, value) = Words.Classify(span[start..i]);
                     tokens.Add(new Token(TokenKind.Word, start, i - start, cls, value));
-                    cues |= CueOf(cls);
-                    hasNumber |= cls is WordClass.Digit or WordClass.Teen or WordClass.Tens;
-                    hasAt |= cls == WordClass.AtWord;
+                    if (cls != WordClass.Other)
+                    {
+                        cues |= CueOf(cls);
+                        hasNumber |= cls is WordClass.Digit or WordClass.Teen or WordClass.Tens;
+                        hasAt |= cls == WordClass.AtWord;
+                    }
                 }
                 else
                 {
@@ -100,7 +117,7 @@ internal static class Tokenizer
             if (kind == White)
             {
                 var start = i;
-                while (++i < span.Length && (span[i] < 128 ? Ascii[span[i]] == White : char.IsWhiteSpace(span[i])))
+                while (++i < span.Length && (span[i] < 128 ? ascii[span[i]] == White : char.IsWhiteSpace(span[i])))
                 {
                 }
 
@@ -114,8 +131,13 @@ internal static class Tokenizer
             i++;
         }
 
-        return new TokenSummary(cues, hasNumber, hasAt, hasSlash);
+        return new TokenSummary(cues, hasNumber, hasAt, hasSlash, hasAsciiDigit, mayEndIdentifier);
     }
+
+    /// <summary>Whether a token starting here with a letter A to D follows a run of digits and one space.</summary>
+    private static bool SuffixAfterDigits(ReadOnlySpan<char> text, int start, List<Token> tokens) =>
+        (text[start] | 0x20) is >= 'a' and <= 'd' && start >= 2 && text[start - 1] == ' ' && tokens.Count >= 2 &&
+        tokens[^1].Length == 1 && tokens[^2].Kind == TokenKind.Digits;
 
     /// <summary>The kind of context a word gives.</summary>
     public static Cues CueOf(WordClass cls) => cls switch

@@ -31,6 +31,8 @@ internal static class Words
     private static readonly FrozenDictionary<ulong, (WordClass Class, byte Value)> Packed =
         Vocabulary.ToFrozenDictionary(pair => Pack(pair.Key), pair => pair.Value);
 
+    /// <summary>The word's class and value; most words are ruled out here, inline, without a call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static (WordClass Class, byte Value) Classify(ReadOnlySpan<char> w)
     {
         if (w.Length > LongestWord || w.Length == 0 || (w[0] | 0x20) is not (var first and >= 'a' and <= 'z') ||
@@ -39,6 +41,12 @@ internal static class Words
             return (WordClass.Other, 0);
         }
 
+        return Look(w);
+    }
+
+    /// <summary>Looks up a word that passed the cheap checks.</summary>
+    private static (WordClass Class, byte Value) Look(ReadOnlySpan<char> w)
+    {
         var key = Pack(w);
         if (key != 0)
         {
