@@ -38,4 +38,10 @@ public static class RetentionErrorCodes
 
     /// <summary>A retention period or minimum is longer than the longest the suite allows (200 years); the error names the JSON path.</summary>
     public const string PeriodTooLong = "CK0213";
+
+    /// <summary>
+    /// An item under a review rule came due and its review was written to the audit trail, but handing the reminder on (for
+    /// example raising the alert) failed; the item stays due and is reminded again on the next run.
+    /// </summary>
+    public const string ReviewNotHandedOn = "CK0214";
 }

@@ -137,7 +137,9 @@ public sealed class DisposalSweep : TenantWorker
             activity?.SetTag("contactkit.tenant", tenant.Value);
 
             // The batch in hand is finished even when the host asks to stop; only the host's shutdown timeout cuts it.
-            var run = await _planner.RunOnceAsync(tenant, Worker, _disposer, batchSize, _hardStop.Token).ConfigureAwait(false);
+            // Records kept "as long as needed" are never destroyed by the sweep: a person is asked to review them. The alert
+            // is raised before the item's plan is cleared, so an alert that cannot be raised is raised on the next run.
+            var run = await _planner.RunOnceAsync(tenant, Worker, _disposer, batchSize, _alerts is null ? null : RaiseReviewAsync, _hardStop.Token).ConfigureAwait(false);
             activity?.SetTag("contactkit.claimed", run.Claimed);
             activity?.SetTag("contactkit.disposed", run.Proofs.Length);
             foreach (var proof in run.Proofs)
@@ -153,17 +155,6 @@ public sealed class DisposalSweep : TenantWorker
             {
                 Metrics.DisposalFailures.Add(1, HostingMetrics.Tenant(tenant), new("error.code", error.Code));
                 Logger.ItemNotDisposed(tenant.Value, item.Value, error.Code);
-            }
-
-            // Records kept "as long as needed" are never destroyed by the sweep: a person is asked to review them.
-            foreach (var review in run.Reviews)
-            {
-                if (_alerts is not null)
-                {
-                    var at = Clock.GetCurrentInstant();
-                    var zone = _zones?.GetTimeZone(tenant) ?? DateTimeZone.Utc;
-                    await _alerts.RaiseAsync(new ComplianceAlert(ComplianceAlertKind.RetentionReviewDue, tenant, review.Item.Value, (review.DueAt ?? at).InZone(zone).Date, at), _hardStop.Token).ConfigureAwait(false);
-                }
             }
 
             disposed += run.Proofs.Length;
@@ -184,6 +175,15 @@ public sealed class DisposalSweep : TenantWorker
                 return (disposed, notDisposed, longestLag, false);
             }
         }
+    }
+
+    // A review that came due, raised as an alert for a person, dated in the tenant's zone.
+    private ValueTask RaiseReviewAsync(ReviewReminder review, CancellationToken cancellationToken)
+    {
+        var tenant = review.AuditEntry.Tenant;
+        var at = Clock.GetCurrentInstant();
+        var zone = _zones?.GetTimeZone(tenant) ?? DateTimeZone.Utc;
+        return _alerts!.RaiseAsync(new ComplianceAlert(ComplianceAlertKind.RetentionReviewDue, tenant, review.Item.Value, (review.DueAt ?? at).InZone(zone).Date, at), cancellationToken);
     }
 
     // Deletions on request that have been authorised are carried out on every pass, with proof (notice 002).

@@ -108,17 +108,20 @@ public sealed class DisposalPlanner
     /// in one step (<see cref="IRetentionStore.BeginDisposalsAsync"/>), then each item's holds are read once more just
     /// before it is handed to <paramref name="disposer"/>, so a hold placed while the batch runs still stops the items
     /// not yet destroyed; every item destroyed is then recorded disposed of together with its proof in the audit trail,
-    /// in one step. Items
-    /// under a review rule are never handed to the disposer: the review is written to the audit trail instead. Items that
-    /// fail are released so another run can take them.
+    /// in one step. Items under a review rule are never handed to the disposer: the review is written to the audit trail
+    /// and handed to <paramref name="remind"/> (for example to raise an alert for a person) before the item's plan is
+    /// cleared; when <paramref name="remind"/> throws, the plan is kept, the run reports
+    /// <see cref="RetentionErrorCodes.ReviewNotHandedOn"/> for the item and the next run reminds again, so a review is
+    /// handed on at least once rather than lost. Items that fail are released so another run can take them.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="worker">The worker.</param>
     /// <param name="disposer">Destroys the content.</param>
     /// <param name="max">At most this many; <see cref="RetentionOptions.BatchSize"/> when <see langword="null"/>.</param>
+    /// <param name="remind">Hands each review on; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>What was claimed, disposed of with proof, and refused.</returns>
-    public async ValueTask<DisposalRunResult> RunOnceAsync(TenantId tenant, ActorId worker, IRetainedItemDisposer disposer, int? max = null, CancellationToken cancellationToken = default)
+    /// <returns>What was claimed, disposed of with proof, reminded, and refused.</returns>
+    public async ValueTask<DisposalRunResult> RunOnceAsync(TenantId tenant, ActorId worker, IRetainedItemDisposer disposer, int? max = null, Func<ReviewReminder, CancellationToken, ValueTask>? remind = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(disposer);
         var batch = await TakeDueAsync(tenant, worker, max, cancellationToken).ConfigureAwait(false);
@@ -134,7 +137,7 @@ public sealed class DisposalPlanner
                 continue;
             }
 
-            var reminded = await RemindAsync(item, worker, cancellationToken).ConfigureAwait(false);
+            var reminded = await RemindAsync(item, worker, remind, cancellationToken).ConfigureAwait(false);
             if (reminded.IsSuccess)
             {
                 reviews.Add(reminded.Value);
@@ -293,7 +296,7 @@ public sealed class DisposalPlanner
 
     // A review is due: the reminder goes to the audit trail first, then the plan is cleared, so that a run stopped
     // between the two reminds again rather than never.
-    private async ValueTask<Result<ReviewReminder>> RemindAsync(StoredRetainedItem item, ActorId worker, CancellationToken cancellationToken)
+    private async ValueTask<Result<ReviewReminder>> RemindAsync(StoredRetainedItem item, ActorId worker, Func<ReviewReminder, CancellationToken, ValueTask>? remind, CancellationToken cancellationToken)
     {
         var now = _clock.GetCurrentInstant();
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -318,6 +321,22 @@ public sealed class DisposalPlanner
             },
             cancellationToken).ConfigureAwait(false);
 
+        var reminder = new ReviewReminder(item.Id, item.RuleName, item.DisposeAt, entry);
+        if (remind is not null)
+        {
+            try
+            {
+                await remind(reminder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new ContactKitError(
+                    RetentionErrorCodes.ReviewNotHandedOn,
+                    $"The review of item '{item.Id}' was written to the audit trail but could not be handed on ({e.GetType().Name}); the item stays due and is reminded again on the next run.",
+                    "item");
+            }
+        }
+
         var current = await _store.GetAsync(item.Tenant, item.Id, cancellationToken).ConfigureAwait(false);
         if (current.IsFailure)
         {
@@ -325,6 +344,6 @@ public sealed class DisposalPlanner
         }
 
         var kept = await _store.SaveAsync(current.Value with { DisposeAt = null }, cancellationToken).ConfigureAwait(false);
-        return kept.IsFailure ? kept.Error : new ReviewReminder(item.Id, item.RuleName, item.DisposeAt, entry);
+        return kept.IsFailure ? kept.Error : reminder;
     }
 }

@@ -301,14 +301,51 @@ public sealed class DisposalSweepTests
         Assert.False(await host.IsDisposedAsync(Council, "kept"));
     }
 
+    [Fact]
+    public async Task SweepOnceAsync_ReviewAlertCannotBeRaised_TheItemStaysDueAndTheAlertIsRaisedOnTheNextRun()
+    {
+        const string review = """
+            { "name": "Kept as long as needed", "rules": [ { "name": "recordings-reviewed", "recordClass": "call_recording", "trigger": "interaction_ended", "period": "P1Y", "action": "review", "reason": "legitimate_interests" } ] }
+            """;
+        var raised = new List<ComplianceAlert>();
+        var alerts = new CollectingAlerts(raised) { FailuresLeft = 1 };
+        using var host = new HostingHost(services: s => s
+            .AddSingleton<IComplianceAlerts>(alerts)
+            .PostConfigure<RetentionOptions>(o => o.Schedule = RetentionScheduleJson.ParseText(review).Value));
+        await host.TrackAsync(Council, "kept", Start);
+        host.Clock.AdvanceDays(400);
+
+        var failed = await host.Sweep.SweepOnceAsync();
+        var kept = (await host.Services.GetRequiredService<IRetentionStore>().GetAsync(Council, RetainedItemId.Parse("kept"))).Value;
+        var retried = await host.Sweep.SweepOnceAsync();
+        var after = await host.Sweep.SweepOnceAsync();
+
+        Assert.Equal(1, failed.NotDisposed);
+        Assert.NotNull(kept.DisposeAt); // still due: the review waits to be handed on
+        Assert.Null(kept.ClaimedBy);
+        Assert.Equal((0, 0), (retried.NotDisposed, after.NotDisposed));
+        var alert = Assert.Single(raised);
+        Assert.Equal((ComplianceAlertKind.RetentionReviewDue, "kept"), (alert.Kind, alert.Reference));
+        Assert.Empty(host.Disposer.Destroyed);
+    }
+
     private static MetricCollector<T> Collector<T>(HostingHost host, string instrument)
         where T : struct =>
         new(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), HostingTelemetry.Name, instrument);
 
     private sealed class CollectingAlerts(List<ComplianceAlert> raised) : IComplianceAlerts
     {
+        // How many calls throw, as an alert sink that is down would, before alerts are collected.
+        public int FailuresLeft { get; set; }
+
         public ValueTask RaiseAsync(ComplianceAlert alert, CancellationToken cancellationToken = default)
         {
+            if (FailuresLeft > 0)
+            {
+                FailuresLeft--;
+                throw new HttpRequestException("alert sink unavailable");
+            }
+
             raised.Add(alert);
             return ValueTask.CompletedTask;
         }

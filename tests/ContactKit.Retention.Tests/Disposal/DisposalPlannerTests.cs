@@ -62,6 +62,42 @@ public sealed class DisposalPlannerTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_ReviewCannotBeHandedOn_PlanIsKeptAndTheNextRunHandsItOn()
+    {
+        using var host = new RetentionHost(All, Start);
+        await host.Service.TrackAsync(Item(RecordClass.Parse("marketing_list_entry"), Start, "list-entry") with { Subject = DataSubjectId.Parse("caller-1") });
+        host.Clock.AdvanceDays(400);
+        var handedOn = new List<ReviewReminder>();
+        var down = true;
+        ValueTask Remind(ReviewReminder reminder, CancellationToken cancellationToken)
+        {
+            if (down)
+            {
+                throw new InvalidOperationException("alerts are down");
+            }
+
+            handedOn.Add(reminder);
+            return ValueTask.CompletedTask;
+        }
+
+        var failed = await host.Planner.RunOnceAsync(Tenant, Worker, new RecordingDisposer(), remind: Remind);
+        var kept = (await host.Store.GetAsync(Tenant, RetainedItemId.Parse("list-entry"))).Value;
+        down = false;
+        var retried = await host.Planner.RunOnceAsync(Tenant, Worker, new RecordingDisposer(), remind: Remind);
+        var again = await host.Planner.RunOnceAsync(Tenant, Worker, new RecordingDisposer(), remind: Remind);
+
+        Assert.Equal(RetentionErrorCodes.ReviewNotHandedOn, Assert.Single(failed.Failures).Error.Code);
+        Assert.Empty(failed.Reviews);
+        Assert.NotNull(kept.DisposeAt);
+        Assert.Null(kept.ClaimedBy);
+        Assert.Equal(RetainedItemId.Parse("list-entry"), Assert.Single(retried.Reviews).Item);
+        Assert.Equal(Assert.Single(retried.Reviews), Assert.Single(handedOn));
+        Assert.Equal(0, again.Claimed);
+        Assert.Null((await host.Store.GetAsync(Tenant, RetainedItemId.Parse("list-entry"))).Value.DisposeAt);
+        Assert.Equal(2, (await host.AuditEntriesAsync(Tenant)).Count(e => e.Action == DisposalPlanner.ReviewDueAction)); // written each time it came due
+    }
+
+    [Fact]
     public async Task RunOnceAsync_AtMostN_TakesTheEarliestFirst()
     {
         using var host = new RetentionHost(All, Start);
