@@ -87,7 +87,10 @@ public static class PoliciesErrorCodes
     /// <summary>The notice period for changes is shorter than 30 days without legal grounds.</summary>
     public const string ShortChangeNotice = "CK0879";
 
-    /// <summary>A recipient, processor or derived entry names a category or purpose that is not in the inventory.</summary>
+    /// <summary>
+    /// A derived entry is derived from a category that is not in the inventory (a processor's receives has its own code,
+    /// <see cref="ProcessorReceivesUnlistedData"/>).
+    /// </summary>
     public const string UnknownReference = "CK0880";
 
     /// <summary>

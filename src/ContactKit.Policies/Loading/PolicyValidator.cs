@@ -195,6 +195,11 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
             RuleFor(r => r.HowTold).NotEmpty().WithErrorCode(PoliciesErrorCodes.Missing).WithMessage("The recording policy says how people are told they are recorded.");
             RuleForEach(r => r.ExplicitConsentIn).Must(j => Jurisdiction.ParseText(j).IsSuccess).WithErrorCode(PoliciesErrorCodes.InvalidValue)
                 .WithMessage("Must be an ISO 3166 country or subdivision code (for example GB or US-CA).");
+            // The host plays and shows this text word for word (its spoken notice, the prompt built from it, the SSML), so an
+            // empty one is refused here rather than when the host starts.
+            RuleFor(r => r.Announcement).Must(a => !string.IsNullOrWhiteSpace(a)).When(r => r.Announcement is not null, ApplyConditionTo.CurrentValidator)
+                .WithErrorCode(PoliciesErrorCodes.Missing)
+                .WithMessage("The recording announcement, when given, has words; remove recording.announcement to use ContactKit's wording.");
             RuleFor(r => r.DeleteOnRequestWithin).Must(BePositive).When(r => r.DeleteOnRequestWithin is not null, ApplyConditionTo.CurrentValidator)
                 .WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage(PeriodRule);
         }

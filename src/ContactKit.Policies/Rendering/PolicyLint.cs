@@ -101,6 +101,15 @@ public static class PolicyLint
                 Error(PoliciesErrorCodes.UndeclaredAutomatedDecision, $"$.derived_data[{i}].feeds_automated_decision", "Derived data feeds an automated decision, while the notice says no automated decisions are made.");
             }
 
+            // What it is derived from must be in the inventory, or the notice never says why that data is held.
+            for (var j = 0; j < derived.DerivedFrom.Length; j++)
+            {
+                if (!inventory.Contains(derived.DerivedFrom[j]))
+                {
+                    Error(PoliciesErrorCodes.UnknownReference, $"$.derived_data[{i}].derived_from[{j}]", "Derived data is derived from a category the inventory does not list; add it to categories or remove it here.");
+                }
+            }
+
             if (derived.RecordClass is { } recordClass && !retained.Contains(recordClass))
             {
                 Error(PoliciesErrorCodes.RecordClassWithoutRetention, $"$.derived_data[{i}].record_class", "Derived data is kept under a record class with no retention entry; add one.");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ContactKit.Policies.Tests.Loading;
 
 public sealed class PolicyLoaderTests
@@ -99,6 +101,43 @@ public sealed class PolicyLoaderTests
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SamplePolicies.MinimalJson));
         var loaded = await PolicyLoader.LoadAsync(stream, CancellationToken.None);
         Assert.True(loaded.IsLoaded);
+    }
+}
+
+public sealed class PolicyAnnouncementTests
+{
+    [Theory]
+    [InlineData("")] // empty: the host would have nothing to say when a call is answered
+    [InlineData("   ")] // spaces only: as empty when spoken
+    [InlineData(@"\n\t")] // line breaks and tabs only, written as JSON escapes
+    public void Load_EmptyAnnouncement_IsRefusedWithItsPathBeforeAnyHostStarts(string announcement)
+    {
+        var json = SamplePolicies.CouncilJson.Replace("\"copy_on_request\": true }", $"\"copy_on_request\": true, \"announcement\": \"{announcement}\" }}", StringComparison.Ordinal);
+
+        var loaded = PolicyLoader.Load(json);
+
+        var error = Assert.Single(loaded.Errors);
+        Assert.Equal((PoliciesErrorCodes.Missing, "$.recording.announcement"), (error.Code, error.Field));
+        Assert.False(loaded.IsLoaded);
+    }
+
+    [Fact]
+    public void AddPolicy_EmptyAnnouncementInADocumentBuiltInCode_IsRefusedWithTheSameCodeAndPath()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with { Recording = council.Recording! with { Announcement = " " } };
+
+        var thrown = Assert.Throws<ContactKitException>(() => new ServiceCollection().AddContactKit().AddPolicy(policy));
+
+        Assert.Equal((PoliciesErrorCodes.Missing, "$.recording.announcement"), (thrown.Error.Code, thrown.Error.Field));
+    }
+
+    [Fact]
+    public void Load_AnnouncementWithWords_Loads()
+    {
+        var json = SamplePolicies.CouncilJson.Replace("\"copy_on_request\": true }", "\"copy_on_request\": true, \"announcement\": \"Calls are recorded.\" }", StringComparison.Ordinal);
+
+        Assert.True(PolicyLoader.Load(json).IsLoaded);
     }
 }
 

@@ -40,6 +40,31 @@ public sealed class PolicyLintTests
     }
 
     [Fact]
+    public void Check_DerivedFromACategoryTheInventoryDoesNotList_IsAnErrorAtEachReference()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with
+        {
+            DerivedData =
+            [
+                // derived from a listed category and from one the inventory does not list
+                council.DerivedData[0] with { DerivedFrom = ["media.call_recording", "media.chat_transcript"] },
+                // a second entry: each unlisted reference gets its own finding at its own place
+                new DerivedDataEntry { Name = "interaction_summary", DerivedFrom = ["contact.email", "contact.phone"], RecordClass = "call_recording" },
+            ],
+        };
+
+        var findings = PolicyLint.Check(policy);
+
+        Assert.All(findings, f => Assert.Equal((PoliciesErrorCodes.UnknownReference, PolicyFindingSeverity.Error), (f.Code, f.Severity)));
+        Assert.Equal(["$.derived_data[0].derived_from[1]", "$.derived_data[1].derived_from[0]"], findings.Select(f => f.Path));
+        Assert.All(findings, f => Assert.DoesNotContain("media.chat_transcript", f.Message, StringComparison.Ordinal));
+        Assert.Empty(PolicyLint.Check(policy with { Categories = council.Categories.AddRange(
+            new CategoryEntry { Category = "media.chat_transcript", Purposes = ["training"], LawfulBasis = LawfulBasis.PublicTask, Requirement = new RequirementStatement() },
+            new CategoryEntry { Category = "contact.email", Purposes = ["service_delivery"], LawfulBasis = LawfulBasis.PublicTask, Requirement = new RequirementStatement() }) }));
+    }
+
+    [Fact]
     public void Check_CallingLineIdentityCapturedWithNoRetention_IsAnErrorUntilAnEntryCoversIt()
     {
         var council = SamplePolicies.Council();
@@ -79,7 +104,7 @@ public sealed class PolicyLintTests
                 .SetItem(0, council.Categories[0] with { LawfulBasis = LawfulBasis.LegitimateInterests, LegitimateInterest = null })
                 .SetItem(2, council.Categories[2] with { SpecialCategoryCondition = null })
                 .SetItem(1, council.Categories[1] with { Purposes = [] }),
-            DerivedData = [council.DerivedData[0] with { FeedsAutomatedDecision = true, RecordClass = "enquiry" }],
+            DerivedData = [council.DerivedData[0] with { FeedsAutomatedDecision = true, RecordClass = "enquiry", DerivedFrom = ["contact.email"] }],
             Processors = [council.Processors[0] with { Receives = ["contact.email"] }],
             Transfers = [new TransferEntry { Destination = "United States", Recipient = "ChatCo" }],
             Retention = council.Retention.Add(new RetentionEntry { RecordClass = "complaint", Trigger = "case_closed", Criteria = "as long as necessary" }),
@@ -96,6 +121,7 @@ public sealed class PolicyLintTests
         Assert.Contains((PoliciesErrorCodes.SpecialCategoryWithoutCondition, "$.categories[2].special_category_condition"), findings);
         Assert.Contains((PoliciesErrorCodes.UndeclaredAutomatedDecision, "$.derived_data[0].feeds_automated_decision"), findings);
         Assert.Contains((PoliciesErrorCodes.RecordClassWithoutRetention, "$.derived_data[0].record_class"), findings);
+        Assert.Contains((PoliciesErrorCodes.UnknownReference, "$.derived_data[0].derived_from[0]"), findings);
         Assert.Contains((PoliciesErrorCodes.ProcessorReceivesUnlistedData, "$.processors[0].receives[0]"), findings);
         Assert.Contains((PoliciesErrorCodes.NoticeMissingTransferSafeguard, "$.transfers[0].safeguard"), findings);
         Assert.Contains((PoliciesErrorCodes.OpenEndedRetention, "$.retention[2]"), findings);
