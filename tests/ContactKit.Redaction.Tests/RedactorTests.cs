@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using static ContactKit.Redaction.Tests.TestRedactor;
 
@@ -127,6 +128,29 @@ public sealed class RedactorTests
         var stream = _redactor.Start(Tenant);
         var released = Assert.Single(stream.Add(A("What's the card number?")).Value);
         Assert.Equal(0, released.Index);
+    }
+
+    [Fact]
+    public void Add_MessageReturned_StreamKeepsNoReferenceToItsText()
+    {
+        var stream = _redactor.Start(Tenant);
+        var text = AddOneMessage(stream);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // The message was final at once and had a value removed: nothing but the stream could still hold its text.
+        Assert.False(text.IsAlive, "the stream still holds the text of a message it has returned");
+        GC.KeepAlive(stream);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference AddOneMessage(RedactionStream stream)
+    {
+        var text = string.Concat("my NI number is ", "AB 12 34 56 C");
+        var released = stream.Add(C(text)).Value;
+        Assert.Equal("my NI number is [ni-number]", Assert.Single(released).Text);
+        return new WeakReference(text);
     }
 
     [Fact]

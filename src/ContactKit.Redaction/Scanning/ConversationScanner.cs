@@ -78,7 +78,9 @@ internal sealed class ConversationScanner
         finally
         {
             scratch.Released.Clear();
-            // Nothing of this message stays behind in the thread's buffers once it is processed.
+            // Nothing of this message stays behind in the thread's buffers, nor in the scanner, once it is processed: a
+            // message held for a split card is kept by its pending record alone.
+            _currentText = string.Empty;
             _items.Wipe();
             _joined.Wipe();
             _tokens.Clear();
@@ -1024,6 +1026,7 @@ internal sealed class ConversationScanner
         w.Equals("address", StringComparison.OrdinalIgnoreCase) || w.Equals("us", StringComparison.OrdinalIgnoreCase) ||
         w.Equals("you", StringComparison.OrdinalIgnoreCase) || w.Equals("was", StringComparison.OrdinalIgnoreCase);
 
+    // The text of the message being processed, for reading its words; emptied before Add returns.
     private string _currentText = string.Empty;
     private bool _hasDigit;
     private bool _mayEndIdentifier;
