@@ -84,7 +84,7 @@ internal static class NoticeComposer
 
         foreach (var role in policy.Roles)
         {
-            who.Add(Paragraph($"{controller} acts as {Describe(role.Role)}{(role.Scope is { } scope ? $" for {scope}" : string.Empty)}."));
+            who.Add(Paragraph($"{controller} acts as {Describe(role.Role)}{(role.Scope is { } scope ? $" for {scope}" : string.Empty)}{(role.Channels.IsEmpty ? string.Empty : $", on {Join(role.Channels.Select(ch => ChannelName(ch, plural: true)))}")}."));
         }
 
         Add(NoticeSectionId.WhoWeAre, "Who we are", $"{controller} is responsible for the personal data described in this notice.", who);
@@ -330,6 +330,10 @@ internal static class NoticeComposer
             [
                 List(string.Empty, rights.Rights.Select(r => $"{Capitalise(Describe(r.Right))} ({r.Right.Article()}){(r.How is { } how ? $": {how}" : string.Empty)}")),
                 Paragraph(rights.WithdrawConsent is { } withdraw ? $"Where we rely on your consent, you can withdraw it at any time: {withdraw}" : string.Empty),
+                // What a host configured from the policy does: what it holds from these channels is referred, not answered.
+                Paragraph(ProcessorChannels(policy) is { Count: > 0 } forClients
+                    ? $"For {Join(forClients.Select(ch => ChannelName(ch, plural: true)))} we handle for a client, as its processor, the client decides how your information is used: if you ask us to use your rights over that information, we pass your request to the client and help them answer it."
+                    : string.Empty),
                 List("To use your rights, contact:", rights.Contact is { } contact ? Contact(contact.Address, contact.Email, contact.Phone, null) : []),
             ]);
         }
@@ -443,6 +447,9 @@ internal static class NoticeComposer
         var list = items.ToList();
         return list.Count <= 1 ? string.Join(string.Empty, list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
     }
+
+    private static List<Channel> ProcessorChannels(PolicyDocument policy) =>
+        [.. policy.Roles.Where(r => r.Role is ProcessingRole.Processor or ProcessingRole.SubProcessor).SelectMany(r => r.Channels).Distinct()];
 
     private static string Describe(ProcessingRole role) => role switch
     {
