@@ -199,18 +199,24 @@ internal static class NoticeComposer
 
             facts.Add($"{(recording.WhoIsTold == NoticeAudience.EveryParty ? "Everyone on the call or chat is told at the start" : "You are told at the start, as is every other person outside our organisation who joins")}{(recording.HowTold.IsEmpty ? string.Empty : $", by {string.Join(" or ", recording.HowTold.Select(m => Words(m.ToString())))}")}.");
             // What is played or shown, word for word: the announcement a host configured from the policy gives
-            // (IRecordingAnnouncements), stated only where the policy says people are told that way.
+            // (IRecordingAnnouncements), stated only where the policy says people are told that way. ContactKit's wording
+            // ends by pointing to this notice; the notice quotes the words before that sentence and says the rest in its
+            // own voice, so that it does not quote itself being recommended.
             var spoken = recording.HowTold.Any(m => m is NoticeMedium.SpokenAnnouncement or NoticeMedium.AutoAttendant);
             if (RecordingAnnouncement.From(policy) is { } announcement)
             {
                 if (spoken)
                 {
-                    facts.Add($"What we say at the start of a call: “{announcement.Text}”");
+                    facts.Add(RecordingAnnouncement.BeforePointer(announcement.Text) is { } said
+                        ? $"What we say at the start of a call: “{said}” We then tell callers that this notice explains how we use recordings and how long we keep them."
+                        : $"What we say at the start of a call: “{announcement.Text}”");
                 }
 
                 if (recording.HowTold.Contains(NoticeMedium.ChatBanner))
                 {
-                    facts.Add($"What a chat shows at the start: “{announcement.ChatBanner}”");
+                    facts.Add(RecordingAnnouncement.BeforePointer(announcement.ChatBanner) is { } shown
+                        ? $"What a chat shows at the start: “{shown}” The banner then points to this notice for how we use the chat."
+                        : $"What a chat shows at the start: “{announcement.ChatBanner}”");
                 }
             }
 
