@@ -12,11 +12,18 @@ public enum ErasureVerdict
 
     /// <summary>Kept, for the reason and under the article given.</summary>
     Keep = 2,
+
+    /// <summary>
+    /// Neither erased nor kept on the tenant's own authority: the tenant holds the item as a processor for a client
+    /// (<see cref="PersonalDataItem.HeldAsProcessor"/>), so the request is referred to the client, the controller, which
+    /// decides it; the tenant then acts on the client's instructions.
+    /// </summary>
+    Refer = 3,
 }
 
 /// <summary>The decision on one item of an erasure request.</summary>
 /// <param name="Item">The item.</param>
-/// <param name="Verdict">Erase or keep.</param>
+/// <param name="Verdict">Erase, keep, or refer to the controller.</param>
 /// <param name="Article">The article relied on: <c>Art 17(1)</c> for erasure, the exemption for keeping.</param>
 /// <param name="Reason">Why, in words the requester can read.</param>
 /// <param name="EraseBy">The last day for the erasure; <see langword="null"/> when kept.</param>
@@ -26,7 +33,8 @@ public sealed record ErasureDecision(PersonalDataItem Item, ErasureVerdict Verdi
 /// Decides an erasure request item by item. An item under a legal hold, or kept for legal claims, is kept under
 /// Art 17(3)(e); an item the schedule keeps for a legal obligation, or held on a basis to which erasure does not apply (a legal obligation, a public task; see
 /// <see cref="RightsByLawfulBasis"/>) is kept under Art 17(3)(b); every other item is erased within the tenant's deletion
-/// period from the day the request was authorised.
+/// period from the day the request was authorised. An item the tenant holds as a processor for a client is referred to
+/// the client before anything else is decided: whether it goes is the controller's decision, not the processor's.
 /// </summary>
 public static class ErasureDecider
 {
@@ -39,6 +47,11 @@ public static class ErasureDecider
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(facts);
+        if (item.HeldAsProcessor)
+        {
+            return new(item, ErasureVerdict.Refer, "Art 28(3)(e)", "referred to our client, the controller we hold it for, who decides the request; we act on their instructions and help them answer it", null);
+        }
+
         var filed = facts.RecordClass is null ? string.Empty : $" (record class '{facts.RecordClass}')";
         var because = string.IsNullOrWhiteSpace(facts.Reason) ? string.Empty : $": {facts.Reason}";
         if (facts.ActiveHold is { } hold)
@@ -102,6 +115,9 @@ public sealed record ErasurePlan
     /// <summary>The items kept, with the reasons.</summary>
     public IEnumerable<ErasureDecision> ToKeep => Decisions.Where(d => d.Verdict == ErasureVerdict.Keep);
 
+    /// <summary>The items held as a processor for a client, referred to the client rather than erased.</summary>
+    public IEnumerable<ErasureDecision> ToRefer => Decisions.Where(d => d.Verdict == ErasureVerdict.Refer);
+
     /// <inheritdoc />
     public bool Equals(ErasurePlan? other) =>
         other is not null && Tenant == other.Tenant && Subject == other.Subject && Request == other.Request &&
@@ -134,6 +150,13 @@ public sealed record ErasureAnswer
     /// <summary>The items a source failed to erase; they stay due by <see cref="ErasurePlan.EraseBy"/>.</summary>
     public required ImmutableArray<ErasureFailure> Failed { get; init; }
 
+    /// <summary>The items held as a processor for a client, referred to the client (the controller) rather than erased; empty when there are none.</summary>
+    public ImmutableArray<ErasureDecision> Referred
+    {
+        get => field.IsDefault ? [] : field;
+        init;
+    }
+
     /// <summary>The answer in plain English, for the letter to the requester.</summary>
     /// <returns>The text, one item per line.</returns>
     public string ToReadableText()
@@ -150,6 +173,15 @@ public sealed record ErasureAnswer
         foreach (var d in Kept)
         {
             text.Append($"  - {Describe(d.Item)}: {d.Reason} ({d.Article})\n");
+        }
+
+        if (Referred.Length > 0)
+        {
+            text.Append($"Passed to our client, who decides ({Referred.Length}):\n");
+            foreach (var d in Referred)
+            {
+                text.Append($"  - {Describe(d.Item)}: {d.Reason} ({d.Article})\n");
+            }
         }
 
         if (Failed.Length > 0)
@@ -170,7 +202,8 @@ public sealed record ErasureAnswer
     /// <inheritdoc />
     public bool Equals(ErasureAnswer? other) =>
         other is not null && Plan == other.Plan && CarriedOutAt == other.CarriedOutAt &&
-        Erased.AsSpan().SequenceEqual(other.Erased.AsSpan()) && Kept.AsSpan().SequenceEqual(other.Kept.AsSpan()) && Failed.AsSpan().SequenceEqual(other.Failed.AsSpan());
+        Erased.AsSpan().SequenceEqual(other.Erased.AsSpan()) && Kept.AsSpan().SequenceEqual(other.Kept.AsSpan()) && Failed.AsSpan().SequenceEqual(other.Failed.AsSpan()) &&
+        Referred.AsSpan().SequenceEqual(other.Referred.AsSpan());
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Plan, CarriedOutAt, Erased.Length, Kept.Length);

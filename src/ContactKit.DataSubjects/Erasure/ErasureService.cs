@@ -79,6 +79,7 @@ public sealed class ErasureService(
             ["erase_by"] = eraseBy.Iso(),
             ["to_erase"] = Count(plan.ToErase.Count()),
             ["to_keep"] = Count(plan.ToKeep.Count()),
+            ["to_refer"] = Count(plan.ToRefer.Count()),
         }, cancellationToken).ConfigureAwait(false);
         return plan;
     }
@@ -110,9 +111,18 @@ public sealed class ErasureService(
         var erased = ImmutableArray.CreateBuilder<ErasureDecision>();
         var kept = ImmutableArray.CreateBuilder<ErasureDecision>();
         var failed = ImmutableArray.CreateBuilder<ErasureFailure>();
+        var referred = ImmutableArray.CreateBuilder<ErasureDecision>();
         foreach (var planned in plan.Decisions)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (planned.Verdict == ErasureVerdict.Refer)
+            {
+                // Held for a client as its processor: the client decides, so nothing is erased or kept on our own authority.
+                referred.Add(planned);
+                await AppendDecisionAsync(plan, "erasure.item_referred", planned, "held as a processor; the request is passed to the controller", cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (planned.Verdict != ErasureVerdict.Erase)
             {
                 kept.Add(planned);
@@ -202,12 +212,14 @@ public sealed class ErasureService(
             Erased = erased.ToImmutable(),
             Kept = kept.ToImmutable(),
             Failed = failed.ToImmutable(),
+            Referred = referred.ToImmutable(),
         };
         await AppendAsync(plan, "erasure.answered", null, new()
         {
             ["erased"] = Count(answer.Erased.Length),
             ["kept"] = Count(answer.Kept.Length),
             ["failed"] = Count(answer.Failed.Length),
+            ["referred"] = Count(answer.Referred.Length),
         }, cancellationToken).ConfigureAwait(false);
         return answer;
     }

@@ -45,6 +45,12 @@ public sealed record SubjectAccessExportSummary
     /// <summary>How many of them include other parties, whose contributions must be reviewed for redaction before release.</summary>
     public required long RecordingsForRedactionReview { get; init; }
 
+    /// <summary>
+    /// How many records were left out because the tenant holds them as a processor for a client
+    /// (<see cref="PersonalDataItem.HeldAsProcessor"/>): the request is the client's to answer, and is referred to it.
+    /// </summary>
+    public long ReferredToController { get; init; }
+
     /// <summary>The summary in plain English, for the requester's covering letter or a reviewer.</summary>
     /// <returns>The text, one fact per line.</returns>
     public string ToReadableText()
@@ -66,6 +72,11 @@ public sealed record SubjectAccessExportSummary
         }
 
         text.Append(CultureInfo.InvariantCulture, $"Recordings the subject took part in: {Recordings}; with other parties, to be reviewed for redaction before release: {RecordingsForRedactionReview}.\n");
+        if (ReferredToController > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Left out, held for a client as its processor, the request passed to the client to answer: {ReferredToController}.\n");
+        }
+
         return text.ToString();
     }
 }
@@ -73,7 +84,9 @@ public sealed record SubjectAccessExportSummary
 /// <summary>
 /// Gathers a subject's personal data from every registered source into one JSON document, written to a stream as the
 /// records arrive: records are never collected in memory, so a subject with 100,000 records costs no more memory than
-/// one with ten. The document ends with a summary, also returned as <see cref="SubjectAccessExportSummary"/>.
+/// one with ten. The document ends with a summary, also returned as <see cref="SubjectAccessExportSummary"/>. A record the
+/// tenant holds as a processor for a client (<see cref="PersonalDataItem.HeldAsProcessor"/>) is left out and counted in
+/// <see cref="SubjectAccessExportSummary.ReferredToController"/>: the client, its controller, answers for it.
 /// </summary>
 /// <param name="registry">The sources to gather from.</param>
 /// <param name="clock">The clock that dates the export.</param>
@@ -98,7 +111,7 @@ public sealed class SubjectAccessExporter(IPersonalDataSourceRegistry registry, 
         var generatedAt = _clock.GetCurrentInstant();
         var bySource = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         var byCategory = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
-        long total = 0, recordings = 0, forReview = 0;
+        long total = 0, recordings = 0, forReview = 0, referred = 0;
 
         var writer = new Utf8JsonWriter(destination);
         await using var disposeWriter = writer.ConfigureAwait(false);
@@ -121,6 +134,13 @@ public sealed class SubjectAccessExporter(IPersonalDataSourceRegistry registry, 
             writer.WriteStartArray("records");
             await foreach (var record in source.ExportAsync(tenant, subject, cancellationToken).ConfigureAwait(false))
             {
+                if (record.Item.HeldAsProcessor)
+                {
+                    // The client's data, held for it as its processor: the client answers for it, not the tenant.
+                    referred++;
+                    continue;
+                }
+
                 WriteRecord(writer, record);
                 count++;
                 byCategory[record.Item.Category.Value] = byCategory.GetValueOrDefault(record.Item.Category.Value) + 1;
@@ -155,6 +175,7 @@ public sealed class SubjectAccessExporter(IPersonalDataSourceRegistry registry, 
             RecordsByCategory = byCategory.ToImmutable(),
             Recordings = recordings,
             RecordingsForRedactionReview = forReview,
+            ReferredToController = referred,
         };
         WriteSummary(writer, summary);
         writer.WriteEndObject();
@@ -235,6 +256,7 @@ public sealed class SubjectAccessExporter(IPersonalDataSourceRegistry registry, 
         writer.WriteEndObject();
         writer.WriteNumber("recordings", summary.Recordings);
         writer.WriteNumber("recordingsForRedactionReview", summary.RecordingsForRedactionReview);
+        writer.WriteNumber("referredToController", summary.ReferredToController);
         writer.WriteString("text", summary.ToReadableText());
         writer.WriteEndObject();
     }

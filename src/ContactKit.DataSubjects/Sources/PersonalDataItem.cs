@@ -49,6 +49,13 @@ public sealed record PersonalDataItem
     /// </summary>
     public string? ContentHash { get; init; }
 
+    /// <summary>
+    /// Whether the tenant holds the item as a processor, for a client that is its controller (a chat service the tenant
+    /// runs for a client): a rights request about it is the client's to answer, so it is referred to the client rather
+    /// than erased or copied by the tenant (UK GDPR Art 28(3)(e): the processor assists the controller).
+    /// </summary>
+    public bool HeldAsProcessor { get; init; }
+
     /// <summary>Where to find it.</summary>
     public PersonalDataItemRef Ref => new(Source, ItemId);
 }

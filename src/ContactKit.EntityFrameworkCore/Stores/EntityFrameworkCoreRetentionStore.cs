@@ -25,6 +25,10 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
     private const string InteractionScope = "interaction";
     private const string CaseScope = "case";
 
+    // The reads the sweep makes for every item, compiled once per model rather than translated on each call. A compiled
+    // query serves one model only, and one process may hold the same context type on SQLite and on PostgreSQL.
+    private static readonly ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, CompiledReads> Compiled = [];
+
     public ValueTask<Result<StoredRetainedItem>> SaveAsync(StoredRetainedItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -178,8 +182,14 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
     public IAsyncEnumerable<LegalHold> ReadActiveHoldsAsync(TenantId tenant, IReadOnlyCollection<HoldTarget> targets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        var tenantId = tenant.Value;
-        return targets.Count == 0 ? AsyncEnumerable.Empty<LegalHold>() : ReadHoldsAsync(holds => ActiveHoldsOn(holds, tenantId, targets), cancellationToken);
+        if (targets.Count == 0)
+        {
+            return AsyncEnumerable.Empty<LegalHold>();
+        }
+
+        return OnePerScope(targets) is { } one
+            ? ReadHoldsAsync(context => CompiledReads.Of(context).ActiveHoldsOnOneEach(context, tenant.Value, one.Item, one.Subject, one.Interaction, one.Case), cancellationToken)
+            : ReadHoldsAsync(context => ActiveHoldsOn(context.Set<LegalHoldRow>().AsNoTracking(), tenant.Value, targets).OrderBy(h => h.Position).AsAsyncEnumerable(), cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<StoredRetainedItem>> ClaimDueAsync(TenantId tenant, Instant now, int max, ActorId worker, Duration claimFor, CancellationToken cancellationToken = default)
@@ -629,13 +639,50 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
             (h.TargetScope == CaseScope && cases.Contains(h.TargetId))));
     }
 
+    /// <summary>
+    /// The targets as one id per scope, or <see langword="null"/> when a scope has several: an item's own targets always
+    /// fit, and are read by <see cref="CompiledReads.ActiveHoldsOnOneEach"/>, a compiled query.
+    /// </summary>
+    private static (string? Item, string? Subject, string? Interaction, string? Case)? OnePerScope(IReadOnlyCollection<HoldTarget> targets)
+    {
+        string? item = null, subject = null, interaction = null, @case = null;
+        foreach (var target in targets)
+        {
+            ref var slot = ref item;
+            switch (target.Scope)
+            {
+                case HoldScope.Item: slot = ref item; break;
+                case HoldScope.Subject: slot = ref subject; break;
+                case HoldScope.Interaction: slot = ref interaction; break;
+                case HoldScope.Case: slot = ref @case; break;
+                default: return null;
+            }
+
+            if (slot is not null && slot != target.Id)
+            {
+                return null;
+            }
+
+            slot = target.Id;
+        }
+
+        return (item, subject, interaction, @case);
+    }
+
     private async IAsyncEnumerable<LegalHold> ReadHoldsAsync(Func<IQueryable<LegalHoldRow>, IQueryable<LegalHoldRow>> filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var hold in ReadHoldsAsync(context => filter(context.Set<LegalHoldRow>().AsNoTracking()).OrderBy(h => h.Position).AsAsyncEnumerable(), cancellationToken).ConfigureAwait(false))
+        {
+            yield return hold;
+        }
+    }
+
+    private async IAsyncEnumerable<LegalHold> ReadHoldsAsync(Func<TContext, IAsyncEnumerable<LegalHoldRow>> query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            var rows = filter(context.Set<LegalHoldRow>().AsNoTracking()).OrderBy(h => h.Position);
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var row in query(context).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 var read = FromRow(row);
                 yield return read.IsSuccess ? read.Value : throw new ContactKitException(read.Error);
@@ -648,7 +695,7 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            return await context.Set<RetainedItemRow>().AsNoTracking().SingleOrDefaultAsync(r => r.Tenant == tenant && r.Id == id, cancellationToken).ConfigureAwait(false);
+            return await CompiledReads.Of(context).RowById(context, tenant, id, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -686,6 +733,29 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         }
 
         return IsPostgres(context) ? values : JsonSerializer.Serialize(values, RetentionRowJson.Default.StringArray);
+    }
+
+    /// <summary>
+    /// The compiled reads of one model: an item row by its key, and the active holds on an item's own targets (at most
+    /// one id per scope; a missing one matches nothing).
+    /// </summary>
+    private sealed class CompiledReads
+    {
+        public readonly Func<TContext, string, string, CancellationToken, Task<RetainedItemRow?>> RowById =
+            EF.CompileAsyncQuery((TContext context, string tenant, string id, CancellationToken _) =>
+                context.Set<RetainedItemRow>().AsNoTracking().SingleOrDefault(r => r.Tenant == tenant && r.Id == id));
+
+        public readonly Func<TContext, string, string?, string?, string?, string?, IAsyncEnumerable<LegalHoldRow>> ActiveHoldsOnOneEach =
+            EF.CompileAsyncQuery<TContext, string, string?, string?, string?, string?, LegalHoldRow>((context, tenant, item, subject, interaction, @case) =>
+                context.Set<LegalHoldRow>().AsNoTracking()
+                    .Where(h => h.Tenant == tenant && h.IsActive && (
+                        (h.TargetScope == ItemScope && h.TargetId == item) ||
+                        (h.TargetScope == SubjectScope && h.TargetId == subject) ||
+                        (h.TargetScope == InteractionScope && h.TargetId == interaction) ||
+                        (h.TargetScope == CaseScope && h.TargetId == @case)))
+                    .OrderBy(h => h.Position));
+
+        public static CompiledReads Of(TContext context) => Compiled.GetValue(context.Model, static _ => new CompiledReads());
     }
 }
 

@@ -99,6 +99,16 @@ public sealed class InteractionsOptions
             : RecordClass.ParseText(name);
     }
 
+    /// <summary>
+    /// Whether <paramref name="tenant"/> handles interactions on <paramref name="channel"/> as a processor for its clients
+    /// (<see cref="InteractionsTenantOptions.ProcessorChannels"/>): their artefacts are the clients' data, and a rights
+    /// request about them is referred to the client rather than answered by the tenant.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="channel">The channel.</param>
+    /// <returns><see langword="true"/> when the tenant is a processor for interactions on the channel.</returns>
+    public bool IsProcessorFor(TenantId tenant, Channel channel) => Own(tenant)?.ProcessorChannels.Contains(channel) == true;
+
     private InteractionsTenantOptions? Own(TenantId tenant) => Tenants.TryGetValue(tenant.Value, out var own) ? own : null;
 }
 
@@ -116,6 +126,15 @@ public sealed class InteractionsTenantOptions
 
     /// <summary>The record class of the transcript of an interaction without audio, where it differs from the host's.</summary>
     public string? ChatTranscriptRecordClass { get; set; }
+
+    /// <summary>
+    /// The channels on which this tenant handles interactions as a processor, for clients that are their controllers (a
+    /// webchat service it runs for a client). The artefacts of those interactions are marked
+    /// <see cref="ContactKit.DataSubjects.PersonalDataItem.HeldAsProcessor"/>: an erasure request refers them to the client
+    /// (<see cref="ContactKit.DataSubjects.ErasureVerdict.Refer"/>, audited as <c>erasure.item_referred</c>) and a subject
+    /// access copy leaves them out. Empty (the tenant is the controller of everything) unless set.
+    /// </summary>
+    public ISet<Channel> ProcessorChannels { get; } = new HashSet<Channel>();
 }
 
 /// <summary>Validates <see cref="InteractionsOptions"/> at start-up.</summary>

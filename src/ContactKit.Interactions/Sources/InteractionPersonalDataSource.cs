@@ -119,6 +119,7 @@ internal sealed class InteractionPersonalDataSource(
         Description = $"{artefact.Kind} '{artefact.Name}' of interaction {artefact.Interaction}",
         CreatedAt = artefact.StoredAt,
         ContentHash = artefact.Sha256 is { } hash ? $"sha256:{hash}" : null,
+        HeldAsProcessor = options.CurrentValue.IsProcessorFor(interaction.Tenant, interaction.Channel),
     };
 
     private static DataCategory CategoryOf(ArtefactKind kind, Channel channel) => kind switch

@@ -19,8 +19,9 @@ public static class PolicyServiceCollectionExtensions
     /// announcements (the text the rendered notice states, <see cref="RecordingAnnouncement"/>; ContactKit.Consent), the
     /// re-screening age for marketing calls, the tenant's deletion period on request and the period it promises for answering
     /// rights requests (ContactKit.DataSubjects), and for
-    /// the interaction layer the controller, the lawful basis of recordings and the record class of each kind of derived
-    /// data (<see cref="InteractionsOptions"/>).
+    /// the interaction layer the controller, the lawful basis of recordings, the record class of each kind of derived
+    /// data and the channels the tenant handles as a processor for clients, from the <c>channels</c> of its processor
+    /// roles, whose artefacts a rights request refers to the client (<see cref="InteractionsOptions"/>).
     /// Settings made in code or configuration that contradict the policy stop start-up with <c>CK0877</c>, naming the
     /// setting; settings the policy does not speak about are left alone.
     /// </summary>
@@ -141,6 +142,17 @@ public static class PolicyServiceCollectionExtensions
             if (settings.ChatTranscriptRecordClass is { } chats)
             {
                 own.ChatTranscriptRecordClass = Same(own.ChatTranscriptRecordClass, chats, $"{key}:ChatTranscriptRecordClass", "record class of the retention entry covering chat_transcript");
+            }
+
+            // The channels handled as a processor for clients: rights requests about their interactions go to the client.
+            if (!settings.ProcessorChannels.IsEmpty)
+            {
+                if (own.ProcessorChannels.Count > 0 && !own.ProcessorChannels.SetEquals(settings.ProcessorChannels))
+                {
+                    throw Contradiction($"{key}:ProcessorChannels", "it is set in code or configuration and differs from the channels of the policy's processor roles");
+                }
+
+                own.ProcessorChannels.UnionWith(settings.ProcessorChannels);
             }
 
             o.Tenants[tenant] = own;

@@ -22,7 +22,8 @@ internal sealed record PolicySettings(
     string? ChatTranscriptRecordClass,
     bool StatesResponsePeriod,
     (int Days, bool WorkingDays)? ResponsePromise,
-    ImmutableDictionary<MarketingChannel, MarketingChannelRule> MarketingChannels)
+    ImmutableDictionary<MarketingChannel, MarketingChannelRule> MarketingChannels,
+    ImmutableArray<Channel> ProcessorChannels)
 {
     // The derived data a policy names, as the interaction layer's kinds of artefact.
     private static readonly Dictionary<string, ArtefactKind> DerivedKinds = new(StringComparer.Ordinal)
@@ -130,7 +131,9 @@ internal sealed record PolicySettings(
             respond,
             // Each channel the policy markets on, opt-in or not; a channel it does not list (or every channel, when it
             // says nothing about marketing) is not used for marketing.
-            (policy.Marketing?.Channels ?? []).ToImmutableDictionary(c => c.Channel, c => c.OptIn ? MarketingChannelRule.OptInRequired : MarketingChannelRule.NoOptInRequired));
+            (policy.Marketing?.Channels ?? []).ToImmutableDictionary(c => c.Channel, c => c.OptIn ? MarketingChannelRule.OptInRequired : MarketingChannelRule.NoOptInRequired),
+            // The channels whose interactions the tenant handles for clients, as their processor (or a processor's).
+            [.. policy.Roles.Where(r => r.Role is ProcessingRole.Processor or ProcessingRole.SubProcessor).SelectMany(r => r.Channels).Distinct().Order()]);
     }
 
     /// <summary>The tenant's recording plan: what the policy states, over whatever else the host set for the tenant.</summary>

@@ -123,6 +123,15 @@ public sealed record RoleStatement
 
     /// <summary>The processing the role covers, for example <c>our own customer relationships</c>.</summary>
     public string? Scope { get; init; }
+
+    /// <summary>
+    /// The channels whose interactions the role covers, where it covers every interaction on them (for a processor, the
+    /// services run for clients, such as <c>webchat</c>). A host configured from the policy marks what it holds from
+    /// interactions on a processor's channels as the clients' data: a rights request about it is referred to the client,
+    /// the controller, and not answered by the tenant itself (see <c>InteractionsTenantOptions.ProcessorChannels</c>).
+    /// Each channel is one the policy handles and is named by one role at most.
+    /// </summary>
+    public ImmutableArray<Channel> Channels { get => field.IsDefault ? [] : field; init; }
 }
 
 /// <summary>A kind of data subject and where their data comes from.</summary>

@@ -33,6 +33,27 @@ internal sealed class PolicyValidator : AbstractValidator<PolicyDocument>
             r.RuleFor(x => x.Role).IsInEnum().WithErrorCode(PoliciesErrorCodes.InvalidValue).WithMessage("The role must be controller, processor, joint_controller or sub_processor.");
             r.RuleFor(x => x.Scope).NotEmpty().WithErrorCode(PoliciesErrorCodes.Missing).WithMessage("Each role says which processing it covers.");
         });
+        // A role's channels decide who answers rights requests about their interactions, so each is one the policy
+        // handles and belongs to one role.
+        RuleFor(p => p).Custom((p, context) =>
+        {
+            var named = new HashSet<Channel>();
+            for (var i = 0; i < p.Roles.Length; i++)
+            {
+                var channels = p.Roles[i]?.Channels ?? [];
+                for (var j = 0; j < channels.Length; j++)
+                {
+                    if (!p.Channels.Contains(channels[j]))
+                    {
+                        context.AddFailure(new ValidationFailure($"Roles[{i}].Channels[{j}]", "A role's channel must be one the policy lists in channels.") { ErrorCode = PoliciesErrorCodes.InvalidValue });
+                    }
+                    else if (!named.Add(channels[j]))
+                    {
+                        context.AddFailure(new ValidationFailure($"Roles[{i}].Channels[{j}]", "A channel is named by two roles, or twice; the interactions on a channel are handled in one role.") { ErrorCode = PoliciesErrorCodes.Duplicate });
+                    }
+                }
+            }
+        });
         RuleFor(p => p.Categories).NotEmpty().WithErrorCode(PoliciesErrorCodes.Missing)
             .WithMessage("The inventory lists at least one category of personal data.");
         RuleForEach(p => p.Categories).SetValidator(new CategoryValidator());

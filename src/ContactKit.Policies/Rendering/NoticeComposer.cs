@@ -84,7 +84,7 @@ internal static class NoticeComposer
 
         foreach (var role in policy.Roles)
         {
-            who.Add(Paragraph($"{controller} acts as {Describe(role.Role)}{(role.Scope is { } scope ? $" for {scope}" : string.Empty)}."));
+            who.Add(Paragraph($"{controller} acts as {Describe(role.Role)}{(role.Scope is { } scope ? $" for {scope}" : string.Empty)}{(role.Channels.IsEmpty ? string.Empty : $", on {Join(role.Channels.Select(ch => ChannelName(ch, plural: true)))}")}."));
         }
 
         Add(NoticeSectionId.WhoWeAre, "Who we are", $"{controller} is responsible for the personal data described in this notice.", who);
@@ -199,18 +199,24 @@ internal static class NoticeComposer
 
             facts.Add($"{(recording.WhoIsTold == NoticeAudience.EveryParty ? "Everyone on the call or chat is told at the start" : "You are told at the start, as is every other person outside our organisation who joins")}{(recording.HowTold.IsEmpty ? string.Empty : $", by {string.Join(" or ", recording.HowTold.Select(m => Words(m.ToString())))}")}.");
             // What is played or shown, word for word: the announcement a host configured from the policy gives
-            // (IRecordingAnnouncements), stated only where the policy says people are told that way.
+            // (IRecordingAnnouncements), stated only where the policy says people are told that way. ContactKit's wording
+            // ends by pointing to this notice; the notice quotes the words before that sentence and says the rest in its
+            // own voice, so that it does not quote itself being recommended.
             var spoken = recording.HowTold.Any(m => m is NoticeMedium.SpokenAnnouncement or NoticeMedium.AutoAttendant);
             if (RecordingAnnouncement.From(policy) is { } announcement)
             {
                 if (spoken)
                 {
-                    facts.Add($"What we say at the start of a call: “{announcement.Text}”");
+                    facts.Add(RecordingAnnouncement.BeforePointer(announcement.Text) is { } said
+                        ? $"What we say at the start of a call: “{said}” We then tell callers that this notice explains how we use recordings and how long we keep them."
+                        : $"What we say at the start of a call: “{announcement.Text}”");
                 }
 
                 if (recording.HowTold.Contains(NoticeMedium.ChatBanner))
                 {
-                    facts.Add($"What a chat shows at the start: “{announcement.ChatBanner}”");
+                    facts.Add(RecordingAnnouncement.BeforePointer(announcement.ChatBanner) is { } shown
+                        ? $"What a chat shows at the start: “{shown}” The banner then points to this notice for how we use the chat."
+                        : $"What a chat shows at the start: “{announcement.ChatBanner}”");
                 }
             }
 
@@ -330,6 +336,10 @@ internal static class NoticeComposer
             [
                 List(string.Empty, rights.Rights.Select(r => $"{Capitalise(Describe(r.Right))} ({r.Right.Article()}){(r.How is { } how ? $": {how}" : string.Empty)}")),
                 Paragraph(rights.WithdrawConsent is { } withdraw ? $"Where we rely on your consent, you can withdraw it at any time: {withdraw}" : string.Empty),
+                // What a host configured from the policy does: what it holds from these channels is referred, not answered.
+                Paragraph(ProcessorChannels(policy) is { Count: > 0 } forClients
+                    ? $"For {Join(forClients.Select(ch => ChannelName(ch, plural: true)))} we handle for a client, as its processor, the client decides how your information is used: if you ask us to use your rights over that information, we pass your request to the client and help them answer it."
+                    : string.Empty),
                 List("To use your rights, contact:", rights.Contact is { } contact ? Contact(contact.Address, contact.Email, contact.Phone, null) : []),
             ]);
         }
@@ -443,6 +453,9 @@ internal static class NoticeComposer
         var list = items.ToList();
         return list.Count <= 1 ? string.Join(string.Empty, list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
     }
+
+    private static List<Channel> ProcessorChannels(PolicyDocument policy) =>
+        [.. policy.Roles.Where(r => r.Role is ProcessingRole.Processor or ProcessingRole.SubProcessor).SelectMany(r => r.Channels).Distinct()];
 
     private static string Describe(ProcessingRole role) => role switch
     {

@@ -40,7 +40,7 @@ public sealed record RecordingAnnouncement(string Text, string Ssml, string Chat
         var banner = recording.SecurePauseForPayments
             ? "This chat is recorded. Never type card details here: we will send you a secure payment link."
             : "This chat is recorded.";
-        return new RecordingAnnouncement(text, ssml.Append("</speak>").ToString(), $"{banner} See our privacy notice for how we use it.");
+        return new RecordingAnnouncement(text, ssml.Append("</speak>").ToString(), banner + BannerPointer);
     }
 
     /// <summary>
@@ -73,7 +73,23 @@ public sealed record RecordingAnnouncement(string Text, string Ssml, string Chat
         };
     }
 
-    private const string Closing = " Our privacy notice explains how we use recordings and how long we keep them.";
+    /// <summary>The sentence ContactKit's spoken wording ends with, pointing callers to the notice.</summary>
+    internal const string Closing = " Our privacy notice explains how we use recordings and how long we keep them.";
+
+    /// <summary>The sentence every chat banner ends with, pointing to the notice.</summary>
+    internal const string BannerPointer = " See our privacy notice for how we use it.";
+
+    /// <summary>
+    /// The words of an announcement before the sentence that points to the privacy notice, for the notice itself to quote
+    /// (a quoted "our privacy notice explains" reads oddly inside that notice); <see langword="null"/> when the wording
+    /// has no such sentence (the tenant's own).
+    /// </summary>
+    /// <param name="text">The announcement's text or banner.</param>
+    /// <returns>The words before the pointer, or <see langword="null"/>.</returns>
+    internal static string? BeforePointer(string text) =>
+        text.EndsWith(Closing, StringComparison.Ordinal) ? text[..^Closing.Length]
+        : text.EndsWith(BannerPointer, StringComparison.Ordinal) ? text[..^BannerPointer.Length]
+        : null;
 
     private static string Literal(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 

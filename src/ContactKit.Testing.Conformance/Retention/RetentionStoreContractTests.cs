@@ -188,9 +188,11 @@ public abstract class RetentionStoreContractTests
 
         var covering = await ToListAsync(store.ReadActiveHoldsAsync(TenantA, [.. HoldTarget.Reaching(item)]));
         var none = await ToListAsync(store.ReadActiveHoldsAsync(TenantA, []));
+        var twoSubjects = await ToListAsync(store.ReadActiveHoldsAsync(TenantA, [HoldTarget.ForSubject(DataSubjectId.Parse("someone-else")), HoldTarget.ForSubject(item.Subject!.Value), HoldTarget.ForItem(item.Id)]));
 
         Assert.Equal(["h-case", "h-item", "h-subject"], covering.Select(h => h.Id.Value));
         Assert.Empty(none);
+        Assert.Equal(["h-other", "h-item", "h-subject"], twoSubjects.Select(h => h.Id.Value));
     }
 
     /// <summary>A hold placed before an item is stored still stops it; moving the item off the held subject frees it.</summary>

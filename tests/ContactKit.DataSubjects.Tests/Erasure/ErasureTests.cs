@@ -23,6 +23,19 @@ public class ErasureTests
         Assert.Contains("complaint with the ombudsman", decision.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)] // nothing keeps it: a controller would erase it
+    [InlineData(true)] // under a hold: still the client's decision, and the hold is checked again if the client asks for erasure
+    public void Decide_ItemHeldAsProcessorForAClient_IsReferredToTheClientNeverErasedOrKept(bool held)
+    {
+        var facts = held ? new RetentionFacts { ActiveHold = LegalHoldId.Parse("hold-9") } : RetentionFacts.None;
+
+        var decision = ErasureDecider.Decide(Item("chat-1", LawfulBasis.LegitimateInterests) with { HeldAsProcessor = true }, facts, EraseBy);
+
+        Assert.Equal((ErasureVerdict.Refer, "Art 28(3)(e)", (LocalDate?)null), (decision.Verdict, decision.Article, decision.EraseBy));
+        Assert.Contains("referred to our client", decision.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decide_KeptForLegalClaims_KeptUnderArticle17_3_e()
     {

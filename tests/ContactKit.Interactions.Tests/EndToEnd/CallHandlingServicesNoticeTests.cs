@@ -1,4 +1,5 @@
 using ContactKit.Consent;
+using ContactKit.DataSubjects;
 using ContactKit.Policies;
 using ContactKit.Recording;
 using NodaTime;
@@ -44,6 +45,49 @@ public sealed class CallHandlingServicesNoticeTests
         Assert.Equal(("Call Handling Services Ltd", LawfulBasis.LegitimateInterests), (told.Controller, told.LawfulBasis));
         Assert.Contains("acts as a processor, acting on our clients' instructions", handling.NoticeText, StringComparison.Ordinal);
         Assert.Contains("acts as the controller for our own business relationships", handling.NoticeText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rights_ErasureAndCopyOfAClientsChat_AreReferredToTheClient_TheBureausOwnCallIsErased()
+    {
+        // The policy's processor role covers the chat services the bureau runs for clients. The bureau keeps a summary of
+        // each conversation for a year: a retention entry the notice itself does not have, added so that there is
+        // something of the client's and something of its own to ask about.
+        var policy = Sample(Policy);
+        Assert.Equal([Channel.Webchat, Channel.Sms], policy.Roles.Single(r => r.Role == ProcessingRole.Processor).Channels.AsEnumerable());
+        using var summaries = new NoticeHost(
+            policy with
+            {
+                Retention = policy.Retention.Add(new RetentionEntry { RecordClass = "conversation_summary", Trigger = "interaction_ended", Period = Period.FromYears(1), Artefacts = [InteractionArtefact.Summary] }),
+            },
+            o => o.StoredKinds.Clear());
+        var chat = InteractionId.Parse("chat-1");
+        var call = InteractionId.Parse("call-1");
+        await summaries.StartAsync(chat, RecordingId.Parse("chat-1.text"), Channel.Webchat, false, Visitor, Subject);
+        await summaries.EndAsync(chat);
+        await summaries.StartAsync(call, RecordingId.Parse("call-1.voice"), Channel.VoiceCall, false, Visitor, Subject);
+        await summaries.EndAsync(call);
+        var chatSummary = (await summaries.StoreOwnAsync(chat, "summary", ArtefactKind.Summary, "asked the client about a delivery")).Value;
+        var callSummary = (await summaries.StoreOwnAsync(call, "summary", ArtefactKind.Summary, "asked us about our answering service")).Value;
+
+        // Subject access: the bureau's own call is in the copy; the client's chat is left out and counted as referred.
+        var copy = await summaries.ExportAsync(Subject);
+        Assert.Equal((1, 1), (copy.RecordsBySource["interactions"], copy.ReferredToController));
+
+        // Erasure: the bureau's own call summary goes; the client's chat summary is referred to the client and stays.
+        var plan = (await summaries.Get<ErasureService>().PlanAsync(summaries.ErasureAuthorised(Subject))).Value;
+        var answer = await summaries.Get<ErasureService>().ExecuteAsync(plan);
+
+        var referred = Assert.Single(answer.Referred);
+        Assert.Equal((chatSummary.RetainedItem, ErasureVerdict.Refer, "Art 28(3)(e)"), (referred.Item.RetainedItem!.Value, referred.Verdict, referred.Article));
+        Assert.Equal([callSummary.RetainedItem], answer.Erased.Select(d => d.Item.RetainedItem!.Value));
+        Assert.False((await summaries.Artefacts.GetAsync(summaries.Tenant, chatSummary.RetainedItem)).Value.IsDisposed);
+        Assert.True(summaries.HoldsOwnContent(chat, "summary"));
+        var audited = await summaries.Audit.ReadByResourceAsync(summaries.Tenant, ResourceRef.RightsRequest(plan.Request)).ToListAsync();
+        var entry = Assert.Single(audited, e => e.Action == "erasure.item_referred");
+        Assert.Equal(("Art 28(3)(e)", referred.Item.Ref.ToString()), (entry.Details["article"], entry.Details["item"]));
+        Assert.Contains("Passed to our client, who decides (1):", answer.ToReadableText(), StringComparison.Ordinal);
+        Assert.Contains("we pass your request to the client and help them answer it", summaries.NoticeText, StringComparison.Ordinal);
     }
 
     [Fact]

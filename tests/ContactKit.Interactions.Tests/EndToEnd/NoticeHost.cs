@@ -28,10 +28,14 @@ internal sealed class NoticeHost : IDisposable
     private readonly ServiceProvider _provider;
 
     public NoticeHost(string file, Action<InteractionsOptions>? interactions = null, Action<ContactKitBuilder>? configure = null)
+        : this(Sample(file), interactions, configure)
     {
-        var loaded = PolicyLoader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", file)));
-        Assert.True(loaded.IsLoaded, string.Join("; ", loaded.Errors));
-        Policy = loaded.Document!;
+    }
+
+    /// <summary>A host configured from a policy a test has changed from one of the samples.</summary>
+    public NoticeHost(PolicyDocument policy, Action<InteractionsOptions>? interactions = null, Action<ContactKitBuilder>? configure = null)
+    {
+        Policy = policy;
         Tenant = TenantId.Parse(Policy.Tenant!);
         Clock = new SteppingClock(Monday);
         Notice = new NoticeReference(PrivacyNoticeId.Parse($"{Tenant.Value}-notice"), 1, "en-GB", new string('a', 64));
@@ -43,6 +47,14 @@ internal sealed class NoticeHost : IDisposable
     }
 
     public PolicyDocument Policy { get; }
+
+    /// <summary>One of the sample policies, loaded.</summary>
+    public static PolicyDocument Sample(string file)
+    {
+        var loaded = PolicyLoader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", file)));
+        Assert.True(loaded.IsLoaded, string.Join("; ", loaded.Errors));
+        return loaded.Document!;
+    }
 
     public TenantId Tenant { get; }
 

@@ -141,6 +141,45 @@ public sealed class PolicyAnnouncementTests
     }
 }
 
+public sealed class PolicyRoleChannelsTests
+{
+    [Fact]
+    public void Validate_RoleChannelThePolicyDoesNotHandleOrThatTwoRolesName_IsALoadErrorAtTheChannel()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with
+        {
+            Roles =
+            [
+                // webchat is handled; email is not among the council's channels
+                new RoleStatement { Role = ProcessingRole.Processor, Scope = "chats run for partners", Channels = [Channel.Webchat, Channel.Email] },
+                // webchat again: a channel's interactions belong to one role
+                new RoleStatement { Role = ProcessingRole.Controller, Scope = "council services", Channels = [Channel.VoiceCall, Channel.Webchat] },
+            ],
+        };
+
+        var errors = PolicyLoader.Validate(policy);
+
+        Assert.Equal(
+            [(PoliciesErrorCodes.InvalidValue, "$.roles[0].channels[1]"), (PoliciesErrorCodes.Duplicate, "$.roles[1].channels[1]")],
+            errors.Select(e => (e.Code, e.Field)));
+    }
+
+    [Fact]
+    public void AddPolicy_ProcessorChannelsSetInCodeThatDiffer_StopsStartUpNamingTheSetting()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with { Roles = [new RoleStatement { Role = ProcessingRole.Processor, Scope = "chats run for partners", Channels = [Channel.Webchat] }] };
+        var services = new ServiceCollection();
+        services.AddContactKit().AddInteractions(o => o.Tenants["example-council"] = new ContactKit.Interactions.InteractionsTenantOptions { ProcessorChannels = { Channel.VoiceCall } }).AddPolicy(policy);
+        using var provider = services.BuildServiceProvider();
+
+        var thrown = Assert.Throws<ContactKitException>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContactKit.Interactions.InteractionsOptions>>().Value);
+
+        Assert.Equal((PoliciesErrorCodes.HostContradictsPolicy, "Interactions:Tenants:example-council:ProcessorChannels"), (thrown.Error.Code, thrown.Error.Field));
+    }
+}
+
 public sealed class PolicyRightsDeadlineTests
 {
     private static PolicyDocument Promising(NodaTime.Period? within, int? workingDays = null)

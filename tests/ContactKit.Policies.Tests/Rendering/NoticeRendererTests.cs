@@ -178,6 +178,21 @@ public sealed class NoticeRendererTests
     }
 
     [Fact]
+    public void Render_AnnouncementAndBannerQuoted_TheirPointerToTheNoticeIsToldNotQuoted()
+    {
+        var council = SamplePolicies.Council();
+        var policy = council with { Recording = council.Recording! with { HowTold = [NoticeMedium.SpokenAnnouncement, NoticeMedium.ChatBanner] } };
+
+        var text = NoticeRenderer.Render(policy, NoticeFormat.PlainText);
+
+        Assert.Contains("What we say at the start of a call: “Example Council records calls for quality monitoring and training. Recording stops while you give card details. If you would rather not be recorded, please tell the person you speak to.” We then tell callers that this notice explains how we use recordings and how long we keep them.", text, StringComparison.Ordinal);
+        Assert.Contains("What a chat shows at the start: “This chat is recorded. Never type card details here: we will send you a secure payment link.” The banner then points to this notice for how we use the chat.", text, StringComparison.Ordinal);
+        // The notice never quotes itself being recommended.
+        Assert.DoesNotContain("Our privacy notice explains", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("See our privacy notice", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Announcement_PolicyThatDoesNotRecord_IsNull()
     {
         Assert.Null(RecordingAnnouncement.From(SamplePolicies.Minimal()));

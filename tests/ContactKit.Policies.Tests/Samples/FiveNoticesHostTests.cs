@@ -123,7 +123,16 @@ public sealed class FiveNoticesHostTests
         Assert.Equal(notice, played.Notice);
         if (policy.Recording!.HowTold.Any(m => m is NoticeMedium.SpokenAnnouncement or NoticeMedium.AutoAttendant))
         {
-            Assert.Contains($"What we say at the start of a call: “{played.PlainText}”", text, StringComparison.Ordinal);
+            // Word for word, except that ContactKit's closing pointer to the notice is told in the notice's own voice
+            // rather than quoted inside the notice it points to; a tenant's own wording is quoted whole.
+            const string pointer = " Our privacy notice explains how we use recordings and how long we keep them.";
+            Assert.Contains(
+                played.PlainText.EndsWith(pointer, StringComparison.Ordinal)
+                    ? $"What we say at the start of a call: “{played.PlainText[..^pointer.Length]}” We then tell callers that this notice explains how we use recordings and how long we keep them."
+                    : $"What we say at the start of a call: “{played.PlainText}”",
+                text,
+                StringComparison.Ordinal);
+            Assert.DoesNotContain("Our privacy notice explains", text, StringComparison.Ordinal);
         }
         else
         {
@@ -152,6 +161,34 @@ public sealed class FiveNoticesHostTests
         Assert.True(prompt.AwaitsExplicitConsent);
         Assert.StartsWith(policy.Controller?.Name is { } name ? $"{name} records calls" : "We record calls", prompt.PlainText, StringComparison.Ordinal);
         Assert.Contains("We record only if you agree. To agree, press 1.", prompt.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPolicy_CallHandling_RefersRightsRequestsAboutClientsChatsToTheClientAndTheNoticeSaysSo()
+    {
+        // Notice 003: a controller for its own relationships, a processor for the chat services it runs for clients.
+        var policy = Load(FiveNoticesTests.CallHandling);
+        var services = new ServiceCollection();
+        services.AddContactKit().AddPolicy(policy).AddInteractions(o => o.StoredKinds.Clear());
+        using var provider = services.BuildServiceProvider();
+        var tenant = TenantId.Parse(policy.Tenant!);
+
+        var options = provider.GetRequiredService<IOptions<ContactKit.Interactions.InteractionsOptions>>().Value;
+        var processed = policy.Channels.Where(c => options.IsProcessorFor(tenant, c)).ToList();
+
+        // Webchat and text chat are run for clients; the web form, phone and email are the bureau's own.
+        Assert.Equal([Channel.Webchat, Channel.Sms], processed);
+        // What it holds from those channels is referred to the client, never erased on its own authority.
+        var item = new ContactKit.DataSubjects.PersonalDataItem
+        {
+            Source = "interactions", ItemId = "chat-1.summary", Category = DataCategories.InteractionSummary.Key,
+            LawfulBasis = LawfulBasis.LegitimateInterests, HeldAsProcessor = true,
+        };
+        var decision = ContactKit.DataSubjects.ErasureDecider.Decide(item, ContactKit.DataSubjects.RetentionFacts.None, new LocalDate(2026, 3, 30));
+        Assert.Equal((ContactKit.DataSubjects.ErasureVerdict.Refer, "Art 28(3)(e)"), (decision.Verdict, decision.Article));
+        var text = NoticeRenderer.Render(policy, NoticeFormat.PlainText);
+        Assert.Contains("acts as a processor, acting on our clients' instructions for the services we run for our clients, with their customers' data, on webchats and text messages.", text, StringComparison.Ordinal);
+        Assert.Contains("For webchats and text messages we handle for a client, as its processor, the client decides how your information is used: if you ask us to use your rights over that information, we pass your request to the client and help them answer it.", text, StringComparison.Ordinal);
     }
 
     [Theory]
