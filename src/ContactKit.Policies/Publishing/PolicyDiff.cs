@@ -36,6 +36,7 @@ public static class PolicyDiff
         ArgumentNullException.ThrowIfNull(next);
         var diff = new Changes();
         Controller(diff, previous, next);
+        Roles(diff, previous, next);
         Categories(diff, previous, next);
         Derived(diff, previous, next);
         Recording(diff, previous.Recording, next.Recording);
@@ -285,6 +286,40 @@ public static class PolicyDiff
         }
 
         Flag(diff, s, "$.sharing.sold_or_used_for_third_party_marketing", a?.SoldOrUsedForThirdPartyMarketing ?? false, b?.SoldOrUsedForThirdPartyMarketing ?? false, "Your information may now be sold or used for other organisations' marketing.", "Your information is no longer sold or used for other organisations' marketing.");
+    }
+
+    // The roles the organisation plays, and the channels it handles for clients: who answers a caller's rights requests.
+    private static void Roles(Changes diff, PolicyDocument previous, PolicyDocument next)
+    {
+        Keyed(previous.Roles, next.Roles, r => r.Role.ToString(),
+            (role, i) => diff.Add(NoticeSectionId.WhoWeAre, PolicyChangeKind.Added, $"$.roles[{i}]", $"We now act as {NoticeComposer.Describe(role.Role)}{(role.Scope is { } scope ? $" for {scope}" : string.Empty)}."),
+            (role, i) => diff.Add(NoticeSectionId.WhoWeAre, PolicyChangeKind.Removed, $"$.roles[{i}]", $"We no longer act as {NoticeComposer.Describe(role.Role)}."),
+            (_, _, _) => { });
+        var before = NoticeComposer.ProcessorChannels(previous);
+        var after = NoticeComposer.ProcessorChannels(next);
+        foreach (var channel in after.Except(before))
+        {
+            diff.Add(NoticeSectionId.Rights, PolicyChangeKind.Added, ChannelPath(next, channel), $"Requests about your information from {NoticeComposer.ChannelName(channel, plural: true)} are now passed to the client we run that service for, who decides them.");
+        }
+
+        foreach (var channel in before.Except(after))
+        {
+            diff.Add(NoticeSectionId.Rights, PolicyChangeKind.Removed, ChannelPath(previous, channel), $"We now answer requests about your information from {NoticeComposer.ChannelName(channel, plural: true)} ourselves, instead of passing them to a client.");
+        }
+
+        static string ChannelPath(PolicyDocument policy, Channel channel)
+        {
+            for (var i = 0; i < policy.Roles.Length; i++)
+            {
+                var j = policy.Roles[i].Channels.IndexOf(channel);
+                if (j >= 0 && policy.Roles[i].Role is ProcessingRole.Processor or ProcessingRole.SubProcessor)
+                {
+                    return $"$.roles[{i}].channels[{j}]";
+                }
+            }
+
+            return "$.roles";
+        }
     }
 
     private static void Transfers(Changes diff, PolicyDocument previous, PolicyDocument next)

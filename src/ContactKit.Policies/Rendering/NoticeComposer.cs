@@ -432,7 +432,7 @@ internal static class NoticeComposer
     };
 
     // A channel as people name it: "text messages", "WhatsApp", "phone calls".
-    private static string ChannelName(Channel channel, bool plural) => channel switch
+    internal static string ChannelName(Channel channel, bool plural) => channel switch
     {
         Channel.VoiceCall => plural ? "phone calls" : "phone",
         Channel.Webchat => plural ? "webchats" : "webchat",
@@ -454,10 +454,10 @@ internal static class NoticeComposer
         return list.Count <= 1 ? string.Join(string.Empty, list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
     }
 
-    private static List<Channel> ProcessorChannels(PolicyDocument policy) =>
+    internal static List<Channel> ProcessorChannels(PolicyDocument policy) =>
         [.. policy.Roles.Where(r => r.Role is ProcessingRole.Processor or ProcessingRole.SubProcessor).SelectMany(r => r.Channels).Distinct()];
 
-    private static string Describe(ProcessingRole role) => role switch
+    internal static string Describe(ProcessingRole role) => role switch
     {
         ProcessingRole.Processor => "a processor, acting on our clients' instructions",
         ProcessingRole.JointController => "a joint controller",

@@ -56,6 +56,27 @@ public sealed class PolicyDiffTests
     }
 
     [Fact]
+    public void Chats_run_for_a_client_say_that_rights_requests_about_them_now_go_to_the_client()
+    {
+        var old = PolicyLoader.Load(SamplePolicies.CouncilJson).Document!;
+        var next = old with
+        {
+            Roles = [.. old.Roles, new RoleStatement { Role = ContactKit.ProcessingRole.Processor, Scope = "webchats we run for housing associations", Channels = [ContactKit.Channel.Webchat] }],
+        };
+
+        var changes = PolicyDiff.Compare(old, next);
+        var back = PolicyDiff.Compare(next, old);
+
+        Assert.Equal(
+            [
+                (NoticeSectionId.WhoWeAre, PolicyChangeKind.Added, "$.roles[1]", "We now act as a processor, acting on our clients' instructions for webchats we run for housing associations."),
+                (NoticeSectionId.Rights, PolicyChangeKind.Added, "$.roles[1].channels[0]", "Requests about your information from webchats are now passed to the client we run that service for, who decides them."),
+            ],
+            changes.Select(c => (c.Section, c.Kind, c.Path, c.Description)));
+        Assert.Contains(back, c => c.Kind == PolicyChangeKind.Removed && c.Path == "$.roles[1].channels[0]" && c.Description == "We now answer requests about your information from webchats ourselves, instead of passing them to a client.");
+    }
+
+    [Fact]
     public void Removed_categories_point_at_the_old_document_and_added_ones_at_the_new()
     {
         var old = PolicyLoader.Load(SamplePolicies.CouncilJson).Document!;
