@@ -132,17 +132,19 @@ public abstract class TenantIsolationTests
         var recordings = services.GetRequiredService<IRecordingStore>();
         var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
         var started = new InteractionStarted(EventId.Parse("started"), A, Recording, Channel.VoiceCall, RecordingPolicy.Default, [caller], false);
-        Ok(await recordings.SaveAsync(RecordingLifecycle.Begin(started, Start).Value, new RecordedEvent(1, Start, started), 0));
+        var begun = RecordingLifecycle.Begin(started, Start).Value;
+        Ok(await recordings.SaveAsync(begun, new RecordedEvent(1, Start, started), 0, RecordingAudit(begun)));
         var (ended, endedEvent) = Session(A);
-        var session = Ok(await recordings.SaveAsync(ended, endedEvent, 1));
+        var session = Ok(await recordings.SaveAsync(ended, endedEvent, 1, RecordingAudit(ended)));
 
         // A second session, live in a secure-payment pause, for the reads of open pauses.
         var live = new InteractionStarted(EventId.Parse("started"), A, PausedRecording, Channel.VoiceCall, RecordingPolicy.Default, [caller], false);
         var pause = new CapturePaused(EventId.Parse("paused"), UncapturedReason.SecurePayment);
-        var liveSession = Ok(await recordings.SaveAsync(RecordingLifecycle.Begin(live, Start).Value, new RecordedEvent(1, Start, live), 0));
+        var liveBegun = RecordingLifecycle.Begin(live, Start).Value;
+        var liveSession = Ok(await recordings.SaveAsync(liveBegun, new RecordedEvent(1, Start, live), 0, RecordingAudit(liveBegun)));
         var pausedAt = Start.Plus(Duration.FromMinutes(1));
         var paused = RecordingLifecycle.Apply(liveSession, pause, pausedAt).Value;
-        Ok(await recordings.SaveAsync(paused, new RecordedEvent(2, pausedAt, pause), 1));
+        Ok(await recordings.SaveAsync(paused, new RecordedEvent(2, pausedAt, pause), 1, RecordingAudit(paused)));
         Assert.Single(await recordings.ReadSecurePausedAsync(A).ToListAsync());
 
         var consent = Ok(await services.GetRequiredService<IConsentStore>().AppendAsync(new ConsentRecord
@@ -265,7 +267,7 @@ public abstract class TenantIsolationTests
 
         var recordings = services.GetRequiredService<IRecordingStore>();
         var (session, next) = Session(B);
-        Failed(await Call(recordings, nameof(IRecordingStore.SaveAsync)).SaveAsync(session, next, session.Version - 1));
+        Failed(await Call(recordings, nameof(IRecordingStore.SaveAsync)).SaveAsync(session, next, session.Version - 1, RecordingAudit(session)));
         Failed(await Call(recordings, nameof(IRecordingStore.DeleteAsync)).DeleteAsync(B, Recording, a.Session.Version));
 
         var consent = services.GetRequiredService<IConsentStore>();
@@ -313,6 +315,11 @@ public abstract class TenantIsolationTests
     }
 
     // A tenant's session of recording rec-1 at version 2 (started, then ended), with the event that ended it.
+    private static AuditEntry RecordingAudit(RecordingSession session) => new()
+    {
+        Tenant = session.Tenant, OccurredAt = session.LastChangedAt, Actor = Officer, Action = "recording.changed", Resource = ResourceRef.Recording(session.Id),
+    };
+
     private static (RecordingSession Session, RecordedEvent Event) Session(TenantId tenant)
     {
         var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);

@@ -50,7 +50,8 @@ internal static class Calls
             step = step is null
                 ? RecordingLifecycle.Begin((InteractionStarted)recorded.Event, recorded.At).Value
                 : RecordingLifecycle.Apply(step, recorded.Event, recorded.At).Value;
-            Assert.True((await store.SaveAsync(step, recorded, step.Version - 1)).IsSuccess);
+            var audit = new AuditEntry { Tenant = step.Tenant, OccurredAt = recorded.At, Actor = ActorId.Parse("calls"), Action = "recording.changed", Resource = ResourceRef.Recording(step.Id) };
+            Assert.True((await store.SaveAsync(step, recorded, step.Version - 1, audit)).IsSuccess);
         }
     }
 

@@ -9,12 +9,16 @@ namespace ContactKit.EntityFrameworkCore;
 /// Recording sessions in two tables: <c>contactkit_recording_sessions</c> holds each session's version (the concurrency
 /// token) and <c>contactkit_recording_events</c> its log, one row per accepted event in the published JSON contract
 /// (<see cref="RecordingJson"/>). The snapshot is the log replayed; event rows are only ever inserted, or removed
-/// together with their session.
+/// together with their session. Each change's audit entry is written in the same transaction as its event when the
+/// host's audit trail is ContactKit's own in the same context; a host that registered another trail has it appended
+/// there once the event is committed.
 /// </summary>
 /// <typeparam name="TContext">The context holding ContactKit's tables.</typeparam>
-internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFactory<TContext> contexts) : StoreBase<TContext>(contexts), IRecordingStore
+internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFactory<TContext> contexts, IAuditTrail auditTrail) : StoreBase<TContext>(contexts), IRecordingStore
     where TContext : DbContext
 {
+    private readonly bool _auditInTransaction = auditTrail is EntityFrameworkCoreAuditTrail<TContext>;
+
     public async ValueTask<Result<RecordingSession>> GetAsync(TenantId tenant, RecordingId recording, CancellationToken cancellationToken = default)
     {
         var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -26,10 +30,32 @@ internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFact
         }
     }
 
-    public ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, AuditEntry audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(audit);
+        if (audit.Validate() is { } invalid)
+        {
+            throw new ContactKitException(invalid);
+        }
+
+        if (audit.Tenant != session.Tenant)
+        {
+            throw new ArgumentException($"The audit entry of recording session {session.Id} names another tenant.", nameof(audit));
+        }
+
+        var saved = await SaveEventAsync(session, @event, expectedVersion, _auditInTransaction ? audit : null, cancellationToken).ConfigureAwait(false);
+        if (saved.IsSuccess && !_auditInTransaction)
+        {
+            await auditTrail.AppendAsync(audit, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return saved;
+    }
+
+    private ValueTask<Result<RecordingSession>> SaveEventAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, AuditEntry? audit, CancellationToken cancellationToken)
+    {
         var tenant = session.Tenant.Value;
         var recording = session.Id.Value;
         return WriteAsync<RecordingSession>($"recording session {session.Id}", async (context, ct) =>
@@ -79,6 +105,11 @@ internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFact
                 ContractVersion = RecordingJson.EventContractVersion,
                 Json = RecordingJson.Write(@event),
             });
+            if (audit is not null)
+            {
+                await EntityFrameworkCoreAuditTrail<TContext>.AddAsync(context, session.Tenant, [audit], ct).ConfigureAwait(false);
+            }
+
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
             return session;
         }, cancellationToken);

@@ -9,18 +9,17 @@ namespace ContactKit.Recording;
 
 /// <summary>
 /// Runs the lifecycle against the stores: reads the session, applies the event at the clock's time, saves the snapshot
-/// with its event and the version it read, and writes every accepted change to the audit trail. A replayed event changes
+/// with its event, the version it read and the change's audit entry, which the store writes together. A replayed event changes
 /// nothing and is not audited twice. The tenant's policy always comes from <see cref="RecordingOptions"/>. The deletion
 /// path (<see cref="DeletionAuthorised"/>, <see cref="Disposed"/>) asks the one hold registry, through
 /// <see cref="ILegalHoldAuthority"/>, at the moment of each step, and refuses with <c>CK0108</c> while a hold covers
 /// the recording; the session keeps no holds of its own.
 /// </summary>
-/// <param name="store">The sessions.</param>
-/// <param name="audit">The audit trail.</param>
+/// <param name="store">The sessions, which write each change's audit entry with its event.</param>
 /// <param name="clock">The clock.</param>
 /// <param name="options">The recording options, whose plan for the tenant sets the policy of each interaction.</param>
 /// <param name="holds">The hold authority, read before a deletion is authorised and before media is disposed of.</param>
-public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, IClock clock, IOptionsMonitor<RecordingOptions> options, ILegalHoldAuthority holds)
+public sealed class RecordingService(IRecordingStore store, IClock clock, IOptionsMonitor<RecordingOptions> options, ILegalHoldAuthority holds)
 {
     /// <summary>
     /// Starts a session for a new interaction, under the policy of the tenant's plan in <see cref="RecordingOptions"/>:
@@ -42,11 +41,10 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
             return begun;
         }
 
-        var saved = await store.SaveAsync(begun.Value, new RecordedEvent(1, at, underPlan), 0, cancellationToken).ConfigureAwait(false);
+        var saved = await store.SaveAsync(begun.Value, new RecordedEvent(1, at, underPlan), 0, AuditOf(begun.Value, actor), cancellationToken).ConfigureAwait(false);
         if (saved.IsSuccess)
         {
             RecordingTelemetry.RecordStarted(saved.Value);
-            await AuditAsync(saved.Value, actor, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -103,7 +101,7 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
             }
         }
 
-        var saved = await store.SaveAsync(next.Value, new RecordedEvent(next.Value.Version, at, @event), session.Version, cancellationToken).ConfigureAwait(false);
+        var saved = await store.SaveAsync(next.Value, new RecordedEvent(next.Value.Version, at, @event), session.Version, AuditOf(next.Value, actor), cancellationToken).ConfigureAwait(false);
         if (saved.Error?.Code == RecordingErrorCodes.EventIdReused)
         {
             // An id older than the session's recent events: the log decides whether this is the same event again.
@@ -119,7 +117,6 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
         if (saved.IsSuccess)
         {
             RecordingTelemetry.RecordTransition(session, saved.Value, at);
-            await AuditAsync(saved.Value, actor, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -151,24 +148,23 @@ public sealed class RecordingService(IRecordingStore store, IAuditTrail audit, I
         return CaptureReport.From(current.Value, events);
     }
 
-    private async ValueTask AuditAsync(RecordingSession session, ActorId actor, CancellationToken cancellationToken)
+    // The audit entry of a change, stored by the store with the event that made it.
+    private static AuditEntry AuditOf(RecordingSession session, ActorId actor)
     {
         KeyValuePair<string, string> @event = new("event", session.LastEvent.Id.Value), state = new("state", session.State.ToString()),
             version = new("version", session.Version.ToString(CultureInfo.InvariantCulture));
         var details = session.PauseReason is { } reason
             ? AuditDetails.Of(@event, state, version, new("reason", reason.ToString()))
             : AuditDetails.Of(@event, state, version);
-        await audit.AppendAsync(
-            new AuditEntry
-            {
-                Tenant = session.Tenant,
-                OccurredAt = session.LastChangedAt,
-                Actor = actor,
-                Action = Actions.TryGetValue(session.LastEvent.Kind, out var action) ? action : "recording." + ActionName(session.LastEvent.Kind),
-                Resource = ResourceRef.Recording(session.Id),
-                Details = details,
-            },
-            cancellationToken).ConfigureAwait(false);
+        return new AuditEntry
+        {
+            Tenant = session.Tenant,
+            OccurredAt = session.LastChangedAt,
+            Actor = actor,
+            Action = Actions.TryGetValue(session.LastEvent.Kind, out var action) ? action : "recording." + ActionName(session.LastEvent.Kind),
+            Resource = ResourceRef.Recording(session.Id),
+            Details = details,
+        };
     }
 
     // The audit action of each kind of event, written once rather than on every transition.

@@ -19,18 +19,21 @@ public interface IRecordingStore
     ValueTask<Result<RecordingSession>> GetAsync(TenantId tenant, RecordingId recording, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores the snapshot and appends the event that produced it, if the stored session is still at
-    /// <paramref name="expectedVersion"/> (0 for a new session). Both happen, or neither.
+    /// Stores the snapshot, appends the event that produced it and appends <paramref name="audit"/> to the tenant's audit
+    /// trail, if the stored session is still at <paramref name="expectedVersion"/> (0 for a new session). All of it
+    /// happens, or none: an event is never stored without its audit entry. A store whose audit trail lives in the same
+    /// database writes both in one transaction.
     /// </summary>
     /// <param name="session">The session after the event, under its own tenant and id; its version must be <paramref name="expectedVersion"/> + 1.</param>
     /// <param name="event">The event, at the session's version.</param>
     /// <param name="expectedVersion">The version the change was based on.</param>
+    /// <param name="audit">The audit entry of the change, under the session's tenant; its sequence is given by the trail.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>
     /// The stored session; <c>CK0009</c> when the stored version differs; <c>CK0117</c> when the session or event is not
     /// exactly one version on; <c>CK0112</c> when the session's log already holds an event with that id.
     /// </returns>
-    ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, CancellationToken cancellationToken = default);
+    ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, AuditEntry audit, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a session's log, in version order; nothing when the tenant has no such session.</summary>
     /// <param name="tenant">The tenant.</param>

@@ -22,6 +22,28 @@ public abstract class RecordingStoreContractTests
     /// <returns>The store under test.</returns>
     protected abstract IRecordingStore CreateStore();
 
+    /// <summary>The audit trail the stores of <see cref="CreateStore"/> append each change's entry to.</summary>
+    protected abstract IAuditTrail AuditTrail { get; }
+
+    /// <summary>Every accepted change appends its audit entry with its event, in order; a refused one appends none.</summary>
+    /// <returns>The test.</returns>
+    [SkippableFact]
+    public async Task SaveAsync_AcceptedAndRefusedChanges_AppendAnAuditEntryForEachAcceptedOneOnly()
+    {
+        var store = CreateStore();
+        var steps = Steps(TenantA, advances: 2);
+        var before = await ReadAuditAsync(TenantA);
+
+        await SaveAllAsync(store, steps);
+        var stale = await store.SaveAsync(steps[^1].Session, steps[^1].Event, steps[^2].Session.Version, Audit(steps[^1].Session));
+        var entries = (await ReadAuditAsync(TenantA)).Skip(before.Count).ToList();
+
+        Assert.Equal(ErrorCodes.VersionConflict, stale.Error?.Code);
+        Assert.Equal(steps.Select(s => s.Session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), entries.Select(e => e.Details["version"]));
+        Assert.All(entries, e => Assert.Equal(ResourceRef.Recording(Recording), e.Resource));
+        Assert.Empty((await ReadAuditAsync(TenantB)).Where(e => e.Resource == ResourceRef.Recording(Recording)));
+    }
+
     /// <summary>A session that was never saved is not found, with code CK0010, and has no log.</summary>
     /// <returns>The test.</returns>
     [SkippableFact]
@@ -63,9 +85,9 @@ public abstract class RecordingStoreContractTests
         var first = steps[^1].Session;
         var winner = Next(first, "winner");
         var loser = Next(first, "loser");
-        await store.SaveAsync(winner.Session, winner.Event, first.Version);
+        await store.SaveAsync(winner.Session, winner.Event, first.Version, Audit(winner.Session));
 
-        var stale = await store.SaveAsync(loser.Session, loser.Event, first.Version);
+        var stale = await store.SaveAsync(loser.Session, loser.Event, first.Version, Audit(loser.Session));
         var read = await store.GetAsync(TenantA, Recording);
 
         Assert.Equal(ErrorCodes.VersionConflict, stale.Error?.Code);
@@ -86,8 +108,8 @@ public abstract class RecordingStoreContractTests
         await SaveAllAsync(store, steps);
         var current = steps[^1].Session;
 
-        var rollback = await store.SaveAsync(steps[0].Session, steps[0].Event, current.Version);
-        var sameVersion = await store.SaveAsync(current, steps[^1].Event, current.Version);
+        var rollback = await store.SaveAsync(steps[0].Session, steps[0].Event, current.Version, Audit(steps[0].Session));
+        var sameVersion = await store.SaveAsync(current, steps[^1].Event, current.Version, Audit(current));
 
         Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, rollback.Error?.Code);
         Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, sameVersion.Error?.Code);
@@ -105,8 +127,8 @@ public abstract class RecordingStoreContractTests
         var steps = Steps(TenantA, advances: 2);
         await SaveAllAsync(store, steps.Take(2));
 
-        var skipping = await store.SaveAsync(steps[3].Session, steps[3].Event, steps[1].Session.Version);
-        var mismatched = await store.SaveAsync(steps[2].Session, steps[3].Event, steps[1].Session.Version);
+        var skipping = await store.SaveAsync(steps[3].Session, steps[3].Event, steps[1].Session.Version, Audit(steps[3].Session));
+        var mismatched = await store.SaveAsync(steps[2].Session, steps[3].Event, steps[1].Session.Version, Audit(steps[2].Session));
 
         Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, skipping.Error?.Code);
         Assert.Equal(RecordingErrorCodes.SaveNotNextVersion, mismatched.Error?.Code);
@@ -122,7 +144,7 @@ public abstract class RecordingStoreContractTests
         var steps = Steps(TenantA, advances: 0);
         await SaveAllAsync(store, steps);
 
-        var again = await store.SaveAsync(steps[0].Session, steps[0].Event, 0);
+        var again = await store.SaveAsync(steps[0].Session, steps[0].Event, 0, Audit(steps[0].Session));
 
         Assert.Equal(ErrorCodes.VersionConflict, again.Error?.Code);
     }
@@ -140,7 +162,7 @@ public abstract class RecordingStoreContractTests
 
         // The snapshot is one version on, but its event reuses the id of the log's first event.
         var reused = next.Event with { Event = new DeletionRefused(steps[0].Event.Event.Id, Staff, "another") };
-        var saved = await store.SaveAsync(next.Session, reused, current.Version);
+        var saved = await store.SaveAsync(next.Session, reused, current.Version, Audit(next.Session));
 
         Assert.Equal(RecordingErrorCodes.EventIdReused, saved.Error?.Code);
         Assert.Equal(current, (await store.GetAsync(TenantA, Recording)).Value);
@@ -166,7 +188,7 @@ public abstract class RecordingStoreContractTests
                     var current = (await store.GetAsync(TenantA, Recording)).Value;
                     var step = Advance(current, $"{w}-{i}");
                     var next = RecordingLifecycle.Apply(current, step, current.LastChangedAt).Value;
-                    if ((await store.SaveAsync(next, new RecordedEvent(next.Version, next.LastChangedAt, step), current.Version)).IsSuccess)
+                    if ((await store.SaveAsync(next, new RecordedEvent(next.Version, next.LastChangedAt, step), current.Version, Audit(next))).IsSuccess)
                     {
                         break;
                     }
@@ -205,8 +227,8 @@ public abstract class RecordingStoreContractTests
         await SaveAllAsync(store, ofA);
         var ofB = Steps(TenantB, advances: 3);
 
-        var firstOfB = await store.SaveAsync(ofB[0].Session, ofB[0].Event, 0);
-        var staleForB = await store.SaveAsync(ofB[^1].Session, ofB[^1].Event, ofA[^1].Session.Version);
+        var firstOfB = await store.SaveAsync(ofB[0].Session, ofB[0].Event, 0, Audit(ofB[0].Session));
+        var staleForB = await store.SaveAsync(ofB[^1].Session, ofB[^1].Event, ofA[^1].Session.Version, Audit(ofB[^1].Session));
 
         Assert.True(firstOfB.IsSuccess);
         Assert.Equal(ErrorCodes.VersionConflict, staleForB.Error?.Code);
@@ -338,9 +360,31 @@ public abstract class RecordingStoreContractTests
     {
         foreach (var (session, @event) in steps)
         {
-            var saved = await store.SaveAsync(session, @event, session.Version - 1);
+            var saved = await store.SaveAsync(session, @event, session.Version - 1, Audit(session));
             Assert.True(saved.IsSuccess, saved.IsFailure ? saved.Error.ToString() : null);
         }
+    }
+
+    // The audit entry of a change: its recording and the version it stored.
+    private static AuditEntry Audit(RecordingSession session) => new()
+    {
+        Tenant = session.Tenant,
+        OccurredAt = session.LastChangedAt,
+        Actor = Staff,
+        Action = "recording.contract_test",
+        Resource = ResourceRef.Recording(session.Id),
+        Details = AuditDetails.Of(new KeyValuePair<string, string>("version", session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+    };
+
+    private async Task<List<AuditEntry>> ReadAuditAsync(TenantId tenant)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (var entry in AuditTrail.ReadByTenantAsync(tenant))
+        {
+            entries.Add(entry);
+        }
+
+        return entries.Where(e => e.Action == "recording.contract_test").ToList();
     }
 
     private static async Task<List<RecordedEvent>> ReadLogAsync(IRecordingStore store, TenantId tenant)

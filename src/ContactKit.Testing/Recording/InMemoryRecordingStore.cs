@@ -4,10 +4,12 @@ using ContactKit.Recording;
 namespace ContactKit.Testing;
 
 /// <summary>
-/// An <see cref="IRecordingStore"/> held in memory, for tests and samples: each session's snapshot and its log of events.
-/// Thread-safe; passes <c>ContactKit.Testing.Conformance.RecordingStoreContractTests</c>.
+/// An <see cref="IRecordingStore"/> held in memory, for tests and samples: each session's snapshot and its log of events,
+/// with each change's audit entry appended to <paramref name="auditTrail"/> (checked before anything is stored, so nothing
+/// can fail in between). Thread-safe; passes <c>ContactKit.Testing.Conformance.RecordingStoreContractTests</c>.
 /// </summary>
-public sealed class InMemoryRecordingStore : IRecordingStore
+/// <param name="auditTrail">The audit trail each change's entry is appended to.</param>
+public sealed class InMemoryRecordingStore(IAuditTrail auditTrail) : IRecordingStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(TenantId Tenant, RecordingId Recording), SessionStream> _streams = [];
@@ -25,11 +27,33 @@ public sealed class InMemoryRecordingStore : IRecordingStore
     }
 
     /// <inheritdoc />
-    public ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<RecordingSession>> SaveAsync(RecordingSession session, RecordedEvent @event, long expectedVersion, AuditEntry audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(audit);
+        if (audit.Validate() is { } invalid)
+        {
+            throw new ContactKitException(invalid);
+        }
+
+        if (audit.Tenant != session.Tenant)
+        {
+            throw new ArgumentException($"The audit entry of recording session {session.Id} names another tenant.", nameof(audit));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
+        var saved = Save(session, @event, expectedVersion);
+        if (saved.IsSuccess)
+        {
+            await auditTrail.AppendAsync(audit, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return saved;
+    }
+
+    private Result<RecordingSession> Save(RecordingSession session, RecordedEvent @event, long expectedVersion)
+    {
         lock (_gate)
         {
             var key = (session.Tenant, session.Id);
@@ -37,30 +61,30 @@ public sealed class InMemoryRecordingStore : IRecordingStore
             var stored = stream?.Session.Version ?? 0;
             if (stored != expectedVersion)
             {
-                return ValueTask.FromResult<Result<RecordingSession>>(Errors.VersionConflict($"recording session {session.Id}", expectedVersion, stored));
+                return Errors.VersionConflict($"recording session {session.Id}", expectedVersion, stored);
             }
 
             if (session.Version != expectedVersion + 1 || @event.Version != session.Version || @event.Event is null)
             {
-                return ValueTask.FromResult<Result<RecordingSession>>(new ContactKitError(
+                return new ContactKitError(
                     RecordingErrorCodes.SaveNotNextVersion,
                     $"A save of recording session {session.Id} based on version {expectedVersion} must store version {expectedVersion + 1} with its event; it stores version {session.Version} with an event at version {@event.Version}.",
-                    "version"));
+                    "version");
             }
 
             if (stream is not null && stream.EventIds.Contains(@event.Event.Id))
             {
-                return ValueTask.FromResult<Result<RecordingSession>>(new ContactKitError(
+                return new ContactKitError(
                     RecordingErrorCodes.EventIdReused,
                     $"Recording session {session.Id} already holds an event with id {Errors.Excerpt(@event.Event.Id.Value)}.",
-                    "id"));
+                    "id");
             }
 
             stream ??= _streams[key] = new SessionStream();
             stream.Session = session;
             stream.Events.Add(@event);
             stream.EventIds.Add(@event.Event.Id);
-            return ValueTask.FromResult(Result<RecordingSession>.Success(session));
+            return session;
         }
     }
 

@@ -234,7 +234,7 @@ public sealed class DeadlineWatchTests
             var caller = new RecordingParty(PartyId.Parse("caller"), PartyRole.Caller, Jurisdiction.UnitedKingdom);
             var started = new InteractionStarted(EventId.Parse("started"), Council, RecordingId.Parse(id), Channel.VoiceCall, RecordingPolicy.Default, [caller], false);
             var session = RecordingLifecycle.Begin(started, Clock.GetCurrentInstant()).Value;
-            var saved = await _provider.GetRequiredService<IRecordingStore>().SaveAsync(session, new RecordedEvent(1, Clock.GetCurrentInstant(), started), 0);
+            var saved = await _provider.GetRequiredService<IRecordingStore>().SaveAsync(session, new RecordedEvent(1, Clock.GetCurrentInstant(), started), 0, AuditOf(session));
             Assert.True(saved.IsSuccess, saved.Error?.ToString());
             return await ApplyAsync(session, new CapturePaused(EventId.Parse("paused"), UncapturedReason.SecurePayment));
         }
@@ -243,10 +243,15 @@ public sealed class DeadlineWatchTests
         {
             var at = Clock.GetCurrentInstant();
             var next = RecordingLifecycle.Apply(session, @event, at).Value;
-            var saved = await _provider.GetRequiredService<IRecordingStore>().SaveAsync(next, new RecordedEvent(next.Version, at, @event), session.Version);
+            var saved = await _provider.GetRequiredService<IRecordingStore>().SaveAsync(next, new RecordedEvent(next.Version, at, @event), session.Version, AuditOf(next));
             Assert.True(saved.IsSuccess, saved.Error?.ToString());
             return saved.Value;
         }
+
+        private static AuditEntry AuditOf(RecordingSession session) => new()
+        {
+            Tenant = session.Tenant, OccurredAt = session.LastChangedAt, Actor = ActorId.Parse("test"), Action = "recording.changed", Resource = ResourceRef.Recording(session.Id),
+        };
 
         public void PublishCallingList(string name, LocalDate screenedOn)
         {

@@ -6,7 +6,9 @@ namespace ContactKit.Recording.Tests.Providers;
 
 public sealed class InMemoryRecordingStoreTests : RecordingStoreContractTests
 {
-    protected override IRecordingStore CreateStore() => new InMemoryRecordingStore();
+    protected override IAuditTrail AuditTrail { get; } = new InMemoryAuditTrail();
+
+    protected override IRecordingStore CreateStore() => new InMemoryRecordingStore(AuditTrail);
 }
 
 public sealed class InMemoryRecordingMediaStoreTests : RecordingMediaStoreContractTests
