@@ -218,6 +218,9 @@ public sealed class RedactorTests
     [InlineData("call me on 07911.123.456")]
     [InlineData("tel:+447911123456")]
     [InlineData("ring 0161 496 0000, or 0161 496 0001 after six")]
+    [InlineData("call 0800 1111 for free")] // a valid freephone number of 8 digits, with no longer run beside it
+    [InlineData("call me on \uFF10\uFF17\uFF19\uFF11\uFF11 \uFF11\uFF12\uFF13\uFF14\uFF15\uFF16")] // full-width digits
+    [InlineData("\u0442\u0435\u043B07911 123456")] // touching letters of another script, which libphonenumber allows
     public void Redact_UkTelephoneNumberInAnyWrittenForm_IsRemoved(string text)
     {
         var output = One(_redactor, text);

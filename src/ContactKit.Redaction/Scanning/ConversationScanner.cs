@@ -17,7 +17,6 @@ internal sealed class ConversationScanner
     private const int MaxCarryDigits = CardRules.MaxLength - 1;
     private const int CueWindowWords = 8;
     private const int CardContextMessages = 8;
-    private const int MinPhoneDigits = 9;
 
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
@@ -106,6 +105,8 @@ internal sealed class ConversationScanner
         // no number words has no number items, and is not read for them.
         var summary = Tokenizer.Tokenize(text, _compiled, _tokens);
         _hasDigit = summary.HasAsciiDigit;
+        _asciiDigits = summary.AsciiDigits;
+        _asciiOnly = !summary.HasNonAscii;
         _mayEndIdentifier = summary.MayEndIdentifier;
         if (summary.HasNumber)
         {
@@ -1030,22 +1031,17 @@ internal sealed class ConversationScanner
     private string _currentText = string.Empty;
     private bool _hasDigit;
     private bool _mayEndIdentifier;
+    private int _asciiDigits;
+    private bool _asciiOnly;
 
-    /// <summary>UK telephone numbers in any written form, found by libphonenumber's matcher.</summary>
+    /// <summary>
+    /// UK telephone numbers in any written form, found by libphonenumber's matcher, which is asked only when the text
+    /// outside the values already removed could hold one (<see cref="TelephoneCandidates"/>).
+    /// </summary>
     private void FindPhones(PendingMessage pending)
     {
-        if (!_compiled.Enabled[(int)RedactionEntity.TelephoneNumber])
-        {
-            return;
-        }
-
-        var free = 0;
-        foreach (var item in _items.Items)
-        {
-            free += item.Consumed ? 0 : item.DigitCount;
-        }
-
-        if (free < MinPhoneDigits || !HasPhoneShapedRun(pending.Message.Text))
+        if (!_compiled.Enabled[(int)RedactionEntity.TelephoneNumber] ||
+            !TelephoneCandidates.MayHoldNumber(pending.Message.Text, pending.Detections, _asciiDigits, _asciiOnly))
         {
             return;
         }
@@ -1068,40 +1064,6 @@ internal sealed class ConversationScanner
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Whether the text holds a run of at least <see cref="MinPhoneDigits"/> digits broken only by the single spaces,
-    /// dashes, dots, slashes and brackets a written telephone number uses. libphonenumber's matcher finds nothing
-    /// without one, and is by far the dearest step, so it runs only where there is one.
-    /// </summary>
-    private static bool HasPhoneShapedRun(string text)
-    {
-        var digits = 0;
-        var gap = 0;
-        foreach (var c in text)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                if (++digits >= MinPhoneDigits)
-                {
-                    return true;
-                }
-
-                gap = 0;
-            }
-            else if (digits > 0 && gap < 2 && c is ' ' or '-' or '.' or '/' or '(' or ')')
-            {
-                gap++;
-            }
-            else
-            {
-                digits = 0;
-                gap = 0;
-            }
-        }
-
-        return false;
     }
 
     // ---- output -----------------------------------------------------------------------------------------------------

@@ -9,11 +9,16 @@ namespace ContactKit.Redaction;
 /// <param name="HasNumber">Whether it holds a run of digits or a number word, so that it may hold number items.</param>
 /// <param name="HasAt">Whether it holds an <c>@</c> or the word "at".</param>
 /// <param name="HasSlash">Whether it holds a <c>/</c>.</param>
-/// <param name="HasAsciiDigit">Whether it holds an ASCII digit anywhere, alone or touching letters.</param>
+/// <param name="AsciiDigits">How many ASCII digits it holds anywhere, alone or touching letters.</param>
+/// <param name="HasNonAscii">Whether it holds a character outside ASCII (which may be a digit of another script).</param>
 /// <param name="MayEndIdentifier">Whether an ASCII digit touches a letter, or a run of digits is followed by one space
 /// and a token starting with a letter A to D: what every postcode (<c>1AA</c>) and National Insurance number
 /// (<c>56C</c>, <c>56 C</c>) ends in.</param>
-internal readonly record struct TokenSummary(Cues Cues, bool HasNumber, bool HasAt, bool HasSlash, bool HasAsciiDigit, bool MayEndIdentifier);
+internal readonly record struct TokenSummary(Cues Cues, bool HasNumber, bool HasAt, bool HasSlash, int AsciiDigits, bool HasNonAscii, bool MayEndIdentifier)
+{
+    /// <summary>Whether it holds an ASCII digit anywhere.</summary>
+    public bool HasAsciiDigit => AsciiDigits > 0;
+}
 
 /// <summary>
 /// Splits message text into tokens in one pass. Letters and digits that touch form one token, so the digits of an
@@ -40,7 +45,8 @@ internal static class Tokenizer
         var hasNumber = false;
         var hasAt = false;
         var hasSlash = false;
-        var hasAsciiDigit = false;
+        var asciiDigits = 0;
+        var hasNonAscii = false;
         var mayEndIdentifier = false;
         var i = 0;
         while (i < span.Length)
@@ -55,12 +61,22 @@ internal static class Tokenizer
                 continue;
             }
 
-            var kind = c < 128 ? ascii[c] : char.IsLetterOrDigit(c) ? Letter : char.IsWhiteSpace(c) ? White : OtherKind(c);
+            byte kind;
+            if (c < 128)
+            {
+                kind = ascii[c];
+            }
+            else
+            {
+                hasNonAscii = true;
+                kind = char.IsLetterOrDigit(c) ? Letter : char.IsWhiteSpace(c) ? White : OtherKind(c);
+            }
+
             if (kind is Letter or Digit)
             {
                 var start = i;
                 var hasLetter = false;
-                var hasDigit = false;
+                var digits = 0;
                 while (i < span.Length)
                 {
                     var d = span[i];
@@ -73,7 +89,7 @@ internal static class Tokenizer
                         }
                         else if (k == Digit)
                         {
-                            hasDigit = true;
+                            digits++;
                         }
                         else if (!(d == '\'' && hasLetter && i + 1 < span.Length && char.IsLetter(span[i + 1])))
                         {
@@ -82,7 +98,8 @@ internal static class Tokenizer
                     }
                     else if (char.IsLetterOrDigit(d))
                     {
-                        hasLetter = true; // a non-ASCII digit is never read as a number
+                        hasLetter = true; // a non-ASCII digit is never read as a number here
+                        hasNonAscii = true;
                     }
                     else
                     {
@@ -92,10 +109,10 @@ internal static class Tokenizer
                     i++;
                 }
 
-                hasAsciiDigit |= hasDigit;
+                asciiDigits += digits;
                 if (hasLetter)
                 {
-                    mayEndIdentifier |= hasDigit || SuffixAfterDigits(span, start, tokens);
+                    mayEndIdentifier |= digits > 0 || SuffixAfterDigits(span, start, tokens);
                     var (cls, value) = Words.Classify(span[start..i]);
                     tokens.Add(new Token(TokenKind.Word, start, i - start, cls, value));
                     if (cls != WordClass.Other)
@@ -131,7 +148,7 @@ internal static class Tokenizer
             i++;
         }
 
-        return new TokenSummary(cues, hasNumber, hasAt, hasSlash, hasAsciiDigit, mayEndIdentifier);
+        return new TokenSummary(cues, hasNumber, hasAt, hasSlash, asciiDigits, hasNonAscii, mayEndIdentifier);
     }
 
     /// <summary>Whether a token starting here with a letter A to D follows a run of digits and one space.</summary>
