@@ -16,7 +16,7 @@ public abstract class InteractionConcurrencyTests
 
     protected abstract TestDatabase Database { get; }
 
-    [Fact]
+    [SkippableFact]
     public async Task InteractionSaveAsync_WritersOfOneVersion_ExactlyOneWins()
     {
         var store = Database.Fresh<IInteractionStore>();
@@ -30,7 +30,7 @@ public abstract class InteractionConcurrencyTests
         Assert.Equal(won.Value, (await store.GetAsync(Tenant, Interaction)).Value);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ArtefactSaveAsync_WritersOfOneVersion_ExactlyOneWins()
     {
         var store = Database.Fresh<IArtefactStore>();
@@ -44,7 +44,7 @@ public abstract class InteractionConcurrencyTests
         Assert.Equal(won.Value, (await store.GetAsync(Tenant, read.RetainedItem)).Value);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ArtefactSaveAsync_ConcurrentNewArtefactsOfOneInteraction_AllListedOnce()
     {
         var store = Database.Fresh<IArtefactStore>();
@@ -57,7 +57,7 @@ public abstract class InteractionConcurrencyTests
         Assert.Equal(Enumerable.Range(1, Writers).Select(i => $"part-{i}").Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeletionRequestSaveAsync_WritersOfOneVersion_ExactlyOneWins()
     {
         var store = Database.Fresh<IDeletionRequestStore>();

@@ -11,7 +11,7 @@ public sealed class SqliteDurabilityTests : IDisposable
     private static readonly TenantId Tenant = TenantId.Parse("council");
     private readonly string _folder = Directory.CreateTempSubdirectory("contactkit-durability-").FullName;
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(SqliteDurability.Normal, 1)]
     [InlineData(SqliteDurability.Full, 2)] // SQLite's own default, unchanged
     public async Task UseSqliteDurability_StoresWriteAndReadBack_EachConnectionHasTheWriteAheadLogAndTheChosenWait(SqliteDurability durability, long synchronous)
@@ -35,7 +35,7 @@ public sealed class SqliteDurabilityTests : IDisposable
         Assert.Equal(["first"], (await reopened.GetRequiredService<IAuditTrail>().ReadByTenantAsync(Tenant).ToListAsync()).Select(e => e.Action));
     }
 
-    [Fact]
+    [SkippableFact]
     public void UseSqliteDurability_UndefinedValue_IsRefusedNamingTheArgument()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DbContextOptionsBuilder().UseSqliteDurability((SqliteDurability)7));

@@ -22,7 +22,7 @@ public abstract class AuditTrailContractTests
 
     /// <summary>Appended entries come back in the order they were appended, numbered from 1 without gaps.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_SeveralEntries_ReadsBackInOrderWithSequenceFromOne()
     {
         var trail = CreateTrail();
@@ -39,7 +39,7 @@ public abstract class AuditTrailContractTests
 
     /// <summary>What is stored is exactly what was appended, and later appends never change earlier entries.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_LaterAppends_LeaveEarlierEntriesUnchanged()
     {
         var trail = CreateTrail();
@@ -64,7 +64,7 @@ public abstract class AuditTrailContractTests
 
     /// <summary>A tenant's reads never show another tenant's entries, even for the same resource and subject.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Read_TwoTenants_NeverSeeEachOthersEntries()
     {
         var trail = CreateTrail();
@@ -85,7 +85,7 @@ public abstract class AuditTrailContractTests
 
     /// <summary>Reading by resource or subject returns only the matching entries, in append order.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Read_ByResourceAndBySubject_FilterAndKeepOrder()
     {
         var trail = CreateTrail();
@@ -104,7 +104,7 @@ public abstract class AuditTrailContractTests
 
     /// <summary>Many threads appending at once lose nothing, and the sequence stays gapless and unique.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_ManyThreadsAtOnce_LosesNothing()
     {
         const int threads = 8;
@@ -127,7 +127,7 @@ public abstract class AuditTrailContractTests
 
     /// <summary>An entry without an action is refused with code CK0011 naming the field, and nothing is stored.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_EntryWithoutAction_IsRefusedWithCodeAndField()
     {
         var trail = CreateTrail();
@@ -141,7 +141,7 @@ public abstract class AuditTrailContractTests
 
     /// <summary>A cancelled append throws and stores nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_Cancelled_StoresNothing()
     {
         var trail = CreateTrail();

@@ -23,7 +23,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>Appended records read back in order, numbered from 1, exactly as appended.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_SeveralRecords_ReadBackInOrderUnchanged()
     {
         var store = CreateStore();
@@ -43,7 +43,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>Appending the same record twice stores it once, returns the stored copy, and reports only the first as new.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_SameRecordTwice_StoresItOnce()
     {
         var store = CreateStore();
@@ -62,7 +62,7 @@ public abstract class ConsentStoreContractTests
     /// One record replayed from eight threads at once is stored once and exactly one append reports it as new, so that
     /// the ledger audits it once (it used to write an audit entry per replay).
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public void AppendAsync_SameRecordFromEightThreads_StoredOnceAndExactlyOneIsNew()
     {
         const int threads = 8;
@@ -91,7 +91,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>The latest record for a subject and purpose is found by purpose and by category, and a later record replaces it.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetLatestAsync_GivenThenWithdrawn_ReturnsTheWithdrawalByPurposeAndCategory()
     {
         var store = CreateStore();
@@ -108,7 +108,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>Nothing recorded (for the subject, the purpose, the category, or in this tenant) reads as not found.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetLatestAsync_NothingRecorded_IsNotFound()
     {
         var store = CreateStore();
@@ -124,7 +124,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>A record id reused with different content is refused with CK0310, and the ledger keeps the original.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_SameIdDifferentContent_IsRefusedAndOriginalKept()
     {
         var store = CreateStore();
@@ -139,7 +139,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>An invalid record (no purposes) is refused with CK0306 and nothing is stored.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_InvalidRecord_IsRefusedAndNothingStored()
     {
         var store = CreateStore();
@@ -153,7 +153,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>One tenant never reads another's records, even for the same subject id.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Read_TwoTenants_NeverSeeEachOthersRecords()
     {
         var store = CreateStore();
@@ -170,7 +170,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>Reading by subject returns only that subject's records, in append order.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ReadBySubjectAsync_MixedSubjects_FiltersAndKeepsOrder()
     {
         var store = CreateStore();
@@ -186,7 +186,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>Many threads appending at once lose nothing, and the sequence stays gapless and unique.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_ManyThreadsAtOnce_LosesNothing()
     {
         const int threads = 8;
@@ -210,7 +210,7 @@ public abstract class ConsentStoreContractTests
 
     /// <summary>A cancelled append throws and stores nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_Cancelled_StoresNothing()
     {
         var store = CreateStore();

@@ -29,7 +29,7 @@ public abstract class MarketingPreferenceStoreContractTests
 
     /// <summary>A subject who told us nothing has no events, and their verdict on every channel is no opt-in.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetAsync_NothingToldUs_HasNoEvents()
     {
         var store = CreateStore();
@@ -43,7 +43,7 @@ public abstract class MarketingPreferenceStoreContractTests
 
     /// <summary>Changes saved one after another read back in order, every field as it was told, with the verdicts they give.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_ChangesInTurn_ReadBackInOrderUnchanged()
     {
         var store = CreateStore();
@@ -65,7 +65,7 @@ public abstract class MarketingPreferenceStoreContractTests
 
     /// <summary>Saving the same preferences again, or an older read of them, changes nothing and returns what is stored.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_Replayed_ChangesNothing()
     {
         var store = CreateStore();
@@ -83,7 +83,7 @@ public abstract class MarketingPreferenceStoreContractTests
 
     /// <summary>Two writers change one read: the second is refused with a version conflict and the first writer's event is kept.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_BasedOnAnOlderRead_RefusedAndTheOtherWritersEventKept()
     {
         var store = CreateStore();
@@ -99,7 +99,7 @@ public abstract class MarketingPreferenceStoreContractTests
 
     /// <summary>An event missing what its kind needs (the partner's name) is refused naming it, and nothing of the save is kept.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_InvalidEvent_RefusedNamingItAndNothingStored()
     {
         var store = CreateStore();
@@ -112,7 +112,7 @@ public abstract class MarketingPreferenceStoreContractTests
 
     /// <summary>One tenant never reads another's preferences, even for the same subject id.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetAsync_OtherTenant_NeverSeesThePreferences()
     {
         var store = CreateStore();
@@ -126,7 +126,7 @@ public abstract class MarketingPreferenceStoreContractTests
 
     /// <summary>Eight threads each recording changes to one subject, reading again after a conflict, lose none of them.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_EightWritersReadingAgainOnConflict_LoseNothing()
     {
         const int writers = 8;
@@ -162,7 +162,7 @@ public abstract class MarketingPreferenceStoreContractTests
     /// every kind of change, replays), after every step each subject's stored events are what a model keeps: a save based
     /// on the stored events or a replay of them succeeds, any other is a version conflict that changes nothing.
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public void Store_GeneratedChangesAndStaleReads_AgreeWithTheModelAfterEveryStep()
     {
         var step = Gen.Select(Gen.Int[0, 1], Gen.Int[0, 1], Gen.Int[0, 6], Gen.Int[1, 4], Gen.Int[0, 2], Gen.Int[0, 3]);

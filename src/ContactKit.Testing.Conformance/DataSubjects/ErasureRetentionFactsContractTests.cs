@@ -42,7 +42,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>Nothing holds the item: its erasure begins, completes with its proof, and cannot begin again.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginErasureAsync_NothingHolds_BeginsThenCompletesWithProof()
     {
         var item = Item("ri-erase");
@@ -64,7 +64,7 @@ public abstract class ErasureRetentionFactsContractTests
     /// <summary>A hold placed after the facts were read but before the begin keeps the item, with the hold and its reason.</summary>
     /// <param name="onSubject">Whether the hold is on the whole subject rather than the item.</param>
     /// <returns>The test.</returns>
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task BeginErasureAsync_HoldPlacedAfterTheRead_IsHeldWithItsReason(bool onSubject)
@@ -87,7 +87,7 @@ public abstract class ErasureRetentionFactsContractTests
     /// <summary>An item the schedule does not know is decided on the subject's holds, with nothing marked.</summary>
     /// <param name="held">Whether the subject is under a hold.</param>
     /// <returns>The test.</returns>
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task BeginErasureAsync_UntrackedItem_DecidesTheSubjectsHoldsAndCompletesWithNothingToMark(bool held)
@@ -110,7 +110,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>A hold placed once destruction began does not stop the record of what was erased.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task CompleteErasureAsync_HoldPlacedAfterTheBegin_IsStillRecorded()
     {
         var item = Item("ri-begun");
@@ -125,7 +125,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>A run stopped between the erasure and its record resumes: the begin for the same request finds its mark, even under a later hold, and the record completes.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginErasureAsync_BegunBeforeForTheSameRequest_ResumesAndCompletes()
     {
         var item = Item("ri-crash");
@@ -144,7 +144,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>Completing an erasure that was never begun is refused: the hold check would have been skipped.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task CompleteErasureAsync_NotBegun_IsRefused()
     {
         var item = Item("ri-unbegun");
@@ -157,7 +157,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>A cancelled begin throws at once instead of marking anything.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginErasureAsync_Cancelled_Throws()
     {
         var item = Item("ri-cancel-begin");
@@ -184,7 +184,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>An item nothing keeps has no hold and no legal reason to be kept.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetAsync_ItemNothingKeeps_HasNoHoldAndNoLegalReason()
     {
         var item = Item("ri-plain");
@@ -200,7 +200,7 @@ public abstract class ErasureRetentionFactsContractTests
     /// <summary>The schedule's reason reaches the erasure decision: legal claims and legal obligations, each with its words.</summary>
     /// <param name="reason">Why the schedule keeps the item.</param>
     /// <returns>The test.</returns>
-    [Theory]
+    [SkippableTheory]
     [InlineData(RetentionReason.LegalClaims)] // a complaint that may be defended
     [InlineData(RetentionReason.LegalObligation)] // payroll kept by law
     public async Task GetAsync_KeptForALegalReason_SaysWhich(RetentionReason reason)
@@ -218,7 +218,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>An active hold on the item is reported with its reason.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetAsync_HoldOnTheItem_IsReportedWithItsReason()
     {
         var item = Item("ri-held");
@@ -234,7 +234,7 @@ public abstract class ErasureRetentionFactsContractTests
     /// <summary>A hold on the whole subject reaches every item about them, linked to a retained item or not.</summary>
     /// <param name="linked">Whether the item is linked to a retained item.</param>
     /// <returns>The test.</returns>
-    [Theory]
+    [SkippableTheory]
     [InlineData(true)] // a recording the retention schedule knows
     [InlineData(false)] // a CRM note the schedule does not know
     public async Task GetAsync_HoldOnTheSubject_ReachesTheirItems(bool linked)
@@ -251,7 +251,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>A released hold keeps nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetAsync_HoldReleased_IsNotReported()
     {
         var item = Item("ri-released");
@@ -265,7 +265,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>One tenant never sees another's holds or reasons, even for an item with the same id.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetAsync_OtherTenant_SeesNothingOfTheFirst()
     {
         var item = Item("ri-tenant");
@@ -280,7 +280,7 @@ public abstract class ErasureRetentionFactsContractTests
 
     /// <summary>A cancelled look-up throws at once instead of answering.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetAsync_Cancelled_Throws()
     {
         var item = Item("ri-cancel");

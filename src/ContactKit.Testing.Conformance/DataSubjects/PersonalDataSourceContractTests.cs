@@ -31,7 +31,7 @@ public abstract class PersonalDataSourceContractTests
 
     /// <summary>Find and export return the subject's items in the tenant and nothing else, and agree with each other.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task FindAndExport_MixedSeed_OnlyTheSubjectsItemsInTheTenant()
     {
         var source = CreateSource("crm", Seed());
@@ -47,7 +47,7 @@ public abstract class PersonalDataSourceContractTests
 
     /// <summary>Erasing an item removes exactly that item.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task EraseAsync_OneItem_RemovesOnlyThatItem()
     {
         var source = CreateSource("crm", Seed());
@@ -63,7 +63,7 @@ public abstract class PersonalDataSourceContractTests
 
     /// <summary>Erasing an item that is not the subject's in the tenant is refused as not found, and nothing changes.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task EraseAsync_OtherTenantsOrSubjectsItem_NotFoundAndKept()
     {
         var source = CreateSource("crm", Seed());
@@ -80,7 +80,7 @@ public abstract class PersonalDataSourceContractTests
 
     /// <summary>A cancelled token stops find and export.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task FindAndExport_Cancelled_Throw()
     {
         var source = CreateSource("crm", Seed());

@@ -19,7 +19,7 @@ public abstract class PersonalDataSourceRegistryContractTests
     protected abstract IPersonalDataSourceRegistry CreateRegistry(IReadOnlyList<IPersonalDataSource> sources);
 
     /// <summary>Sources are listed in the order given and found by name.</summary>
-    [Fact]
+    [SkippableFact]
     public void Sources_SeveralSources_ListedInOrderAndFoundByName()
     {
         var recorder = new InMemoryPersonalDataSource("call-recorder");
@@ -32,7 +32,7 @@ public abstract class PersonalDataSourceRegistryContractTests
     }
 
     /// <summary>Two sources with one name are refused, naming the rule.</summary>
-    [Fact]
+    [SkippableFact]
     public void Create_DuplicateName_Refused()
     {
         var ex = Assert.Throws<ContactKitException>(
@@ -42,7 +42,7 @@ public abstract class PersonalDataSourceRegistryContractTests
     }
 
     /// <summary>A name that breaks the id rule is refused; an unknown name is not found.</summary>
-    [Fact]
+    [SkippableFact]
     public void CreateAndGet_BadOrUnknownName_Refused()
     {
         var bad = Assert.Throws<ContactKitException>(() => CreateRegistry([new InMemoryPersonalDataSource("call recorder")]));

@@ -27,7 +27,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>A new request is stored at version 1 and reads back equal.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AddAsync_NewRequest_StoredAtVersionOneAndReadBack()
     {
         var store = CreateStore();
@@ -43,7 +43,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>The same id cannot be added twice in a tenant, but another tenant may use it.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AddAsync_SameIdTwice_RefusedInTheTenantOnly()
     {
         var store = CreateStore();
@@ -58,7 +58,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>A tenant never reads, lists or updates another tenant's requests.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reads_OtherTenant_NeverSeeTheRequest()
     {
         var store = CreateStore();
@@ -77,7 +77,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>An update at the current version is stored at the next version.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task UpdateAsync_CurrentVersion_StoredAtNextVersion()
     {
         var store = CreateStore();
@@ -94,7 +94,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>An update based on a version that is no longer current is refused, and the stored request is unchanged.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task UpdateAsync_StaleVersion_RefusedAsVersionConflict()
     {
         var store = CreateStore();
@@ -110,7 +110,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>An update that changes or drops an earlier history event is refused.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task UpdateAsync_HistoryRewrittenOrDropped_Refused()
     {
         var store = CreateStore();
@@ -128,7 +128,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>When many writers race from the same version, exactly one wins; with retries, no writer's change is lost.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task UpdateAsync_ConcurrentWriters_OneWinsPerVersionAndRetriesLoseNothing()
     {
         var store = CreateStore();
@@ -162,7 +162,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>The due query lists open requests due by the date, earliest first, and leaves out closed ones.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ListOpenDueByAsync_MixedRequests_ReturnsOpenDueEarliestFirst()
     {
         var store = CreateStore();
@@ -180,7 +180,7 @@ public abstract class RightsRequestStoreContractTests
 
     /// <summary>A subject's requests are listed in the order they were added.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ListBySubjectAsync_SeveralRequests_InOrderAdded()
     {
         var store = CreateStore();

@@ -37,7 +37,7 @@ public abstract class ArtefactAnonymiserContractTests
 
     /// <summary>Anonymising keeps the content and reports the checksum of what it was; a second time changes nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AnonymiseAsync_Twice_KeepsTheContentAndReportsWhatItWasOnce()
     {
         var anonymiser = CreateAnonymiser();
@@ -57,7 +57,7 @@ public abstract class ArtefactAnonymiserContractTests
 
     /// <summary>Content that is not there cannot be anonymised.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AnonymiseAsync_NothingThere_IsNotFound()
     {
         var anonymiser = CreateAnonymiser();
@@ -69,7 +69,7 @@ public abstract class ArtefactAnonymiserContractTests
 
     /// <summary>One tenant cannot anonymise another tenant's content.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task AnonymiseAsync_OtherTenant_IsNotFound()
     {
         var anonymiser = CreateAnonymiser();

@@ -30,7 +30,7 @@ public abstract class ArtefactContentProviderContractTests
 
     /// <summary>Deleting content returns its checksum (when the provider gives one); deleting it again finds nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task DeleteAsync_Twice_FirstDeletesThenNotFound()
     {
         var provider = CreateProvider();
@@ -48,7 +48,7 @@ public abstract class ArtefactContentProviderContractTests
 
     /// <summary>One tenant cannot delete another tenant's content.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task DeleteAsync_OtherTenant_NotFoundAndContentKept()
     {
         var provider = CreateProvider();

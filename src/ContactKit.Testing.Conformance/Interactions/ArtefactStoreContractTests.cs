@@ -24,7 +24,7 @@ public abstract class ArtefactStoreContractTests
 
     /// <summary>A stored artefact is found by its retained item, at version 1.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_NewArtefact_FoundByItsRetainedItem()
     {
         var store = CreateStore();
@@ -38,7 +38,7 @@ public abstract class ArtefactStoreContractTests
 
     /// <summary>Storing an artefact of the same name again is refused, so one artefact never has two retained items.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_SameNameTwice_RefusedAsAlreadyStored()
     {
         var store = CreateStore();
@@ -51,7 +51,7 @@ public abstract class ArtefactStoreContractTests
 
     /// <summary>A change saved at the read version is kept; one based on a stale version is refused.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_StaleVersion_RefusedWithVersionConflict()
     {
         var store = CreateStore();
@@ -67,7 +67,7 @@ public abstract class ArtefactStoreContractTests
 
     /// <summary>An interaction's artefacts are listed in the order they were stored, disposed ones included.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ReadByInteractionAsync_ListsInStoredOrder()
     {
         var store = CreateStore();
@@ -82,7 +82,7 @@ public abstract class ArtefactStoreContractTests
 
     /// <summary>One tenant never reads another tenant's artefacts, and may store its own of the same name.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reads_OtherTenant_NeverSeeTheArtefact()
     {
         var store = CreateStore();

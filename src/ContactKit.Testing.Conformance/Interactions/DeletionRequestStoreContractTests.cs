@@ -23,7 +23,7 @@ public abstract class DeletionRequestStoreContractTests
 
     /// <summary>A request moves on version by version; a save based on a stale version is refused.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_StaleVersion_RefusedAndTheLaterDecisionKept()
     {
         var store = CreateStore();
@@ -39,7 +39,7 @@ public abstract class DeletionRequestStoreContractTests
 
     /// <summary>Only requested and authorised requests are open, listed in the order they were made.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ReadOpenAsync_ListsRequestedAndAuthorisedInOrder()
     {
         var store = CreateStore();
@@ -55,7 +55,7 @@ public abstract class DeletionRequestStoreContractTests
 
     /// <summary>One tenant never reads or lists another tenant's requests.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reads_OtherTenant_NeverSeeTheRequest()
     {
         var store = CreateStore();

@@ -24,7 +24,7 @@ public abstract class InteractionStoreContractTests
 
     /// <summary>A new interaction is stored at version 1 and reads back with its recordings and subjects.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_NewInteraction_ReadsBackAtVersionOne()
     {
         var store = CreateStore();
@@ -45,7 +45,7 @@ public abstract class InteractionStoreContractTests
 
     /// <summary>A save based on a stale version is refused and changes nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_StaleVersion_RefusedWithVersionConflict()
     {
         var store = CreateStore();
@@ -62,7 +62,7 @@ public abstract class InteractionStoreContractTests
 
     /// <summary>A subject finds the interactions they took part in, earliest first, and no others.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task FindBySubjectAsync_ReturnsTheSubjectsInteractionsEarliestFirst()
     {
         var store = CreateStore();
@@ -78,7 +78,7 @@ public abstract class InteractionStoreContractTests
 
     /// <summary>One tenant never reads or finds another tenant's interaction.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reads_OtherTenant_NeverSeeTheInteraction()
     {
         var store = CreateStore();

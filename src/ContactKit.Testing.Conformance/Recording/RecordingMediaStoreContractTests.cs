@@ -22,7 +22,7 @@ public abstract class RecordingMediaStoreContractTests
 
     /// <summary>What is read back is exactly what was stored, with its size and SHA-256 checksum.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task PutAsync_ThenOpen_ReadsTheSameBytesWithTheirChecksum()
     {
         var store = CreateStore();
@@ -39,7 +39,7 @@ public abstract class RecordingMediaStoreContractTests
 
     /// <summary>The audio and the transcript of one recording are kept apart.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task PutAsync_AudioAndTranscript_AreKeptApart()
     {
         var store = CreateStore();
@@ -53,7 +53,7 @@ public abstract class RecordingMediaStoreContractTests
 
     /// <summary>One tenant cannot open or delete another tenant's media.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task OpenAndDelete_OtherTenant_AreNotFoundAndMediaKept()
     {
         var store = CreateStore();
@@ -69,7 +69,7 @@ public abstract class RecordingMediaStoreContractTests
 
     /// <summary>Another tenant storing media for the same recording id never replaces the first tenant's.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task PutAsync_OtherTenantSameRecording_LeavesFirstTenantsMedia()
     {
         var store = CreateStore();
@@ -82,7 +82,7 @@ public abstract class RecordingMediaStoreContractTests
 
     /// <summary>Deleted media can no longer be opened, and deleting it again is not found.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task DeleteAsync_ThenOpen_IsNotFound()
     {
         var store = CreateStore();
@@ -97,7 +97,7 @@ public abstract class RecordingMediaStoreContractTests
 
     /// <summary>Many recordings stored at once are all kept.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task PutAsync_ManyAtOnce_LosesNothing()
     {
         var store = CreateStore();

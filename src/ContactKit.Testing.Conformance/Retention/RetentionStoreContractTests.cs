@@ -30,7 +30,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>A new item is stored at version 1 and read back unchanged.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_NewItem_ReadsBackAtVersionOne()
     {
         var store = CreateStore();
@@ -45,7 +45,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>A save based on a stale version is refused.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_StaleVersion_IsAVersionConflict()
     {
         var store = CreateStore();
@@ -64,7 +64,7 @@ public abstract class RetentionStoreContractTests
     /// version conflict's "read it again and reapply" (which would lose the item's history).
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_SecondInsertOfOneId_IsItemAlreadyTracked()
     {
         var store = CreateStore();
@@ -83,7 +83,7 @@ public abstract class RetentionStoreContractTests
     /// worker's Begin skipped the hold check and destroyed a held item. A new claim starts afresh: Begin checks holds.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginDisposalAsync_LapsedClaimLeftDestructionMark_HoldStillStopsTheNextWorker()
     {
         var store = CreateStore();
@@ -108,7 +108,7 @@ public abstract class RetentionStoreContractTests
     /// destruction mark; a hold then stopped the destroyed content being recorded as disposed. Begin raises the version.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginDisposalAsync_SaveFromReadTakenBefore_IsAVersionConflictAndTheMarkStays()
     {
         var store = CreateStore();
@@ -128,7 +128,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>The destruction mark is the store's: a save of the current version that leaves it out does not clear it.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_AfterDestructionBegan_KeepsTheStoresMark()
     {
         var store = CreateStore();
@@ -149,7 +149,7 @@ public abstract class RetentionStoreContractTests
     /// </summary>
     /// <param name="years">How far the new plan moves the item; 0 makes its instant unknown.</param>
     /// <returns>The test.</returns>
-    [Theory]
+    [SkippableTheory]
     [InlineData(6)] // a schedule change lengthened retention by six years
     [InlineData(0)] // a new record class waits for a trigger: the instant is no longer known
     public async Task BeginDisposalAsync_PlanMovedAfterClaim_IsRefusedAsNotDue(int years)
@@ -173,7 +173,7 @@ public abstract class RetentionStoreContractTests
     /// only in the tenant, in the order placed.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ReadActiveHoldsAsync_SomeTargets_ReturnsTheActiveHoldsOnThemInOrderPlaced()
     {
         var store = CreateStore();
@@ -197,7 +197,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>A hold placed before an item is stored still stops it; moving the item off the held subject frees it.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ClaimDueAsync_HoldPlacedBeforeItemStored_StopsItUntilItLeavesTheTarget()
     {
         var store = CreateStore();
@@ -218,7 +218,7 @@ public abstract class RetentionStoreContractTests
     /// release brings the held ones back in disposal order.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ClaimDueAsync_ManyHeldItemsDueFirst_TakesTheFreeOnesBehindThem()
     {
         var store = CreateStore();
@@ -244,7 +244,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>One tenant never reads or claims another tenant's items.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Operations_TwoTenants_NeverSeeEachOthersItems()
     {
         var store = CreateStore();
@@ -261,7 +261,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>Only items whose instant has come are claimed, earliest first, never more than asked for; unknown dates are never due.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ClaimDueAsync_MixedItems_TakesDueOnesInDisposalOrderUpToMax()
     {
         var store = CreateStore();
@@ -285,7 +285,7 @@ public abstract class RetentionStoreContractTests
     /// <summary>An active hold by item, subject, interaction or case stops the item being claimed; releasing it makes the item due again.</summary>
     /// <param name="scope">What the hold covers.</param>
     /// <returns>The test.</returns>
-    [Theory]
+    [SkippableTheory]
     [InlineData(HoldScope.Item)] // a hold on the item itself
     [InlineData(HoldScope.Subject)] // a hold on everything about the person
     [InlineData(HoldScope.Interaction)] // a hold on everything from the call
@@ -310,7 +310,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>An item stays held while any one of two holds remains.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ClaimDueAsync_TwoHoldsOneReleased_StillHeld()
     {
         var store = CreateStore();
@@ -328,7 +328,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>A live claim keeps other workers off the item; once it lapses (its worker died) another worker takes it.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ClaimDueAsync_ClaimLapses_AnotherWorkerTakesTheItem()
     {
         var store = CreateStore();
@@ -346,7 +346,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>Only the claim holder completes a disposal; a disposed item is never claimed or saved again.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task CompleteDisposalAsync_ByClaimHolder_DisposesOnceForGood()
     {
         var store = CreateStore();
@@ -374,7 +374,7 @@ public abstract class RetentionStoreContractTests
     /// no proof.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task CompleteDisposalsAsync_MixedBatch_RecordsEachDisposalWithItsProofAndNoProofForARefusal()
     {
         var store = CreateStore();
@@ -401,7 +401,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>An item recorded disposed of once is never recorded again: a second completion is refused and appends no second proof.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task CompleteDisposalsAsync_Twice_RecordsOneProof()
     {
         var store = CreateStore();
@@ -418,7 +418,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>A hold placed after an item was claimed still stops its disposal being recorded.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task CompleteDisposalAsync_HoldPlacedAfterClaim_IsRefused()
     {
         var store = CreateStore();
@@ -433,7 +433,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>Beginning destruction is the last point at which a hold stops it: a hold placed after the claim refuses it.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginDisposalAsync_HoldPlacedAfterClaim_IsRefused()
     {
         var store = CreateStore();
@@ -449,7 +449,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>An erasure begins whatever the planned instant, unless a hold on the item or on an extra target covers it at that moment; once begun, a later hold does not stop its record.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginErasureAsync_HoldOnTheItemOrExtraTarget_IsRefusedElseBeginsAndCompletes()
     {
         var store = CreateStore();
@@ -473,7 +473,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>An erasure does not take an item another worker holds a live claim on.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginErasureAsync_LiveClaimOfAnotherWorker_IsClaimNotHeld()
     {
         var store = CreateStore();
@@ -491,7 +491,7 @@ public abstract class RetentionStoreContractTests
     /// one not in the tenant are refused and left unmarked; one begun before under the same claim comes back unchanged.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginDisposalsAsync_MixedBatch_DecidesEachItemAsBeginningItAloneWould()
     {
         var store = CreateStore();
@@ -534,7 +534,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>Only the claim holder may begin destruction.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task BeginDisposalAsync_ByAnotherWorker_IsRefused()
     {
         var store = CreateStore();
@@ -548,7 +548,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>Once destruction has begun, a hold that arrives too late does not stop the disposal being recorded: gone content is never left unrecorded.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task CompleteDisposalAsync_HoldPlacedAfterDestructionBegan_IsRecorded()
     {
         var store = CreateStore();
@@ -566,7 +566,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>Releasing a claim after a failed destruction clears the begun mark, so holds stop the item again.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ReleaseClaimAsync_AfterDestructionBegan_ClearsIt()
     {
         var store = CreateStore();
@@ -583,7 +583,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>A released claim lets another worker take the item at once.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ReleaseClaimAsync_ByHolder_ItemCanBeTakenAtOnce()
     {
         var store = CreateStore();
@@ -600,7 +600,7 @@ public abstract class RetentionStoreContractTests
 
     /// <summary>Moving an item's disposal instant moves it in the due order; clearing it takes it out.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task SaveAsync_NewDisposalInstant_ReordersWhatIsDue()
     {
         var store = CreateStore();
@@ -620,7 +620,7 @@ public abstract class RetentionStoreContractTests
     /// a third worker dies holding claims that must lapse first.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task ConcurrentWorkers_SameStore_DisposeEveryItemExactlyOnce()
     {
         var store = CreateStore();

@@ -131,5 +131,5 @@ public sealed class DomainTypeTests
     // InitializeAsync have the shapes their interfaces give them.
     private static bool IsExemptMethod(MethodInfo method) =>
         method.Name is "DisposeAsync" or "InitializeAsync" ||
-        method.GetCustomAttributes().Any(a => a.GetType().Name is "FactAttribute" or "TheoryAttribute");
+        method.GetCustomAttributes().Any(a => a is FactAttribute);
 }

@@ -24,7 +24,7 @@ public abstract class RetentionStoreOrderTests
 {
     protected abstract IRetentionStore CreateStore();
 
-    [Fact]
+    [SkippableFact]
     public async Task ReadAllAsync_IdsDifferingInCaseAndPunctuation_AreInOrdinalOrder()
     {
         var store = CreateStore();

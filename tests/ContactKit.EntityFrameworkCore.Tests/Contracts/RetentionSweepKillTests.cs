@@ -18,7 +18,7 @@ public sealed class PostgresRetentionSweepKillTests(PostgresFixture postgres)
     private static readonly TenantId Tenant = TenantId.Parse("tenant-a");
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
 
-    [Fact]
+    [SkippableFact]
     public async Task SweepProcess_KilledAtRandomPoints_EachRestartDisposesEveryDueItemOnceWithProof()
     {
         var seed = Random.Shared.Next();

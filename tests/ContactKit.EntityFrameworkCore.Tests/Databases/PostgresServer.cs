@@ -11,7 +11,8 @@ namespace ContactKit.EntityFrameworkCore.Tests;
 /// The PostgreSQL server the tests run against: the one named by <c>CONTACTKIT_POSTGRES</c> (a connection string) if set,
 /// otherwise a private server started here from the PostgreSQL binaries (<c>initdb</c> into a temporary folder, as the
 /// <c>postgres</c> user when running as root, listening on 127.0.0.1 on a free port) and stopped when the tests end.
-/// When neither can be had, the PostgreSQL tests fail with the reason (see <see cref="Unavailable"/>).
+/// When neither can be had, <see cref="Database"/> throws with the reason (see <see cref="Unavailable"/>); the tests'
+/// <c>PostgresFixture</c> skips them instead, except under <c>CI=true</c>.
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {

@@ -13,7 +13,7 @@ public sealed class HostedSweepOutageTests(PostgresFixture postgres)
     private const int BatchSize = 10;
     private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 9, 0);
 
-    [Fact]
+    [SkippableFact]
     public async Task StoreRefusesConnectionsMidBatch_SweepBacksOffReportsUnhealthyAndRecoversWithoutLosingOrRepeatingWork()
     {
         const int due = 30, outageAfter = BatchSize + 3;
