@@ -42,6 +42,13 @@ public static class InteractionsErrorCodes
     /// <summary>A party agreed to recording before being given the privacy notice the consent would rely on.</summary>
     public const string ConsentBeforeNotice = "CK0912";
 
+    /// <summary>
+    /// The interaction is on a channel the tenant handles as a processor for a client
+    /// (<see cref="InteractionsTenantOptions.ProcessorChannels"/>): a request to delete its recording is the client's to
+    /// decide, so it is passed to the client rather than recorded here.
+    /// </summary>
+    public const string HeldForClient = "CK0913";
+
     /// <summary>A transcript was handed over to be stored as it is; transcripts are stored through <see cref="TranscriptService"/>, which redacts them first.</summary>
     public const string TranscriptNotRedacted = "CK0950";
 }

@@ -200,6 +200,8 @@ public sealed class RedactorTests
     [InlineData("it's AO123456C", "it's AO123456C")] // O is never a second letter
     [InlineData("it's GB123456A", "it's GB123456A")] // never-issued prefix
     [InlineData("it's AB123456E", "it's AB123456E")] // suffix beyond D
+    [InlineData("ref ZAB 12 34 56 C", "ref ZAB 12 34 56 C")] // a third letter before it: part of another reference
+    [InlineData("AB 12 34 56 C\u00E9", "[ni-number]\u00E9")] // a letter outside ASCII may follow the suffix
     public void Redact_NationalInsuranceNumber_FollowsHmrcRules(string text, string expected) =>
         Assert.Equal(expected, One(_redactor, text));
 
@@ -207,6 +209,8 @@ public sealed class RedactorTests
     [InlineData("postcode SW1A 1AA", "postcode [postcode]")]
     [InlineData("it's m1 1ae", "it's [postcode]")]
     [InlineData("EC1A1BB please", "[postcode] please")]
+    [InlineData("ref XSW1A 1AA", "ref XSW1A 1AA")] // a letter before the outward code: part of another reference
+    [InlineData("ring 0161 496 0000 about SW1A 1AA", "ring [phone-number] about [postcode]")]
     public void Redact_Postcode_IsRemoved(string text, string expected) => Assert.Equal(expected, One(_redactor, text));
 
     [Theory]

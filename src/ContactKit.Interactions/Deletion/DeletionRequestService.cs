@@ -33,6 +33,7 @@ namespace ContactKit.Interactions;
 /// <param name="zones">The tenants' time zones.</param>
 /// <param name="subjects">The data-subject options: each tenant's deletion period.</param>
 /// <param name="retentionOptions">Retention's options: how long a claim lasts.</param>
+/// <param name="layer">The interaction layer's options: the channels each tenant handles as a processor for clients.</param>
 /// <param name="clock">The clock.</param>
 public sealed class DeletionRequestService(
     IDeletionRequestStore requests,
@@ -49,6 +50,7 @@ public sealed class DeletionRequestService(
     ITenantTimeZones zones,
     IOptionsMonitor<DataSubjectsOptions> subjects,
     IOptionsMonitor<RetentionOptions> retentionOptions,
+    IOptionsMonitor<InteractionsOptions> layer,
     IClock clock)
 {
     /// <summary>The audit action written as proof of each artefact deleted on request.</summary>
@@ -61,7 +63,11 @@ public sealed class DeletionRequestService(
     /// <param name="requestedBy">Who entered the request (the member of staff handling it).</param>
     /// <param name="reason">Why, in the requester's words or a summary of them.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The request; or <see cref="InteractionsErrorCodes.UnknownRecording"/>, <see cref="InteractionsErrorCodes.Invalid"/> (no reason), or the lifecycle's refusal (a recording still live).</returns>
+    /// <returns>
+    /// The request; or <see cref="InteractionsErrorCodes.UnknownRecording"/>, <see cref="InteractionsErrorCodes.Invalid"/>
+    /// (no reason), <see cref="InteractionsErrorCodes.HeldForClient"/> (the interaction is on a channel the tenant handles
+    /// as a processor for a client, who decides the request), or the lifecycle's refusal (a recording still live).
+    /// </returns>
     public async ValueTask<Result<DeletionRequest>> RequestAsync(
         TenantId tenant, InteractionId interaction, RecordingId recording, ActorId requestedBy, string reason, CancellationToken cancellationToken = default)
     {
@@ -79,6 +85,12 @@ public sealed class DeletionRequestService(
         if (!record.Value.Recordings.Contains(recording))
         {
             return new ContactKitError(InteractionsErrorCodes.UnknownRecording, $"Recording {recording} is not one of interaction {interaction}'s recordings.", "recording");
+        }
+
+        if (layer.CurrentValue.IsProcessorFor(tenant, record.Value.Channel))
+        {
+            // The client's recording, held for it as its processor: the client decides whether it goes.
+            return new ContactKitError(InteractionsErrorCodes.HeldForClient, $"Interaction {interaction} is on a channel this tenant handles as a processor for a client; pass the request to delete its recording to the client, who decides it, and act on the client's instructions.", "interaction");
         }
 
         var request = new DeletionRequest

@@ -839,12 +839,13 @@ internal sealed class ConversationScanner
         }
 
         var text = pending.Message.Text;
-        if (!_mayEndIdentifier || !UkRules.MayHoldNationalInsuranceNumber(text))
+        var ending = _mayEndIdentifier ? UkRules.NationalInsuranceEnding(text) : -1;
+        if (ending < 0)
         {
             return;
         }
 
-        foreach (var match in UkRules.NationalInsuranceShape().EnumerateMatches(text))
+        foreach (var match in UkRules.NationalInsuranceShape().EnumerateMatches(text, Math.Max(0, ending - UkRules.NationalInsuranceLeadLength)))
         {
             if (UkRules.IsNationalInsurancePrefix(text[match.Index], text[match.Index + 1]) &&
                 !pending.Overlaps(match.Index, match.Index + match.Length))
@@ -862,12 +863,13 @@ internal sealed class ConversationScanner
         }
 
         var text = pending.Message.Text;
-        if (!_mayEndIdentifier || !UkRules.MayHoldPostcode(text))
+        var ending = _mayEndIdentifier ? UkRules.PostcodeEnding(text) : -1;
+        if (ending < 0)
         {
             return;
         }
 
-        foreach (var match in UkRules.Postcode().EnumerateMatches(text))
+        foreach (var match in UkRules.Postcode().EnumerateMatches(text, Math.Max(0, ending - UkRules.PostcodeLeadLength)))
         {
             if (!pending.Overlaps(match.Index, match.Index + match.Length))
             {

@@ -12,8 +12,8 @@ namespace ContactKit.Redaction;
 /// <param name="AsciiDigits">How many ASCII digits it holds anywhere, alone or touching letters.</param>
 /// <param name="HasNonAscii">Whether it holds a character outside ASCII (which may be a digit of another script).</param>
 /// <param name="MayEndIdentifier">Whether an ASCII digit touches a letter, or a run of digits is followed by one space
-/// and a token starting with a letter A to D: what every postcode (<c>1AA</c>) and National Insurance number
-/// (<c>56C</c>, <c>56 C</c>) ends in.</param>
+/// and a letter A to D with no ASCII letter or digit after it: what every postcode (<c>1AA</c>) and National Insurance
+/// number (<c>56C</c>, <c>56 C</c>) ends in.</param>
 internal readonly record struct TokenSummary(Cues Cues, bool HasNumber, bool HasAt, bool HasSlash, int AsciiDigits, bool HasNonAscii, bool MayEndIdentifier)
 {
     /// <summary>Whether it holds an ASCII digit anywhere.</summary>
@@ -54,7 +54,7 @@ internal static class Tokenizer
             var c = span[i];
             if (settings.MayStartMarker(c) && MarkerAt(span[i..], markers) is var marker and >= 0)
             {
-                mayEndIdentifier |= SuffixAfterDigits(span, i, tokens);
+                mayEndIdentifier |= SuffixAfterDigits(span, i, i + markers[marker].Length, tokens);
                 tokens.Add(new Token(TokenKind.Marker, i, markers[marker].Length));
                 cues |= Cues.Marker | (markers[marker] == settings.CardMarker ? Cues.Card : Cues.None);
                 i += markers[marker].Length;
@@ -112,7 +112,7 @@ internal static class Tokenizer
                 asciiDigits += digits;
                 if (hasLetter)
                 {
-                    mayEndIdentifier |= digits > 0 || SuffixAfterDigits(span, start, tokens);
+                    mayEndIdentifier |= digits > 0 || SuffixAfterDigits(span, start, i, tokens);
                     var (cls, value) = Words.Classify(span[start..i]);
                     tokens.Add(new Token(TokenKind.Word, start, i - start, cls, value));
                     if (cls != WordClass.Other)
@@ -151,10 +151,13 @@ internal static class Tokenizer
         return new TokenSummary(cues, hasNumber, hasAt, hasSlash, asciiDigits, hasNonAscii, mayEndIdentifier);
     }
 
-    /// <summary>Whether a token starting here with a letter A to D follows a run of digits and one space.</summary>
-    private static bool SuffixAfterDigits(ReadOnlySpan<char> text, int start, List<Token> tokens) =>
-        (text[start] | 0x20) is >= 'a' and <= 'd' && start >= 2 && text[start - 1] == ' ' && tokens.Count >= 2 &&
-        tokens[^1].Length == 1 && tokens[^2].Kind == TokenKind.Digits;
+    /// <summary>
+    /// Whether a token starting here with a letter A to D, and no ASCII letter or digit after that letter, follows a run of
+    /// digits and one space: the suffix of a National Insurance number written in groups.
+    /// </summary>
+    private static bool SuffixAfterDigits(ReadOnlySpan<char> text, int start, int end, List<Token> tokens) =>
+        (text[start] | 0x20) is >= 'a' and <= 'd' && (end - start == 1 || !char.IsAsciiLetterOrDigit(text[start + 1])) &&
+        start >= 2 && text[start - 1] == ' ' && tokens.Count >= 2 && tokens[^1].Length == 1 && tokens[^2].Kind == TokenKind.Digits;
 
     /// <summary>The kind of context a word gives.</summary>
     public static Cues CueOf(WordClass cls) => cls switch

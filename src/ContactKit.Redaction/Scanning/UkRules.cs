@@ -32,29 +32,36 @@ internal static partial class UkRules
         return prefix is not ("BG" or "GB" or "KN" or "NK" or "NT" or "TN" or "ZZ");
     }
 
+    /// <summary>The most characters a postcode has before its inward code's digit: four of the outward code and a space.</summary>
+    public const int PostcodeLeadLength = 5;
+
+    /// <summary>The most characters a National Insurance number has before its last digit: two letters, three spaces, five digits.</summary>
+    public const int NationalInsuranceLeadLength = 10;
+
     /// <summary>
-    /// Whether the text has what every postcode ends in: a digit and two letters, then no letter or digit. Most messages
-    /// have none, and the regular expression, which looks behind at every position, is then not run at all.
+    /// Where the text first has what every postcode ends in (a digit and two letters, then no letter or digit): the digit,
+    /// or -1. Most messages have none, and the regular expression, which looks behind at every position, is then not run
+    /// at all; otherwise it is run from just before it.
     /// </summary>
-    public static bool MayHoldPostcode(string text)
+    public static int PostcodeEnding(string text)
     {
         for (var i = text.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0 && i + 2 < text.Length; i++)
         {
             if (char.IsAsciiDigit(text[i]) && char.IsAsciiLetter(text[i + 1]) && char.IsAsciiLetter(text[i + 2]) &&
                 (i + 3 == text.Length || !char.IsAsciiLetterOrDigit(text[i + 3])))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>
-    /// Whether the text has what every National Insurance number ends in: a digit, perhaps a space, and a suffix letter A
-    /// to D, then no letter or digit.
+    /// Where the text first has what every National Insurance number ends in (a digit, perhaps a space, and a suffix
+    /// letter A to D, then no letter or digit): the digit, or -1.
     /// </summary>
-    public static bool MayHoldNationalInsuranceNumber(string text)
+    public static int NationalInsuranceEnding(string text)
     {
         for (var i = text.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0 && i + 1 < text.Length; i++)
         {
@@ -67,10 +74,10 @@ internal static partial class UkRules
             if (text[suffix] is >= 'A' and <= 'D' or >= 'a' and <= 'd' &&
                 (suffix + 1 == text.Length || !char.IsAsciiLetterOrDigit(text[suffix + 1])))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 }

@@ -91,6 +91,21 @@ public sealed class CallHandlingServicesNoticeTests
     }
 
     [Fact]
+    public async Task Deletion_RequestToDeleteTheRecordingOfAClientsChat_IsPassedToTheClientNotRecorded()
+    {
+        using var handling = new NoticeHost(Policy, o => o.StoredKinds.Clear());
+        var chat = InteractionId.Parse("chat-1");
+        var text = RecordingId.Parse("chat-1.text");
+        await handling.StartAsync(chat, text, Channel.Webchat, false, Visitor, Subject);
+        await handling.EndAsync(chat);
+
+        var requested = await handling.Get<DeletionRequestService>().RequestAsync(handling.Tenant, chat, text, Officer, "the visitor asked for the chat to be deleted");
+
+        Assert.Equal((InteractionsErrorCodes.HeldForClient, "interaction"), (requested.Error?.Code, requested.Error?.Field));
+        Assert.Empty(await handling.Get<IDeletionRequestStore>().ReadOpenAsync(handling.Tenant).ToListAsync());
+    }
+
+    [Fact]
     public async Task Changes_RevisedNoticeWithLessThan30DaysNotice_IsRefused_With30DaysItIsPublished()
     {
         using var handling = new NoticeHost(Policy, o => o.StoredKinds.Clear());
