@@ -189,7 +189,7 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
 
         return OnePerScope(targets) is { } one
             ? ReadHoldsAsync(context => CompiledReads.Of(context).ActiveHoldsOnOneEach(context, tenant.Value, one.Item, one.Subject, one.Interaction, one.Case), cancellationToken)
-            : ReadHoldsAsync(context => ActiveHoldsOn(context.Set<LegalHoldRow>().AsNoTracking(), tenant.Value, targets).OrderBy(h => h.Position).AsAsyncEnumerable(), cancellationToken);
+            : ReadHoldsAsync(holds => ActiveHoldsOn(holds, tenant.Value, targets), cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<StoredRetainedItem>> ClaimDueAsync(TenantId tenant, Instant now, int max, ActorId worker, Duration claimFor, CancellationToken cancellationToken = default)
@@ -669,13 +669,8 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         return (item, subject, interaction, @case);
     }
 
-    private async IAsyncEnumerable<LegalHold> ReadHoldsAsync(Func<IQueryable<LegalHoldRow>, IQueryable<LegalHoldRow>> filter, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var hold in ReadHoldsAsync(context => filter(context.Set<LegalHoldRow>().AsNoTracking()).OrderBy(h => h.Position).AsAsyncEnumerable(), cancellationToken).ConfigureAwait(false))
-        {
-            yield return hold;
-        }
-    }
+    private IAsyncEnumerable<LegalHold> ReadHoldsAsync(Func<IQueryable<LegalHoldRow>, IQueryable<LegalHoldRow>> filter, CancellationToken cancellationToken) =>
+        ReadHoldsAsync(context => filter(context.Set<LegalHoldRow>().AsNoTracking()).OrderBy(h => h.Position).AsAsyncEnumerable(), cancellationToken);
 
     private async IAsyncEnumerable<LegalHold> ReadHoldsAsync(Func<TContext, IAsyncEnumerable<LegalHoldRow>> query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -133,7 +133,7 @@ internal sealed record PolicySettings(
             // says nothing about marketing) is not used for marketing.
             (policy.Marketing?.Channels ?? []).ToImmutableDictionary(c => c.Channel, c => c.OptIn ? MarketingChannelRule.OptInRequired : MarketingChannelRule.NoOptInRequired),
             // The channels whose interactions the tenant handles for clients, as their processor (or a processor's).
-            [.. policy.Roles.Where(r => r.Role is ProcessingRole.Processor or ProcessingRole.SubProcessor).SelectMany(r => r.Channels).Distinct().Order()]);
+            [.. NoticeComposer.ProcessorChannels(policy).Order()]);
     }
 
     /// <summary>The tenant's recording plan: what the policy states, over whatever else the host set for the tenant.</summary>
