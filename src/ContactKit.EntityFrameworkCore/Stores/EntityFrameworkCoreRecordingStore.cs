@@ -107,7 +107,7 @@ internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFact
             });
             if (audit is not null)
             {
-                await EntityFrameworkCoreAuditTrail<TContext>.AddAsync(context, session.Tenant, [audit], ct).ConfigureAwait(false);
+                await EntityFrameworkCoreAuditTrail<TContext>.InsertAsync(context, session.Tenant, [audit], ct).ConfigureAwait(false);
             }
 
             await context.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -380,8 +380,7 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
                 .AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
             var done = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             var proved = disposals.Where(d => done.Contains(d.Item.Value)).ToList();
-            var numbered = await EntityFrameworkCoreAuditTrail<TContext>.AddAsync(context, tenant, proved.ConvertAll(d => d.Proof), ct).ConfigureAwait(false);
-            await context.SaveChangesAsync(ct).ConfigureAwait(false);
+            var numbered = await EntityFrameworkCoreAuditTrail<TContext>.InsertAsync(context, tenant, proved.ConvertAll(d => d.Proof), ct).ConfigureAwait(false);
             return proved.Select((d, i) => (d.Item.Value, numbered[i])).ToDictionary(p => p.Value, p => p.Item2, StringComparer.Ordinal);
         }, cancellationToken).ConfigureAwait(false);
         if (written.IsFailure)
