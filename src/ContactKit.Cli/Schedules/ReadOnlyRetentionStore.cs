@@ -27,6 +27,8 @@ internal sealed class ReadOnlyRetentionStore(IRetentionStore inner, Action<int> 
     public IAsyncEnumerable<LegalHold> ReadHoldsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         inner.ReadHoldsAsync(tenant, cancellationToken);
 
+    public ValueTask<IHoldWatch> WatchHoldsAsync(TenantId tenant, CancellationToken cancellationToken = default) => inner.WatchHoldsAsync(tenant, cancellationToken);
+
     public IAsyncEnumerable<LegalHold> ReadActiveHoldsAsync(TenantId tenant, IReadOnlyCollection<HoldTarget> targets, CancellationToken cancellationToken = default) =>
         inner.ReadActiveHoldsAsync(tenant, targets, cancellationToken);
 

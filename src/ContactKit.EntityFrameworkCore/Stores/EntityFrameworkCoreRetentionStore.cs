@@ -187,9 +187,23 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
             return AsyncEnumerable.Empty<LegalHold>();
         }
 
-        return OnePerScope(targets) is { } one
-            ? ReadHoldsAsync(context => CompiledReads.Of(context).ActiveHoldsOnOneEach(context, tenant.Value, one.Item, one.Subject, one.Interaction, one.Case), cancellationToken)
-            : ReadHoldsAsync(holds => ActiveHoldsOn(holds, tenant.Value, targets), cancellationToken);
+        return ReadHoldsAsync(context => ActiveHoldRows(context, tenant.Value, targets), cancellationToken);
+    }
+
+    public async ValueTask<IHoldWatch> WatchHoldsAsync(TenantId tenant, CancellationToken cancellationToken = default)
+    {
+        var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // One connection for all of a batch's checks, opened once rather than for each item.
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return new HoldWatch(context, tenant);
+        }
+        catch
+        {
+            await context.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async ValueTask<IReadOnlyList<StoredRetainedItem>> ClaimDueAsync(TenantId tenant, Instant now, int max, ActorId worker, Duration claimFor, CancellationToken cancellationToken = default)
@@ -623,6 +637,12 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         };
     }
 
+    // The active hold rows on the targets: the compiled query when they name one id per scope, as an item's own do.
+    private static IAsyncEnumerable<LegalHoldRow> ActiveHoldRows(TContext context, string tenant, IReadOnlyCollection<HoldTarget> targets) =>
+        OnePerScope(targets) is { } one
+            ? CompiledReads.Of(context).ActiveHoldsOnOneEach(context, tenant, one.Item, one.Subject, one.Interaction, one.Case)
+            : ActiveHoldsOn(context.Set<LegalHoldRow>().AsNoTracking(), tenant, targets).OrderBy(h => h.Position).AsAsyncEnumerable();
+
     private static IQueryable<LegalHoldRow> ActiveHoldsOn(DbContext context, string tenant, IEnumerable<HoldTarget> targets) =>
         ActiveHoldsOn(context.Set<LegalHoldRow>(), tenant, targets);
 
@@ -666,6 +686,28 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         }
 
         return (item, subject, interaction, @case);
+    }
+
+    /// <summary>A watch on one tenant's holds that keeps its context, and so its connection, until disposed.</summary>
+    private sealed class HoldWatch(TContext context, TenantId tenant) : IHoldWatch
+    {
+        public async ValueTask<bool> IsHeldAsync(RetainedItem item, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            if (item.Tenant != tenant)
+            {
+                throw new ArgumentException($"Item '{item.Id}' belongs to another tenant than the watch.", nameof(item));
+            }
+
+            await foreach (var _ in ActiveHoldRows(context, tenant.Value, [.. HoldTarget.Reaching(item)]).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            return false;
+        }
+
+        public ValueTask DisposeAsync() => context.DisposeAsync();
     }
 
     private IAsyncEnumerable<LegalHold> ReadHoldsAsync(Func<IQueryable<LegalHoldRow>, IQueryable<LegalHoldRow>> filter, CancellationToken cancellationToken) =>

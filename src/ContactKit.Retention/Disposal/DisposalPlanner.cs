@@ -176,29 +176,33 @@ public sealed class DisposalPlanner
                 activity?.SetTag("contactkit.begun", begun.Count(b => b.IsSuccess));
             }
 
-            for (var i = 0; i < items.Count; i++)
+            var holds = await _store.WatchHoldsAsync(tenant, cancellationToken).ConfigureAwait(false);
+            await using (holds.ConfigureAwait(false))
             {
-                var item = items[i];
-                if (begun[i].Error is { } refused)
+                for (var i = 0; i < items.Count; i++)
                 {
-                    await FailAsync(item, refused, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
+                    var item = items[i];
+                    if (begun[i].Error is { } refused)
+                    {
+                        await FailAsync(item, refused, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
 
-                if (await _store.IsHeldAsync(item.Item, cancellationToken).ConfigureAwait(false))
-                {
-                    await FailAsync(item, new ContactKitError(RetentionErrorCodes.ItemHeld, $"Item '{item.Id}' was put under legal hold while its batch was being disposed of; it was not destroyed.", "id"), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
+                    if (await holds.IsHeldAsync(item.Item, cancellationToken).ConfigureAwait(false))
+                    {
+                        await FailAsync(item, new ContactKitError(RetentionErrorCodes.ItemHeld, $"Item '{item.Id}' was put under legal hold while its batch was being disposed of; it was not destroyed.", "id"), cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
 
-                var receipt = await disposer.DisposeAsync(item, cancellationToken).ConfigureAwait(false);
-                if (receipt.IsSuccess)
-                {
-                    destroyed.Add((item, receipt.Value));
-                }
-                else
-                {
-                    await FailAsync(item, new ContactKitError(RetentionErrorCodes.DisposalFailed, $"Item '{item.Id}' was not disposed of: {Errors.Excerpt(receipt.Error.Message)}", "item"), cancellationToken).ConfigureAwait(false);
+                    var receipt = await disposer.DisposeAsync(item, cancellationToken).ConfigureAwait(false);
+                    if (receipt.IsSuccess)
+                    {
+                        destroyed.Add((item, receipt.Value));
+                    }
+                    else
+                    {
+                        await FailAsync(item, new ContactKitError(RetentionErrorCodes.DisposalFailed, $"Item '{item.Id}' was not disposed of: {Errors.Excerpt(receipt.Error.Message)}", "item"), cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }

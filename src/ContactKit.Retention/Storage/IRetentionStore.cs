@@ -66,6 +66,19 @@ public interface IRetentionStore
     IAsyncEnumerable<LegalHold> ReadActiveHoldsAsync(TenantId tenant, IReadOnlyCollection<HoldTarget> targets, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Opens a watch on the legal holds of <paramref name="tenant"/> for the length of a sweep's batch. Each
+    /// <see cref="IHoldWatch.IsHeldAsync"/> reads whether an active hold covers an item at that moment, exactly as
+    /// <see cref="ReadActiveHoldsAsync"/> of its <see cref="HoldTarget.Reaching"/> would, so a hold placed while the watch
+    /// is open is seen by the next check. A store may keep what the checks share (a database connection) until the watch
+    /// is disposed; the default reads through <see cref="ReadActiveHoldsAsync"/> each time.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The watch; dispose of it when the batch is done.</returns>
+    ValueTask<IHoldWatch> WatchHoldsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IHoldWatch>(new ReadingHoldWatch(this, tenant));
+
+    /// <summary>
     /// Claims up to <paramref name="max"/> items due at <paramref name="now"/> for <paramref name="worker"/>, earliest
     /// disposal instant first. An item is due when its instant has come, it is not disposed of, no active hold covers
     /// it, and no other claim on it is live. A claim lapses at <paramref name="now"/> + <paramref name="claimFor"/>,

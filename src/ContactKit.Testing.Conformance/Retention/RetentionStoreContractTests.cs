@@ -195,6 +195,38 @@ public abstract class RetentionStoreContractTests
         Assert.Equal(["h-other", "h-item", "h-subject"], twoSubjects.Select(h => h.Id.Value));
     }
 
+    /// <summary>
+    /// A hold watch sees every hold placed or released while it is open, on each of an item's targets, and only the
+    /// holds of its own tenant; an item of another tenant is refused.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [SkippableFact]
+    public async Task WatchHoldsAsync_HoldsPlacedAndReleasedWhileOpen_EachCheckSeesThemAtThatMoment()
+    {
+        var store = CreateStore();
+        var item = Item(TenantA, "i-1", Start).Item;
+        await store.AddHoldAsync(Hold(TenantB, "h-tenant-b", HoldTarget.ForItem(item.Id)));
+        await store.AddHoldAsync(Hold(TenantA, "h-other", HoldTarget.ForSubject(DataSubjectId.Parse("someone-else"))));
+        var seen = new List<bool>();
+
+        var watch = await store.WatchHoldsAsync(TenantA);
+        await using (watch)
+        {
+            seen.Add(await watch.IsHeldAsync(item));
+            foreach (var (id, target) in new[] { ("h-item", HoldTarget.ForItem(item.Id)), ("h-subject", HoldTarget.ForSubject(item.Subject!.Value)), ("h-interaction", HoldTarget.ForInteraction(item.Interaction!.Value)), ("h-case", HoldTarget.ForCase(item.Case!.Value)) })
+            {
+                await store.AddHoldAsync(Hold(TenantA, id, target));
+                seen.Add(await watch.IsHeldAsync(item));
+                await store.ReleaseHoldAsync(TenantA, LegalHoldId.Parse(id), WorkerOne, Start);
+                seen.Add(await watch.IsHeldAsync(item));
+            }
+
+            await Assert.ThrowsAsync<ArgumentException>(async () => await watch.IsHeldAsync(item with { Tenant = TenantB }));
+        }
+
+        Assert.Equal([false, true, false, true, false, true, false, true, false], seen);
+    }
+
     /// <summary>A hold placed before an item is stored still stops it; moving the item off the held subject frees it.</summary>
     /// <returns>The test.</returns>
     [SkippableFact]
