@@ -243,6 +243,12 @@ public abstract class TenantIsolationTests
         Assert.Empty(await Call(retention, nameof(IRetentionStore.ReadAllAsync)).ReadAllAsync(B).ToListAsync());
         Assert.Empty(await Call(retention, nameof(IRetentionStore.ReadHoldsAsync)).ReadHoldsAsync(B).ToListAsync());
         Assert.Empty(await Call(retention, nameof(IRetentionStore.ReadActiveHoldsAsync)).ReadActiveHoldsAsync(B, [a.Hold.Target, .. HoldTarget.Reaching(a.Item.Item)]).ToListAsync());
+        var watch = await Call(retention, nameof(IRetentionStore.WatchHoldsAsync)).WatchHoldsAsync(B);
+        await using (watch)
+        {
+            // The first tenant's hold is on this case: as another tenant an item in the same case is not held.
+            Assert.False(await watch.IsHeldAsync(a.Item.Item with { Tenant = B, Case = CaseId.Parse(a.Hold.Target.Id) }));
+        }
 
         var interactions = services.GetRequiredService<IInteractionStore>();
         NotFound(await Call(interactions, nameof(IInteractionStore.GetAsync)).GetAsync(B, Interaction));

@@ -17,10 +17,13 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
     /// <summary>The version of the entry JSON this release writes.</summary>
     internal const int ContractVersion = 1;
 
-    // Entries are written with one INSERT of many rows rather than a statement a row through the change tracker: a
-    // sweep's batch of disposal proofs is a hundred rows, and a statement a row cost more than the rest of the batch.
-    // Nine values a row keeps a statement well inside both providers' limit on parameters.
+    // Entries are written with INSERTs of many rows rather than a statement a row through the change tracker: a sweep's
+    // batch of disposal proofs is a hundred rows, and a statement a row cost more than the rest of the batch. PostgreSQL
+    // takes the hundred in one statement; SQLite looks each parameter up by name along the statement's list, so its
+    // statements are kept to twenty rows.
     private const int RowsPerInsert = 100;
+
+    private const int RowsPerSqliteInsert = 20;
 
     private const int InsertColumnCount = 9;
 
@@ -64,9 +67,10 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
             numbered[i] = entries[i] with { Sequence = last + 1 + i };
         }
 
-        for (var start = 0; start < numbered.Length; start += RowsPerInsert)
+        var perInsert = IsSqlite(context) ? RowsPerSqliteInsert : RowsPerInsert;
+        for (var start = 0; start < numbered.Length; start += perInsert)
         {
-            var rows = numbered.AsSpan(start, Math.Min(RowsPerInsert, numbered.Length - start));
+            var rows = numbered.AsSpan(start, Math.Min(perInsert, numbered.Length - start));
             await context.Database.ExecuteSqlRawAsync(InsertSql(rows.Length), InsertValues(rows)!, cancellationToken).ConfigureAwait(false);
         }
 

@@ -195,9 +195,9 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         var context = await Contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // One connection for all of a batch's checks, opened once rather than for each item.
-            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return new HoldWatch(context, tenant);
+            // One connection and one prepared statement for all of a batch's checks, rather than a context, a
+            // connection and a translated query for each item.
+            return await HoldWatch.OpenAsync(context, tenant, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -688,26 +688,58 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         return (item, subject, interaction, @case);
     }
 
-    /// <summary>A watch on one tenant's holds that keeps its context, and so its connection, until disposed.</summary>
-    private sealed class HoldWatch(TContext context, TenantId tenant) : IHoldWatch
+    /// <summary>
+    /// A watch on one tenant's holds: its context, its open connection and its prepared check are kept until disposed,
+    /// so each check is one execution of a statement prepared once.
+    /// </summary>
+    private sealed class HoldWatch : IHoldWatch
     {
+        private readonly TContext _context;
+        private readonly TenantId _tenant;
+        private readonly System.Data.Common.DbCommand _check;
+
+        private HoldWatch(TContext context, TenantId tenant, System.Data.Common.DbCommand check) => (_context, _tenant, _check) = (context, tenant, check);
+
+        public static async Task<HoldWatch> OpenAsync(TContext context, TenantId tenant, CancellationToken cancellationToken)
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var check = context.Database.GetDbConnection().CreateCommand();
+            check.CommandText = RetentionClaimsSql.AnyActiveHold;
+            foreach (var name in (string[])["@tenant", "@item", "@subject", "@interaction", "@case"])
+            {
+                var parameter = check.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.DbType = System.Data.DbType.String;
+                parameter.Size = Identifier.MaxLength;
+                parameter.Value = DBNull.Value;
+                check.Parameters.Add(parameter);
+            }
+
+            check.Parameters[0].Value = tenant.Value;
+            await check.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            return new HoldWatch(context, tenant, check);
+        }
+
         public async ValueTask<bool> IsHeldAsync(RetainedItem item, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(item);
-            if (item.Tenant != tenant)
+            if (item.Tenant != _tenant)
             {
                 throw new ArgumentException($"Item '{item.Id}' belongs to another tenant than the watch.", nameof(item));
             }
 
-            await foreach (var _ in ActiveHoldRows(context, tenant.Value, [.. HoldTarget.Reaching(item)]).WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-
-            return false;
+            _check.Parameters[1].Value = item.Id.Value;
+            _check.Parameters[2].Value = (object?)item.Subject?.Value ?? DBNull.Value;
+            _check.Parameters[3].Value = (object?)item.Interaction?.Value ?? DBNull.Value;
+            _check.Parameters[4].Value = (object?)item.Case?.Value ?? DBNull.Value;
+            return await _check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
         }
 
-        public ValueTask DisposeAsync() => context.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await _check.DisposeAsync().ConfigureAwait(false);
+            await _context.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private IAsyncEnumerable<LegalHold> ReadHoldsAsync(Func<IQueryable<LegalHoldRow>, IQueryable<LegalHoldRow>> filter, CancellationToken cancellationToken) =>

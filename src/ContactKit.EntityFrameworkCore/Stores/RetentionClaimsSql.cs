@@ -113,4 +113,17 @@ internal static class RetentionClaimsSql
     public const string LockItemPostgres = """
         SELECT * FROM contactkit_retained_items WHERE tenant = {0} AND id = {1} FOR UPDATE
         """;
+
+    /// <summary>
+    /// Whether an active hold of tenant <c>@tenant</c> is placed on item <c>@item</c>, subject <c>@subject</c>,
+    /// interaction <c>@interaction</c> or case <c>@case</c> (a null one matches nothing): the check a hold watch prepares
+    /// once and runs before each item of a batch. Named parameters, which both providers take as written.
+    /// </summary>
+    public const string AnyActiveHold = """
+        SELECT 1 FROM contactkit_legal_holds
+        WHERE tenant = @tenant AND is_active
+          AND ((target_scope = 'item' AND target_id = @item) OR (target_scope = 'subject' AND target_id = @subject)
+            OR (target_scope = 'interaction' AND target_id = @interaction) OR (target_scope = 'case' AND target_id = @case))
+        LIMIT 1
+        """;
 }
