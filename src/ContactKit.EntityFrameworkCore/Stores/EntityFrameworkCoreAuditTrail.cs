@@ -1,8 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ContactKit.EntityFrameworkCore;
 
@@ -19,13 +22,11 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
 
     // Entries are written with INSERTs of many rows rather than a statement a row through the change tracker: a sweep's
     // batch of disposal proofs is a hundred rows, and a statement a row cost more than the rest of the batch. PostgreSQL
-    // takes the hundred in one statement; SQLite looks each parameter up by name along the statement's list, so its
-    // statements are kept to twenty rows.
+    // takes the hundred (900 parameters) in one statement; SQLite looks each parameter up by name along the statement's
+    // list, so its statements are kept to twenty rows.
     private const int RowsPerInsert = 100;
 
     private const int RowsPerSqliteInsert = 20;
-
-    private const int InsertColumnCount = 9;
 
     private const string InsertColumns = "INSERT INTO " + AuditEntryRow.Table + " (tenant, sequence, occurred_at, action, resource_kind, resource_id, subject, contract_version, json)";
 
@@ -70,43 +71,46 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
         var perInsert = IsSqlite(context) ? RowsPerSqliteInsert : RowsPerInsert;
         for (var start = 0; start < numbered.Length; start += perInsert)
         {
-            var rows = numbered.AsSpan(start, Math.Min(perInsert, numbered.Length - start));
-            await context.Database.ExecuteSqlRawAsync(InsertSql(rows.Length), InsertValues(rows)!, cancellationToken).ConfigureAwait(false);
+            var command = InsertCommand(context, numbered.AsSpan(start, Math.Min(perInsert, numbered.Length - start)));
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return numbered;
     }
 
-    private static string InsertSql(int rows)
+    // The INSERT of some numbered entries, on the context's connection and in its transaction. Built here rather than
+    // through EF Core's raw SQL, which takes its parameters apart again for every statement.
+    private static DbCommand InsertCommand(DbContext context, ReadOnlySpan<AuditEntry> entries)
     {
-        var sql = new System.Text.StringBuilder(InsertColumns, InsertColumns.Length + (rows * 48));
-        for (var row = 0; row < rows; row++)
-        {
-            var p = row * InsertColumnCount;
-            sql.Append(row == 0 ? " VALUES " : ", ").Append(CultureInfo.InvariantCulture, $"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}}, {{{p + 6}}}, {{{p + 7}}}, {{{p + 8}}})");
-        }
-
-        return sql.ToString();
-    }
-
-    private static object?[] InsertValues(ReadOnlySpan<AuditEntry> entries)
-    {
-        var values = new object?[entries.Length * InsertColumnCount];
+        var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        var sql = new StringBuilder(InsertColumns, InsertColumns.Length + (entries.Length * 64));
         for (var i = 0; i < entries.Length; i++)
         {
-            var (entry, p) = (entries[i], i * InsertColumnCount);
-            values[p] = entry.Tenant.Value;
-            values[p + 1] = entry.Sequence;
-            values[p + 2] = Ticks(entry.OccurredAt);
-            values[p + 3] = entry.Action;
-            values[p + 4] = entry.Resource.Kind;
-            values[p + 5] = entry.Resource.Id;
-            values[p + 6] = entry.Subject?.Value; // EF Core sends a null value as SQL NULL
-            values[p + 7] = ContractVersion;
-            values[p + 8] = JsonSerializer.Serialize(entry, EntryJson);
+            var entry = entries[i];
+            sql.Append(i == 0 ? " VALUES (" : ", (");
+            object?[] values =
+            [
+                entry.Tenant.Value, entry.Sequence, Ticks(entry.OccurredAt), entry.Action, entry.Resource.Kind, entry.Resource.Id,
+                entry.Subject?.Value, ContractVersion, JsonSerializer.Serialize(entry, EntryJson),
+            ];
+            for (var v = 0; v < values.Length; v++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{command.Parameters.Count}");
+                parameter.Value = values[v] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+                sql.Append(v == 0 ? string.Empty : ", ").Append(parameter.ParameterName);
+            }
+
+            sql.Append(')');
         }
 
-        return values;
+        command.CommandText = sql.ToString();
+        return command;
     }
 
     public IAsyncEnumerable<AuditEntry> ReadByTenantAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
