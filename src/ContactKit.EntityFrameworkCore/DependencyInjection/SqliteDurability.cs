@@ -6,9 +6,9 @@ namespace ContactKit.EntityFrameworkCore;
 
 /// <summary>
 /// How long a commit on an embedded SQLite database waits for the disk. Every commit of ContactKit's stores waits for
-/// the disk under <see cref="Full"/>, SQLite's own default, which costs about a millisecond a commit on an ordinary
-/// disk and bounds how many recording events a second one host can write. <see cref="Normal"/> trades that wait for a
-/// small, stated risk.
+/// the disk under <see cref="Full"/>, SQLite's own default, which costs a fraction of a millisecond to a millisecond a
+/// commit, depending on the disk, and bounds how many recording events a second one host can write.
+/// <see cref="Normal"/> trades that wait for a small, stated risk.
 /// </summary>
 public enum SqliteDurability
 {
