@@ -196,6 +196,49 @@ public abstract class RetentionStoreContractTests
     }
 
     /// <summary>
+    /// Every change asked with a cancelled token throws and changes nothing: no item, claim, destruction mark, hold or
+    /// proof is written.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [SkippableFact]
+    public async Task EveryChange_Cancelled_ThrowsAndChangesNothing()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(Item(TenantA, "i-1", Start));
+        var claimed = Assert.Single(await store.ClaimDueAsync(TenantA, Start, 10, WorkerOne, ClaimFor));
+        await store.AddHoldAsync(Hold(TenantA, "h-1", HoldTarget.ForSubject(DataSubjectId.Parse("someone-else"))));
+        await store.SaveAsync(Item(TenantA, "i-2", Start));
+        var before = (await store.GetAsync(TenantA, claimed.Id)).Value;
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var token = cancelled.Token;
+
+        Func<Task>[] changes =
+        [
+            async () => await store.SaveAsync(Item(TenantA, "i-3", Start), token),
+            async () => await store.AddHoldAsync(Hold(TenantA, "h-2", HoldTarget.ForItem(claimed.Id)), token),
+            async () => await store.ReleaseHoldAsync(TenantA, LegalHoldId.Parse("h-1"), WorkerOne, Start, token),
+            async () => await store.ClaimDueAsync(TenantA, Start, 10, WorkerTwo, ClaimFor, token),
+            async () => await store.BeginDisposalAsync(TenantA, claimed.Id, WorkerOne, Start, token),
+            async () => await store.BeginDisposalsAsync(TenantA, [claimed.Id], WorkerOne, Start, token),
+            async () => await store.BeginErasureAsync(TenantA, RetainedItemId.Parse("i-2"), [], WorkerTwo, Start, ClaimFor, token),
+            async () => await store.CompleteDisposalAsync(TenantA, claimed.Id, WorkerOne, Start, token),
+            async () => await store.CompleteDisposalsAsync(TenantA, [new(claimed.Id, Proof(TenantA, "i-1"))], WorkerOne, Start, token),
+            async () => await store.ReleaseClaimAsync(TenantA, claimed.Id, WorkerOne, token),
+        ];
+        foreach (var change in changes)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(change);
+        }
+
+        Assert.Equal(before, (await store.GetAsync(TenantA, claimed.Id)).Value);
+        Assert.Null((await store.GetAsync(TenantA, RetainedItemId.Parse("i-2"))).Value.ClaimedBy);
+        Assert.Equal(ErrorCodes.NotFound, (await store.GetAsync(TenantA, RetainedItemId.Parse("i-3"))).Error?.Code);
+        Assert.Equal(["h-1"], (await ToListAsync(store.ReadActiveHoldsAsync(TenantA, [HoldTarget.ForItem(claimed.Id), HoldTarget.ForSubject(DataSubjectId.Parse("someone-else"))]))).Select(h => h.Id.Value));
+        Assert.Empty(await ToListAsync(AuditTrail.ReadByTenantAsync(TenantA)));
+    }
+
+    /// <summary>
     /// A hold watch sees every hold placed or released while it is open, on each of an item's targets, and only the
     /// holds of its own tenant; an item of another tenant is refused.
     /// </summary>

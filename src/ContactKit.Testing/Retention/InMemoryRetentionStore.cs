@@ -51,6 +51,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public ValueTask<Result<StoredRetainedItem>> SaveAsync(StoredRetainedItem item, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(item);
         lock (_gate)
         {
@@ -94,6 +95,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public ValueTask<Result<StoredRetainedItem>> GetAsync(TenantId tenant, RetainedItemId id, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             return Done(_items.TryGetValue((tenant, id), out var item) ? item : (Result<StoredRetainedItem>)Errors.NotFound($"retained item '{id}'", tenant));
@@ -121,6 +123,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public ValueTask<Result<LegalHold>> AddHoldAsync(LegalHold hold, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(hold);
         lock (_gate)
         {
@@ -153,6 +156,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public ValueTask<Result<LegalHold>> ReleaseHoldAsync(TenantId tenant, LegalHoldId id, ActorId releasedBy, Instant releasedAt, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             if (!_holdPositions.TryGetValue((tenant, id), out var position))
@@ -232,6 +236,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<StoredRetainedItem>> ClaimDueAsync(TenantId tenant, Instant now, int max, ActorId worker, Duration claimFor, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimFor, Duration.Zero);
         var claimed = new List<StoredRetainedItem>(Math.Min(max, 1024));
@@ -271,12 +276,16 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     }
 
     /// <inheritdoc />
-    public ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default) =>
-        Done(Begin(tenant, id, worker, startedAt));
+    public ValueTask<Result<StoredRetainedItem>> BeginDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Done(Begin(tenant, id, worker, startedAt));
+    }
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<Result<StoredRetainedItem>>> BeginDisposalsAsync(TenantId tenant, IReadOnlyList<RetainedItemId> ids, ActorId worker, Instant startedAt, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(ids);
         var results = new Result<StoredRetainedItem>[ids.Count];
         for (var i = 0; i < ids.Count; i++)
@@ -319,6 +328,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<Result<AuditEntry>>> CompleteDisposalsAsync(TenantId tenant, IReadOnlyList<DisposalCompletion> disposals, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(disposals);
         foreach (var (id, proof) in disposals)
         {
@@ -338,8 +348,9 @@ public sealed class InMemoryRetentionStore : IRetentionStore
         for (var i = 0; i < disposals.Count; i++)
         {
             var (id, proof) = disposals[i];
-            // Nothing stops between the two steps in memory, so the item and its proof are recorded together.
-            var done = await CompleteDisposalAsync(tenant, id, worker, disposedAt, cancellationToken).ConfigureAwait(false);
+            // Nothing stops between the two steps in memory (cancellation is honoured only before the batch begins), so the
+            // item and its proof are recorded together.
+            var done = await CompleteDisposalAsync(tenant, id, worker, disposedAt, CancellationToken.None).ConfigureAwait(false);
             results[i] = done.IsSuccess ? await _audit.AppendAsync(proof, CancellationToken.None).ConfigureAwait(false) : done.Error; // recorded, so its proof must follow
         }
 
@@ -349,6 +360,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public ValueTask<Result<StoredRetainedItem>> BeginErasureAsync(TenantId tenant, RetainedItemId id, IReadOnlyCollection<HoldTarget> alsoHeldBy, ActorId worker, Instant startedAt, Duration claimFor, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(alsoHeldBy);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimFor, Duration.Zero);
         lock (_gate)
@@ -388,6 +400,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public ValueTask<Result<StoredRetainedItem>> CompleteDisposalAsync(TenantId tenant, RetainedItemId id, ActorId worker, Instant disposedAt, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var check = Claimed(tenant, id, worker);
@@ -411,6 +424,7 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <inheritdoc />
     public ValueTask<Result<StoredRetainedItem>> ReleaseClaimAsync(TenantId tenant, RetainedItemId id, ActorId worker, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var check = Claimed(tenant, id, worker);
