@@ -51,6 +51,30 @@ internal sealed class HostingHost : IDisposable
 
     public CountingDisposer Disposer { get; } = new();
 
+    /// <summary>
+    /// Starts the hosted sweep and asks it to stop while the disposer is destroying item <paramref name="id"/>; that item
+    /// then goes on, and this returns once the stop has finished.
+    /// </summary>
+    public async Task StopWhileDestroyingAsync(string id)
+    {
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Disposer.Before = async (item, _) =>
+        {
+            if (item.Id.Value == id)
+            {
+                inside.TrySetResult();
+                await release.Task;
+            }
+        };
+
+        await Sweep.StartAsync(CancellationToken.None);
+        await inside.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var stopping = Sweep.StopAsync(CancellationToken.None);
+        release.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public IServiceProvider Services => _provider;
 
     public DisposalSweep Sweep => _provider.GetRequiredService<DisposalSweep>();

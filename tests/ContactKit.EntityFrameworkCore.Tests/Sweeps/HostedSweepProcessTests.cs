@@ -23,10 +23,7 @@ public sealed class HostedSweepProcessTests(PostgresFixture postgres)
     public async Task Instances_InSeparateProcesses_DisposeOfEveryDueItemExactlyOnce(int instances)
     {
         const int due = 200;
-        var database = postgres.Database(nameof(HostedSweepProcessTests));
-        var tables = await SweepTables.CreateAsync(database);
-        await tables.AddDueAsync("r-", due, Now);
-        await tables.AddHeldAsync(20, Now);
+        var (database, tables) = await TablesAsync(due, held: 20);
 
         // Each instance waits at the gate until all have started, so that they sweep at the same time.
         var workers = Enumerable.Range(1, instances)
@@ -66,10 +63,7 @@ public sealed class HostedSweepProcessTests(PostgresFixture postgres)
         const int due = 50;
         var seed = Random.Shared.Next();
         var random = new Random(seed);
-        var database = postgres.Database(nameof(HostedSweepProcessTests));
-        var tables = await SweepTables.CreateAsync(database);
-        await tables.AddDueAsync("r-", due, Now);
-        await tables.AddHeldAsync(10, Now);
+        var (database, tables) = await TablesAsync(due, held: 10);
 
         // SIGTERM after the content of an item in the middle of one of the first three batches is destroyed.
         var stopAfter = (BatchSize * random.Next(0, 3)) + random.Next(1, BatchSize);
@@ -104,10 +98,7 @@ public sealed class HostedSweepProcessTests(PostgresFixture postgres)
         const int due = 30;
         var seed = Random.Shared.Next();
         var random = new Random(seed);
-        var database = postgres.Database(nameof(HostedSweepProcessTests));
-        var tables = await SweepTables.CreateAsync(database);
-        await tables.AddDueAsync("r-", due, Now);
-        await tables.AddHeldAsync(10, Now);
+        var (database, tables) = await TablesAsync(due, held: 10);
 
         // The content store hangs on an item in the middle of the second batch; SIGTERM, and the one-second shutdown
         // timeout ends the wait.
@@ -193,4 +184,14 @@ public sealed class HostedSweepProcessTests(PostgresFixture postgres)
 
     private static string Shares(IEnumerable<SweepWorkerProcess> workers) =>
         string.Join(", ", workers.Select(w => $"{w.Name} destroyed {w.Named("destroyed").Count()}"));
+
+    // A fresh database with items r-0001, r-0002, ... due before Now and some held ones, which no run may touch.
+    private async Task<(PostgresDatabase Database, SweepTables Tables)> TablesAsync(int due, int held)
+    {
+        var database = postgres.Database(nameof(HostedSweepProcessTests));
+        var tables = await SweepTables.CreateAsync(database);
+        await tables.AddDueAsync("r-", due, Now);
+        await tables.AddHeldAsync(held, Now);
+        return (database, tables);
+    }
 }

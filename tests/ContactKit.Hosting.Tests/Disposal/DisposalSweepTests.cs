@@ -114,22 +114,7 @@ public sealed class DisposalSweepTests
         }
 
         host.Clock.AdvanceDays(200);
-        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Disposer.Before = async (item, _) =>
-        {
-            if (item.Id.Value == "r-0")
-            {
-                inside.TrySetResult();
-                await release.Task;
-            }
-        };
-
-        await host.Sweep.StartAsync(CancellationToken.None);
-        await inside.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var stopping = host.Sweep.StopAsync(CancellationToken.None);
-        release.SetResult();
-        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+        await host.StopWhileDestroyingAsync("r-0");
 
         Assert.Equal(["r-0", "r-1"], host.Disposer.Destroyed.Select(i => i.Value));
         Assert.True(await host.IsDisposedAsync(Council, "r-1"));
@@ -152,22 +137,7 @@ public sealed class DisposalSweepTests
         host.Clock.AdvanceDays(200);
         using var holds = Collector<long>(host, "contactkit.hosting.holds.active");
         using var failures = Collector<long>(host, "contactkit.hosting.sweep.failures");
-        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Disposer.Before = async (item, _) =>
-        {
-            if (item.Id.Value == "r-0")
-            {
-                inside.TrySetResult();
-                await release.Task;
-            }
-        };
-
-        await host.Sweep.StartAsync(CancellationToken.None);
-        await inside.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var stopping = host.Sweep.StopAsync(CancellationToken.None);
-        release.SetResult();
-        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+        await host.StopWhileDestroyingAsync("r-0");
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == HostingHealthChecks.DisposalSweep);
 
         Assert.Equal(["r-0", "r-1"], host.Disposer.Destroyed.Select(i => i.Value));
