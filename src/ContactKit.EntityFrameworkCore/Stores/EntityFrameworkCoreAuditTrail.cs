@@ -28,6 +28,9 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
 
     private const int RowsPerSqliteInsert = 20;
 
+    // The key of a tenant's audit lock (a PostgreSQL advisory lock), followed by the tenant's id.
+    private const string AuditLock = "contactkit.audit:";
+
     private const string InsertColumns = "INSERT INTO " + AuditEntryRow.Table + " (tenant, sequence, occurred_at, action, resource_kind, resource_id, subject, contract_version, json)";
 
     private static readonly JsonTypeInfo<AuditEntry> EntryJson = (JsonTypeInfo<AuditEntry>)ContactKitJson.Options.GetTypeInfo(typeof(AuditEntry));
@@ -59,9 +62,7 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
             return [];
         }
 
-        var id = tenant.Value;
-        await LockAsync(context, "contactkit.audit:" + id, cancellationToken).ConfigureAwait(false);
-        var last = await context.Set<AuditEntryRow>().Where(r => r.Tenant == id).MaxAsync(r => (long?)r.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+        var last = await LockAndReadLastAsync(context, tenant.Value, cancellationToken).ConfigureAwait(false);
         var numbered = new AuditEntry[entries.Count];
         for (var i = 0; i < numbered.Length; i++)
         {
@@ -79,6 +80,47 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
         }
 
         return numbered;
+    }
+
+    // Takes the tenant's audit lock, held until the caller's transaction ends, and reads the tenant's last sequence number
+    // under it. On PostgreSQL both go in one round trip, since every writer of the tenant waits while the lock is held;
+    // the read is a statement of its own, so that it sees what the lock's last holder committed. SQLite's single writer
+    // already orders the writers.
+    private static async Task<long> LockAndReadLastAsync(DbContext context, string tenant, CancellationToken cancellationToken)
+    {
+        var command = context.Database.GetDbConnection().CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = (IsPostgres(context) ? "SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0)); " : string.Empty)
+                + "SELECT max(sequence) FROM " + AuditEntryRow.Table + " WHERE tenant = @tenant";
+            AddParameter(command, "@tenant", tenant);
+            if (IsPostgres(context))
+            {
+                AddParameter(command, "@lock", AuditLock + tenant);
+            }
+
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (IsPostgres(context))
+                {
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false)
+                    ? reader.GetInt64(0)
+                    : 0;
+            }
+        }
+    }
+
+    private static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
     }
 
     // The INSERT of some numbered entries, on the context's connection and in its transaction. Built here rather than
@@ -99,11 +141,9 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
             ];
             for (var v = 0; v < values.Length; v++)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{command.Parameters.Count}");
-                parameter.Value = values[v] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-                sql.Append(v == 0 ? string.Empty : ", ").Append(parameter.ParameterName);
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{command.Parameters.Count}");
+                AddParameter(command, name, values[v]);
+                sql.Append(v == 0 ? string.Empty : ", ").Append(name);
             }
 
             sql.Append(')');

@@ -105,12 +105,13 @@ internal sealed class EntityFrameworkCoreRecordingStore<TContext>(IDbContextFact
                 ContractVersion = RecordingJson.EventContractVersion,
                 Json = RecordingJson.Write(@event),
             });
+            await context.SaveChangesAsync(ct).ConfigureAwait(false);
             if (audit is not null)
             {
+                // Last before the commit: the tenant's audit lock is held from here to the end of the transaction.
                 await EntityFrameworkCoreAuditTrail<TContext>.InsertAsync(context, session.Tenant, [audit], ct).ConfigureAwait(false);
             }
 
-            await context.SaveChangesAsync(ct).ConfigureAwait(false);
             return session;
         }, cancellationToken);
     }
