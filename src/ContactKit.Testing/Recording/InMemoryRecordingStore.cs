@@ -12,6 +12,7 @@ namespace ContactKit.Testing;
 public sealed class InMemoryRecordingStore(IAuditTrail auditTrail) : IRecordingStore
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _saves = new(1, 1);
     private readonly Dictionary<(TenantId Tenant, RecordingId Recording), SessionStream> _streams = [];
 
     /// <inheritdoc />
@@ -42,14 +43,23 @@ public sealed class InMemoryRecordingStore(IAuditTrail auditTrail) : IRecordingS
             throw new ArgumentException($"The audit entry of recording session {session.Id} names another tenant.", nameof(audit));
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var saved = Save(session, @event, expectedVersion);
-        if (saved.IsSuccess)
+        // A change and its audit entry are one step: the next change waits until the entry is appended, so entries reach
+        // the trail in the order of their events.
+        await _saves.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await auditTrail.AppendAsync(audit, CancellationToken.None).ConfigureAwait(false);
-        }
+            var saved = Save(session, @event, expectedVersion);
+            if (saved.IsSuccess)
+            {
+                await auditTrail.AppendAsync(audit, CancellationToken.None).ConfigureAwait(false);
+            }
 
-        return saved;
+            return saved;
+        }
+        finally
+        {
+            _saves.Release();
+        }
     }
 
     private Result<RecordingSession> Save(RecordingSession session, RecordedEvent @event, long expectedVersion)
