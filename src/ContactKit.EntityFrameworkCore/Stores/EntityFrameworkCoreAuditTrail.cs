@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ContactKit.EntityFrameworkCore;
 
@@ -88,10 +87,9 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
     // already orders the writers.
     private static async Task<long> LockAndReadLastAsync(DbContext context, string tenant, CancellationToken cancellationToken)
     {
-        var command = context.Database.GetDbConnection().CreateCommand();
+        var command = CommandOn(context);
         await using (command.ConfigureAwait(false))
         {
-            command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = (IsPostgres(context) ? "SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0)); " : string.Empty)
                 + "SELECT max(sequence) FROM " + AuditEntryRow.Table + " WHERE tenant = @tenant";
             AddParameter(command, "@tenant", tenant);
@@ -115,20 +113,10 @@ internal sealed class EntityFrameworkCoreAuditTrail<TContext>(IDbContextFactory<
         }
     }
 
-    private static void AddParameter(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
-
-    // The INSERT of some numbered entries, on the context's connection and in its transaction. Built here rather than
-    // through EF Core's raw SQL, which takes its parameters apart again for every statement.
+    // The INSERT of some numbered entries, on the context's connection and in its transaction.
     private static DbCommand InsertCommand(DbContext context, ReadOnlySpan<AuditEntry> entries)
     {
-        var command = context.Database.GetDbConnection().CreateCommand();
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        var command = CommandOn(context);
         var sql = new StringBuilder(InsertColumns, InsertColumns.Length + (entries.Length * 64));
         for (var i = 0; i < entries.Length; i++)
         {

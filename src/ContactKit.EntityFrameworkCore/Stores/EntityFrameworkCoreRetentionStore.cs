@@ -703,16 +703,13 @@ internal sealed class EntityFrameworkCoreRetentionStore<TContext>(IDbContextFact
         public static async Task<HoldWatch> OpenAsync(TContext context, TenantId tenant, CancellationToken cancellationToken)
         {
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var check = context.Database.GetDbConnection().CreateCommand();
+            var check = CommandOn(context);
             check.CommandText = RetentionClaimsSql.AnyActiveHold;
             foreach (var name in (string[])["@tenant", "@item", "@subject", "@interaction", "@case"])
             {
-                var parameter = check.CreateParameter();
-                parameter.ParameterName = name;
+                var parameter = AddParameter(check, name, null);
                 parameter.DbType = System.Data.DbType.String;
                 parameter.Size = Identifier.MaxLength;
-                parameter.Value = DBNull.Value;
-                check.Parameters.Add(parameter);
             }
 
             check.Parameters[0].Value = tenant.Value;

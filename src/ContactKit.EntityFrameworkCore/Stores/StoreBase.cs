@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -35,6 +36,27 @@ internal abstract class StoreBase<TContext>(IDbContextFactory<TContext> contexts
         {
             await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A command on the context's own connection, in its current transaction if it has one: for the few statements run
+    /// often enough that EF Core's raw SQL, which takes the parameters apart again on every call, would cost too much.
+    /// </summary>
+    internal static DbCommand CommandOn(DbContext context)
+    {
+        var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    /// <summary>Adds a parameter named <paramref name="name"/> to <paramref name="command"/>; a null value is sent as SQL NULL.</summary>
+    internal static DbParameter AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     /// <summary>The gate that SQLite writers of this process queue at, one per database.</summary>
